@@ -1,0 +1,1 @@
+"""``make bench``: the performance figures each issue names, with targets and peer ratios."""

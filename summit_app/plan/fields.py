@@ -1,0 +1,104 @@
+"""What kind of value each record field holds, read once from the type hints.
+
+Validation, the store's columns, the JSON interchange and the JSON Schema all
+work from these kinds, so a new field needs declaring only in ``model.py``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import typing
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from summit_app.plan import model
+
+
+class Kind(enum.Enum):
+    TEXT = "text"
+    INT = "int"
+    OPT_INT = "opt_int"
+    DECIMAL = "decimal"
+    DECIMALS = "decimals"
+    BOOL = "bool"
+    DATE = "date"
+    DATETIME = "datetime"
+    CHOICE = "choice"
+    CHOICES = "choices"
+    LINK = "link"
+    LINKS = "links"
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    name: str
+    kind: Kind
+    label: str
+    low: int | None = None
+    high: int | None = None
+    vocabulary: str | None = None
+    target: str | None = None
+    long: bool = False
+    private: bool = False
+    length: int | None = None
+
+
+_PLAIN = {
+    "str": Kind.TEXT,
+    "int": Kind.INT,
+    "int | None": Kind.OPT_INT,
+    "Decimal": Kind.DECIMAL,
+    "tuple[Decimal, ...]": Kind.DECIMALS,
+    "bool": Kind.BOOL,
+    "date | None": Kind.DATE,
+    "datetime | None": Kind.DATETIME,
+}
+
+
+def _kind(annotation: str, meta: typing.Mapping[str, Any]) -> Kind:
+    if "target" in meta:
+        return Kind.LINKS if annotation.startswith("tuple") else Kind.LINK
+    if "vocabulary" in meta:
+        return Kind.CHOICES if annotation.startswith("tuple") else Kind.CHOICE
+    return _PLAIN[annotation]
+
+
+def specs(record_type: Any) -> tuple[FieldSpec, ...]:
+    """The field specs of a record type, ``id`` excluded, in declaration order."""
+    return _specs(record_type)
+
+
+@cache
+def _specs(record_type: Any) -> tuple[FieldSpec, ...]:
+    out = []
+    for f in model.record_fields(record_type):
+        meta = f.metadata
+        out.append(
+            FieldSpec(
+                name=f.name,
+                kind=_kind(str(f.type), meta),
+                label=meta.get("label", f.name),
+                low=meta.get("low"),
+                high=meta.get("high"),
+                vocabulary=meta.get("vocabulary"),
+                target=meta.get("target"),
+                long=meta.get("long", False),
+                private=meta.get("private", False),
+                length=meta.get("length"),
+            )
+        )
+    return tuple(out)
+
+
+def spec(record_type: Any, name: str) -> FieldSpec:
+    """The spec of one field; ``KeyError`` if the record has no such field."""
+    for s in _specs(record_type):
+        if s.name == name:
+            return s
+    raise KeyError(f"{record_type.__name__} has no field {name!r}")
+
+
+def has_id(record_type: type) -> bool:
+    return any(f.name == "id" for f in dataclasses.fields(record_type))

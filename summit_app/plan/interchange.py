@@ -1,0 +1,225 @@
+"""The JSON interchange format: the whole plan as one versioned document.
+
+Layout (see docs/plan-format.md): each pane is a section; a singleton's fields
+sit directly in its section, a collection is a list under its key, e.g.
+``budget.lines[3].unit_cost``. The same layout gives the fingerprint.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from summit_app.plan import model
+from summit_app.plan.codec import DecodeError, record_from_json, record_to_json
+from summit_app.plan.content import Content
+from summit_app.plan.fields import FieldSpec, Kind, specs
+from summit_app.plan.rules import Problem, plan_problems
+
+FORMAT_NAME = "summit-planner-plan"
+FORMAT_VERSION = 1
+
+#: Where each singleton's fields live in the document.
+SINGLETON_PATHS: dict[str, str] = {
+    "district": "district",
+    "vision": "vision",
+    "network": "infrastructure",
+    "approval": "approval",
+    "signature": "signature",
+}
+
+#: Where each collection lives: (section, key).
+COLLECTION_PATHS: dict[str, tuple[str, str]] = {
+    "members": ("team", "members"),
+    "readiness": ("readiness", "ratings"),
+    "member_ratings": ("readiness", "member_ratings"),
+    "goals": ("vision", "goals"),
+    "actions": ("vision", "actions"),
+    "learning": ("learning", "activities"),
+    "apps": ("privacy", "apps"),
+    "practices": ("privacy", "practices"),
+    "devices": ("infrastructure", "devices"),
+    "funding": ("budget", "funding_sources"),
+    "budget": ("budget", "lines"),
+    "milestones": ("timeline", "milestones"),
+}
+
+SECTIONS = ("district", "team", "readiness", "vision", "learning", "privacy",
+            "infrastructure", "budget", "timeline", "approval", "signature")
+
+
+def json_path(collection: str, index: int | None, field: str | None) -> str:
+    """The document path of a field, e.g. ``budget.lines[3].unit_cost``."""
+    if collection in SINGLETON_PATHS:
+        base = SINGLETON_PATHS[collection]
+    else:
+        section, key = COLLECTION_PATHS[collection]
+        base = f"{section}.{key}" if index is None else f"{section}.{key}[{index}]"
+    return f"{base}.{field}" if field else base
+
+
+def problem_path(problem: Problem) -> str:
+    return json_path(problem.collection, problem.index, problem.field)
+
+
+def plan_to_json(plan: model.Plan, *, content_only: bool = False) -> dict[str, Any]:
+    doc: dict[str, Any] = {} if content_only else {"format": FORMAT_NAME, "format_version": FORMAT_VERSION}
+    for section in SECTIONS:
+        doc[section] = {}
+    for name, path in SINGLETON_PATHS.items():
+        doc[path].update(record_to_json(getattr(plan, name)))
+    for name, (section, key) in COLLECTION_PATHS.items():
+        doc[section][key] = [record_to_json(item) for item in getattr(plan, name)]
+    if content_only:
+        for name in model.NOT_CONTENT:
+            del doc[SINGLETON_PATHS[name]]
+    return doc
+
+
+def _section(doc: dict[str, Any], section: str) -> dict[str, Any]:
+    raw = doc.get(section, {})
+    if not isinstance(raw, dict):
+        raise DecodeError(section, "must be an object")
+    return raw
+
+
+def _collection_keys(section: str) -> set[str]:
+    return {key for s, key in COLLECTION_PATHS.values() if s == section}
+
+
+def _check_keys(doc: dict[str, Any]) -> None:
+    for key in doc:
+        if key not in SECTIONS and key not in ("format", "format_version"):
+            raise DecodeError(key, "is not a section of a plan")
+    for section in SECTIONS:
+        raw = _section(doc, section)
+        allowed = _collection_keys(section)
+        for name, path in SINGLETON_PATHS.items():
+            if path == section:
+                allowed |= {s.name for s in specs(model.SINGLETONS[name])}
+        for key in raw:
+            if key not in allowed:
+                raise DecodeError(f"{section}.{key}", "is not a field of this part of the plan")
+
+
+def _check_header(doc: Any) -> None:
+    if not isinstance(doc, dict):
+        raise DecodeError("(document)", "must be a JSON object")
+    if doc.get("format") != FORMAT_NAME:
+        raise DecodeError("format", f"must be {FORMAT_NAME!r}: this is not a Summit Planner plan document")
+    version = doc.get("format_version")
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise DecodeError("format_version", "must be a whole number")
+    if version > FORMAT_VERSION:
+        raise DecodeError("format_version",
+                          f"{version} is newer than this app reads ({FORMAT_VERSION}); update the app")
+
+
+def plan_from_json(doc: Any, content: Content) -> model.Plan:
+    """A plan from a document; ``DecodeError`` naming the first bad field by path."""
+    _check_header(doc)
+    _check_keys(doc)
+    values: dict[str, Any] = {}
+    for name, path in SINGLETON_PATHS.items():
+        lists = _collection_keys(path)
+        raw = {k: v for k, v in _section(doc, path).items() if k not in lists}
+        values[name] = record_from_json(model.SINGLETONS[name], raw, path)
+    for name, (section, key) in COLLECTION_PATHS.items():
+        raw_list = _section(doc, section).get(key, [])
+        if not isinstance(raw_list, list):
+            raise DecodeError(f"{section}.{key}", "must be a list")
+        record_type = model.COLLECTIONS[name]
+        values[name] = tuple(
+            record_from_json(record_type, raw, f"{section}.{key}[{i}]") for i, raw in enumerate(raw_list)
+        )
+    plan = model.Plan(**values)
+    problems = plan_problems(plan, content)
+    if problems:
+        raise DecodeError(problem_path(problems[0]), problems[0].message)
+    return plan
+
+
+def canonical_json(doc: Any) -> str:
+    return json.dumps(doc, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def fingerprint(plan: model.Plan) -> str:
+    """SHA-256 of the plan's canonical JSON, content only (no signature, no format header)."""
+    return hashlib.sha256(canonical_json(plan_to_json(plan, content_only=True)).encode("utf-8")).hexdigest()
+
+
+def dumps(plan: model.Plan) -> str:
+    """The document as people read it: indented, keys in the format's order."""
+    return json.dumps(plan_to_json(plan), indent=2, ensure_ascii=False) + "\n"
+
+
+# --- JSON Schema ----------------------------------------------------------------------
+
+_DECIMAL = {"type": "string", "pattern": r"^[0-9]+(\.[0-9]{1,2})?$"}
+
+
+def _field_schema(s: FieldSpec, content: Content) -> dict[str, Any]:
+    kind = s.kind
+    out: dict[str, Any]
+    if kind is Kind.TEXT:
+        out = {"type": "string"}
+    elif kind in (Kind.INT, Kind.OPT_INT):
+        out = {"type": ["integer", "null"] if kind is Kind.OPT_INT else "integer"}
+        if s.low is not None:
+            out["minimum"] = s.low
+        if s.high is not None:
+            out["maximum"] = s.high
+    elif kind is Kind.DECIMAL:
+        out = dict(_DECIMAL)
+    elif kind is Kind.DECIMALS:
+        out = {"type": "array", "items": _DECIMAL, "minItems": s.length, "maxItems": s.length}
+    elif kind is Kind.BOOL:
+        out = {"type": "boolean"}
+    elif kind is Kind.DATE:
+        out = {"type": ["string", "null"], "format": "date"}
+    elif kind is Kind.DATETIME:
+        out = {"type": ["string", "null"], "format": "date-time"}
+    elif kind is Kind.CHOICE:
+        out = {"type": "string", "enum": ["", *sorted(content.ids(s.vocabulary or ""))]}
+    elif kind is Kind.CHOICES:
+        out = {"type": "array", "uniqueItems": True,
+               "items": {"type": "string", "enum": sorted(content.ids(s.vocabulary or ""))}}
+    elif kind is Kind.LINK:
+        out = {"type": ["string", "null"], "description": f"id of an item of {s.target}"}
+    else:
+        out = {"type": "array", "uniqueItems": True, "items": {"type": "string"}}
+    out["title"] = s.label
+    return out
+
+
+def _record_schema(record_type: type, content: Content, with_id: bool) -> dict[str, Any]:
+    props = {s.name: _field_schema(s, content) for s in specs(record_type)}
+    required = []
+    if with_id:
+        props = {"id": {"type": "string", "minLength": 1}, **props}
+        required = ["id"]
+    return {"type": "object", "properties": props, "required": required, "additionalProperties": False}
+
+
+def json_schema(content: Content) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of the interchange format."""
+    sections: dict[str, Any] = {s: {"type": "object", "properties": {}, "additionalProperties": False}
+                                for s in SECTIONS}
+    for name, path in SINGLETON_PATHS.items():
+        sections[path]["properties"].update(_record_schema(model.SINGLETONS[name], content, False)["properties"])
+    for name, (section, key) in COLLECTION_PATHS.items():
+        sections[section]["properties"][key] = {
+            "type": "array", "items": _record_schema(model.COLLECTIONS[name], content, True)}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "Summit Planner plan",
+        "type": "object",
+        "required": ["format", "format_version"],
+        "properties": {
+            "format": {"const": FORMAT_NAME},
+            "format_version": {"type": "integer", "maximum": FORMAT_VERSION},
+            **sections,
+        },
+        "additionalProperties": False,
+    }

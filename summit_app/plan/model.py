@@ -1,0 +1,349 @@
+"""The plan's content: immutable records for every pane, and the plan that holds them.
+
+A plan is a value: edits (``edits.py``) produce a new plan and never change an old
+one, so an export can take the current plan as a snapshot with no copying.
+Money and hours are ``Decimal`` with two places; never a float.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+#: The largest number of fiscal years a plan covers; funding amounts always
+#: carry this many values, of which the plan's ``plan_years`` count.
+MAX_PLAN_YEARS = 5
+
+
+def _meta(**kw: Any) -> dict[str, Any]:
+    return kw
+
+
+def text_field(label: str, *, long: bool = False, private: bool = False) -> Any:
+    """A free-text field; ``long`` ones get a multi-line editor."""
+    return field(default="", metadata=_meta(label=label, long=long, private=private))
+
+
+def choice_field(label: str, vocabulary: str, default: str = "") -> Any:
+    """A field whose value is one entry of a ``resources/`` vocabulary."""
+    return field(default=default, metadata=_meta(label=label, vocabulary=vocabulary))
+
+
+def choices_field(label: str, vocabulary: str) -> Any:
+    """A field holding several entries of a vocabulary."""
+    return field(default=(), metadata=_meta(label=label, vocabulary=vocabulary))
+
+
+def count_field(label: str, *, low: int = 0, high: int | None = None, default: int = 0) -> Any:
+    return field(default=default, metadata=_meta(label=label, low=low, high=high))
+
+
+def score_field(label: str, low: int, high: int) -> Any:
+    """An optional rating on a closed scale; ``None`` means not rated yet."""
+    return field(default=None, metadata=_meta(label=label, low=low, high=high))
+
+
+def amount_field(label: str) -> Any:
+    """Money or hours: a non-negative Decimal with at most two places."""
+    return field(default=Decimal("0"), metadata=_meta(label=label, low=0))
+
+
+def day_field(label: str) -> Any:
+    return field(default=None, metadata=_meta(label=label))
+
+
+def link_field(label: str, target: str) -> Any:
+    """The id of an item of collection ``target``, or ``None``."""
+    return field(default=None, metadata=_meta(label=label, target=target))
+
+
+def links_field(label: str, target: str) -> Any:
+    """Ids of items of collection ``target``."""
+    return field(default=(), metadata=_meta(label=label, target=target))
+
+
+def flag_field(label: str, default: bool = False) -> Any:
+    return field(default=default, metadata=_meta(label=label))
+
+
+# --- singletons: one record each -------------------------------------------------
+
+
+@dataclass(frozen=True)
+class District:
+    """District facts, the summit, and the fiscal years the plan covers."""
+
+    name: str = text_field("District name")
+    state: str = text_field("State")
+    enrollment: int = count_field("Students enrolled")
+    schools: int = count_field("Schools")
+    staff: int = count_field("Staff")
+    teachers: int = count_field("Teachers")
+    summit_city: str = text_field("Summit city")
+    summit_date: date | None = day_field("Summit date")
+    first_fiscal_year: int = count_field("First fiscal year", low=2000, high=2100, default=2027)
+    plan_years: int = count_field("Plan years", low=3, high=MAX_PLAN_YEARS, default=3)
+
+
+@dataclass(frozen=True)
+class Vision:
+    statement: str = text_field("Vision statement", long=True)
+
+
+@dataclass(frozen=True)
+class Network:
+    """Network capacity against the plan's own targets, and support staffing."""
+
+    internet_mbps: int = count_field("Internet bandwidth (Mbps)")
+    wan_mbps: int = count_field("WAN link (Mbps)")
+    wifi_coverage_percent: int = count_field("Classrooms with Wi-Fi (%)", high=100)
+    target_mbps_per_1000: int = count_field("Target Mbps per 1,000 users", default=100)
+    target_wan_mbps: int = count_field("Target WAN (Mbps)", default=1000)
+    support_technicians: int = count_field("Support technicians")
+    notes: str = text_field("Notes", long=True)
+
+
+@dataclass(frozen=True)
+class Approval:
+    superintendent_name: str = text_field("Superintendent")
+    superintendent_title: str = text_field("Superintendent's title")
+    board_president: str = text_field("Board president")
+    technology_director: str = text_field("Technology director")
+    board_meeting_date: date | None = day_field("Board meeting date")
+
+
+@dataclass(frozen=True)
+class Signature:
+    """What was exported for signature; not part of the plan's content."""
+
+    fingerprint: str = text_field("Signed fingerprint")
+    signed_at: datetime | None = field(default=None, metadata=_meta(label="Signed at"))
+
+
+# --- collections: ordered items with ids -----------------------------------------
+
+
+@dataclass(frozen=True)
+class TeamMember:
+    id: str
+    name: str = text_field("Name")
+    role: str = choice_field("Role", "roles")
+    title: str = text_field("Title")
+    email: str = text_field("E-mail", private=True)
+
+
+@dataclass(frozen=True)
+class ReadinessRating:
+    """The team's agreed score for one framework element (``id`` is the element id)."""
+
+    id: str
+    score: int | None = score_field("Consensus score", 0, 10)
+    notes: str = text_field("Notes", long=True)
+    revealed: bool = flag_field("Members' ratings revealed")
+
+
+@dataclass(frozen=True)
+class MemberRating:
+    """One member's silent rating of one element, hidden until revealed."""
+
+    id: str
+    element_id: str = choice_field("Element", "elements")
+    member_id: str | None = link_field("Member", "members")
+    score: int | None = score_field("Score", 0, 10)
+
+
+@dataclass(frozen=True)
+class Goal:
+    id: str
+    title: str = text_field("Goal")
+    description: str = text_field("Description", long=True)
+    gear: str = choice_field("Future Ready gear", "gears")
+    iste_conditions: tuple[str, ...] = choices_field("ISTE Essential Conditions", "iste_conditions")
+    erate_elements: tuple[str, ...] = choices_field("E-Rate plan elements", "erate_elements")
+    measure: str = text_field("Measure")
+    baseline: str = text_field("Baseline")
+    target: str = text_field("Target")
+    owner: str = text_field("Owner")
+    due_date: date | None = day_field("Due date")
+    priority: int | None = score_field("Priority", 1, 99)
+
+
+@dataclass(frozen=True)
+class GoalAction:
+    id: str
+    goal_id: str | None = link_field("Goal", "goals")
+    text: str = text_field("Action")
+    owner: str = text_field("Owner")
+    due_date: date | None = day_field("Due date")
+    status: str = choice_field("Status", "statuses", "not-started")
+
+
+@dataclass(frozen=True)
+class LearningActivity:
+    id: str
+    title: str = text_field("Activity")
+    component: str = choice_field("Type", "pd_components")
+    audience: str = choice_field("Audience", "pd_audiences")
+    participants: int = count_field("Participants")
+    hours: Decimal = amount_field("Hours each")
+    format: str = choice_field("Format", "pd_formats", "in-person")
+    start_date: date | None = day_field("Starts")
+    end_date: date | None = day_field("Ends")
+    goal_ids: tuple[str, ...] = links_field("Goals", "goals")
+
+
+@dataclass(frozen=True)
+class AppEntry:
+    """One app or vendor in the district's privacy inventory."""
+
+    id: str
+    name: str = text_field("App or service")
+    vendor: str = text_field("Vendor")
+    purpose: str = text_field("Purpose")
+    audience: tuple[str, ...] = choices_field("Used by", "app_audiences")
+    data_categories: tuple[str, ...] = choices_field("Student data collected", "data_categories")
+    agreement_status: str = choice_field("Agreement", "agreement_statuses", "none")
+    agreement_date: date | None = day_field("Agreement date")
+    consent_route: str = choice_field("COPPA consent", "consent_routes", "not-applicable")
+    retention: str = text_field("Retention and deletion")
+    approval: str = choice_field("Approval", "approval_statuses", "pending")
+
+
+@dataclass(frozen=True)
+class PracticeRating:
+    """A privacy-program practice self-rated 1–4 (``id`` is the practice id)."""
+
+    id: str
+    rating: int | None = score_field("Rating", 1, 4)
+    notes: str = text_field("Notes", long=True)
+
+
+@dataclass(frozen=True)
+class DeviceFleet:
+    id: str
+    device_type: str = choice_field("Device", "device_types")
+    users: str = choice_field("Used by", "device_users", "students")
+    count: int = count_field("Count")
+    average_age_years: int = count_field("Average age (years)")
+    refresh_cycle_years: int = count_field("Refresh cycle (years)")
+
+
+@dataclass(frozen=True)
+class FundingSource:
+    id: str
+    name: str = text_field("Funding source")
+    kind: str = choice_field("Kind", "funding_kinds")
+    recurring: bool = flag_field("Recurring")
+    amounts: tuple[Decimal, ...] = field(
+        default=(Decimal("0"),) * MAX_PLAN_YEARS,
+        metadata=_meta(label="Amount by year", low=0, length=MAX_PLAN_YEARS),
+    )
+
+
+@dataclass(frozen=True)
+class BudgetLine:
+    id: str
+    description: str = text_field("Budget line")
+    category: str = choice_field("Category", "cost_categories")
+    goal_id: str | None = link_field("Goal", "goals")
+    recurring: bool = flag_field("Recurring")
+    unit_cost: Decimal = amount_field("Unit cost")
+    quantity: int = count_field("Quantity", default=1)
+    first_year: int = count_field("First year", low=2000, high=2100, default=2027)
+    last_year: int = count_field("Last year", low=2000, high=2100, default=2027)
+    funding_source_id: str | None = link_field("Funding source", "funding")
+    app_id: str | None = link_field("Privacy inventory entry", "apps")
+
+    def years(self) -> range:
+        """The fiscal years this line spends in (one for a one-time cost)."""
+        last = self.last_year if self.recurring else self.first_year
+        return range(self.first_year, last + 1)
+
+    def cost_per_year(self) -> Decimal:
+        return self.unit_cost * self.quantity
+
+
+@dataclass(frozen=True)
+class Milestone:
+    id: str
+    title: str = text_field("Milestone")
+    due_date: date | None = day_field("Date")
+    owner: str = text_field("Owner")
+    status: str = choice_field("Status", "statuses", "not-started")
+    goal_ids: tuple[str, ...] = links_field("Goals", "goals")
+
+
+# --- the plan ----------------------------------------------------------------------
+
+Record = Any  # any of the dataclasses above
+
+
+@dataclass(frozen=True)
+class Plan:
+    district: District = field(default_factory=District)
+    vision: Vision = field(default_factory=Vision)
+    network: Network = field(default_factory=Network)
+    approval: Approval = field(default_factory=Approval)
+    signature: Signature = field(default_factory=Signature)
+    members: tuple[TeamMember, ...] = ()
+    readiness: tuple[ReadinessRating, ...] = ()
+    member_ratings: tuple[MemberRating, ...] = ()
+    goals: tuple[Goal, ...] = ()
+    actions: tuple[GoalAction, ...] = ()
+    learning: tuple[LearningActivity, ...] = ()
+    apps: tuple[AppEntry, ...] = ()
+    practices: tuple[PracticeRating, ...] = ()
+    devices: tuple[DeviceFleet, ...] = ()
+    funding: tuple[FundingSource, ...] = ()
+    budget: tuple[BudgetLine, ...] = ()
+    milestones: tuple[Milestone, ...] = ()
+
+    def fiscal_years(self) -> list[int]:
+        first = self.district.first_fiscal_year
+        return list(range(first, first + self.district.plan_years))
+
+    def item(self, collection: str, item_id: str) -> Record | None:
+        for it in getattr(self, collection):
+            if it.id == item_id:
+                return it
+        return None
+
+    def replace(self, **changes: Any) -> Plan:
+        return dataclasses.replace(self, **changes)
+
+
+#: Records held once per plan, by attribute name.
+SINGLETONS: dict[str, type] = {
+    "district": District,
+    "vision": Vision,
+    "network": Network,
+    "approval": Approval,
+    "signature": Signature,
+}
+
+#: Ordered collections of items with ids, by attribute name.
+COLLECTIONS: dict[str, type] = {
+    "members": TeamMember,
+    "readiness": ReadinessRating,
+    "member_ratings": MemberRating,
+    "goals": Goal,
+    "actions": GoalAction,
+    "learning": LearningActivity,
+    "apps": AppEntry,
+    "practices": PracticeRating,
+    "devices": DeviceFleet,
+    "funding": FundingSource,
+    "budget": BudgetLine,
+    "milestones": Milestone,
+}
+
+#: Parts of a plan that are not its content (left out of the fingerprint).
+NOT_CONTENT = frozenset({"signature"})
+
+
+def record_fields(record_type: type) -> list[dataclasses.Field[Any]]:
+    """The editable fields of a record type (everything but ``id``)."""
+    return [f for f in dataclasses.fields(record_type) if f.name != "id"]

@@ -1,0 +1,35 @@
+"""The one place that finds the app's resource files.
+
+The same call works in a source checkout (``resources/`` beside the package),
+an installed wheel (``resources`` packaged as ``summit_app/resources``) and a
+PyInstaller bundle (``resources`` beside the executable's data).
+"""
+
+from __future__ import annotations
+
+import sys
+from functools import cache
+from pathlib import Path
+
+
+@cache
+def resource_root() -> Path:
+    bundle = getattr(sys, "_MEIPASS", None)
+    candidates = []
+    if bundle:
+        candidates.append(Path(bundle) / "resources")
+    here = Path(__file__).resolve().parent
+    candidates += [here.parent / "resources", here / "resources"]
+    for candidate in candidates:
+        if (candidate / "content").is_dir():
+            return candidate
+    raise FileNotFoundError("the app's resources folder is missing from this installation")
+
+
+def resource_path(*parts: str) -> Path:
+    """The path of a resource file, e.g. ``resource_path("fonts", "DejaVuSans.ttf")``."""
+    return resource_root().joinpath(*parts)
+
+
+def read_text(*parts: str) -> str:
+    return resource_path(*parts).read_text(encoding="utf-8")

@@ -1,0 +1,85 @@
+"""Checks a file is a usable plan before anything opens it for real.
+
+Read-only: the file is examined through its header bytes and a read-only
+SQLite connection, so a refused file is never touched (see PITFALLS.md:
+``sqlite3.connect`` succeeds on any file).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import stat
+from pathlib import Path
+
+from summit_app.store.errors import PlanFileError
+from summit_app.store.schema import APPLICATION_ID, SCHEMA_VERSION
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def _header(path: Path) -> bytes:
+    what = str(path)
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        raise PlanFileError(what, "no such file") from None
+    except OSError as exc:
+        raise PlanFileError(what, f"cannot be read ({exc.strerror or exc})") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise PlanFileError(what, "is a folder, not a plan file")
+    if st.st_size == 0:
+        raise PlanFileError(what, "the file is empty (0 bytes), not a plan")
+    try:
+        with path.open("rb") as f:
+            return f.read(100)
+    except OSError as exc:
+        raise PlanFileError(what, f"cannot be read ({exc.strerror or exc})") from None
+
+
+def _u32(header: bytes, offset: int) -> int:
+    return int.from_bytes(header[offset:offset + 4], "big")
+
+
+def check_header(path: Path) -> int:
+    """The file's schema revision, or ``PlanFileError`` saying why it is not a usable plan."""
+    what = str(path)
+    header = _header(path)
+    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
+        raise PlanFileError(what, "not a Summit Planner plan (the file is not a plan database)")
+    if _u32(header, 68) != APPLICATION_ID:
+        raise PlanFileError(what, "not a Summit Planner plan (it is a database of another application)")
+    revision = _u32(header, 60)
+    if revision > SCHEMA_VERSION:
+        raise PlanFileError(what, f"made by a newer version of Summit Planner (plan format {revision}; "
+                                  f"this version reads up to {SCHEMA_VERSION}): update the app to open it")
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    if _u32(header, 24) == _u32(header, 92) and path.stat().st_size < page_size * _u32(header, 28):
+        raise PlanFileError(what, "the file is damaged (it is shorter than it should be; it may have been cut off "
+                                  "while copying)")
+    return revision
+
+
+def check_integrity(path: Path) -> None:
+    """``PRAGMA quick_check`` through a read-only connection."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    try:
+        con = sqlite3.connect(uri, uri=True)
+        try:
+            rows = con.execute("PRAGMA quick_check").fetchall()
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        raise PlanFileError(str(path), f"the file is damaged ({exc})") from None
+    if rows != [("ok",)]:
+        raise PlanFileError(str(path), f"the file is damaged ({rows[0][0]})")
+
+
+def is_read_only(path: Path) -> bool:
+    """True if nobody may write the file or its folder by their permission bits.
+
+    Mode bits, not ``os.access``: as root ``access`` says yes to everything, but
+    a plan someone made read-only should still be treated so.
+    """
+    writable = stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH
+    return not (path.stat().st_mode & writable) or not (path.parent.stat().st_mode & writable)

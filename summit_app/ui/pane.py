@@ -1,0 +1,64 @@
+"""The base of the nine guided panes: a guidance strip above the pane's own content.
+
+A pane gets the ``UiContext`` in its constructor, reads ``context.plan``, edits
+through ``context.edit``, and refreshes in ``refresh(plan)`` whenever the plan
+changes (the main window connects ``plan_changed`` to it).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from summit_app.plan import model
+from summit_app.ui.context import UiContext
+
+
+class GuidanceStrip(QFrame):
+    """Why this pane matters, what good looks like, and a prompt for the table."""
+
+    def __init__(self, context: UiContext, pane_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("guidance")
+        guidance = context.content.guidance[pane_id]
+        layout = QVBoxLayout(self)
+        title = QLabel(guidance.title)
+        title.setObjectName("paneTitle")
+        layout.addWidget(title)
+        for heading, text in (("Why it matters", guidance.why), ("What good looks like", guidance.good),
+                              ("Ask the table", guidance.prompt)):
+            label = QLabel(f"<b>{heading}:</b> {_html(text)}")
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.RichText)
+            layout.addWidget(label)
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class Pane(QWidget):
+    """One step of the plan. Subclasses set ``pane_id`` and build into ``self.body``."""
+
+    pane_id = ""
+
+    def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        inner = QWidget()
+        self.body = QVBoxLayout(inner)
+        self.body.addWidget(GuidanceStrip(context, self.pane_id))
+        scroll.setWidget(inner)
+        outer.addWidget(scroll)
+
+    def refresh(self, plan: model.Plan) -> None:
+        """Show ``plan``; called after every edit (keep it cheap)."""
+
+    def select_item(self, collection: str, item_id: str) -> bool:
+        """Show and select an item (for findings); False if this pane does not hold it."""
+        return False

@@ -1,0 +1,51 @@
+"""Shared fixtures: offscreen Qt, a private config folder, plan files on disk."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+# Before anything imports Qt or platformdirs: no screen, and never the user's own settings.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="summit-test-config-")
+
+from summit_app.plan import model
+from summit_app.plan.content import Content, load_content
+from summit_app.store.plan_file import PlanFile
+
+GUI_FIXTURES = {"qtbot", "qapp", "qtmodeltester", "make_window"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests that use Qt are marked ``gui`` so ``-m "not gui"`` runs the rest."""
+    for item in items:
+        if GUI_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.gui)
+
+
+@pytest.fixture(scope="session")
+def content() -> Content:
+    return load_content()
+
+
+@pytest.fixture(scope="session")
+def demo() -> model.Plan:
+    from summit_app.plan.samples import demo_plan
+
+    return demo_plan()
+
+
+@pytest.fixture
+def make_plan_file(tmp_path: Path) -> Callable[..., Path]:
+    """Write a plan to a new file in the test's folder and return its path."""
+
+    def make(plan: model.Plan | None = None, name: str = "plan.techplan") -> Path:
+        path = tmp_path / name
+        PlanFile.create(path, plan or model.Plan()).close()
+        return path
+
+    return make

@@ -1,0 +1,211 @@
+"""The shipped content: frameworks, vocabularies and guidance."""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import re
+
+import pytest
+
+from summit_app.plan import model
+from summit_app.plan.content import Content
+from summit_app.plan.fields import specs
+
+KEBAB = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+GEARS = [
+    "Curriculum, Instruction, and Assessment", "Use of Space and Time", "Robust Infrastructure",
+    "Data and Privacy", "Community Partnerships", "Personalized Professional Learning", "Budget and Resources",
+    "Collaborative Leadership",
+]
+VERIFIED_ELEMENTS = {
+    "Robust Infrastructure": [
+        "Adequacy of Devices, Quality and Availability", "Robust Network Infrastructure",
+        "Adequate and Responsive Support", "Formal Cycle for Review and Replacement"],
+    "Data and Privacy": [
+        "Data and Data Systems", "Data Policies, Procedures, and Practices", "Data-Informed Decision Making"],
+    "Personalized Professional Learning": [
+        "Shared Ownership and Responsibility for Professional Growth", "21st Century Skill Set",
+        "Diverse Opportunities for Professional Learning Through Technology",
+        "Broad-Based, Participative Evaluation"],
+    "Collaborative Leadership": [
+        "A Shared, Forward-Thinking Vision for Digital Learning",
+        "A Culture of Collaboration, Innovation, Capacity Building, and Empowerment",
+        "High Expectations for Evidence-Based Transformations to Digital Learning",
+        "Transformative, Coherent Thinking, Planning, Policies, and Implementation"],
+    "Budget and Resources": ["Consistent Funding Streams"],
+}
+ISTE_CONDITIONS = [
+    "Shared Vision", "Implementation Planning", "Equitable Access", "Prepared Educators",
+    "Skilled and Sufficient Technical Support", "High Quality Learning Activities and Content", "Ongoing Evaluation"]
+ISTE_2009 = [
+    "Shared Vision", "Empowered Leaders", "Implementation Planning", "Consistent and Adequate Funding",
+    "Equitable Access", "Skilled Personnel", "Ongoing Professional Learning", "Technical Support",
+    "Curriculum Framework", "Student-Centered Learning", "Assessment and Evaluation", "Engaged Communities",
+    "Support Policies", "Supportive External Context"]
+LEADER_STANDARDS = [
+    "Equity and Citizenship Advocate", "Visionary Planner", "Empowering Leader", "Systems Designer",
+    "Connected Learner"]
+NDPA_CATEGORIES = 23
+REQUIRED_IDS = {
+    "roles": "superintendent assistant-superintendent board-member technology-director curriculum-director "
+             "pd-director finance-officer principal teacher-leader librarian parent-partner community-partner other",
+    "statuses": "not-started in-progress done at-risk",
+    "pd_components": "interdepartmental-collaboration leadership-cohort standards-deep-dive practitioner-school "
+                     "teacher-leader-network exemplars workshop coaching online-course conference peer-visit",
+    "pd_audiences": "teachers principals leadership-team technology-staff all-staff paraprofessionals families "
+                    "students",
+    "pd_formats": "in-person online blended",
+    "app_audiences": "students staff families",
+    "agreement_statuses": "none requested signed expired",
+    "consent_routes": "not-applicable school-consent parent-consent",
+    "approval_statuses": "pending approved limited staff-only not-approved",
+    "device_types": "chromebook laptop tablet desktop interactive-display hotspot other",
+    "device_users": "students staff shared",
+    "funding_kinds": "general-fund e-rate title-iv-a title-ii-a capital-bond state-grant private-grant other",
+    "cost_categories": "devices software network professional-learning support-staff services facilities other",
+    "erate_elements": "goals-strategy professional-development needs-assessment budget evaluation",
+}
+PANES = {
+    "district": "District & team", "readiness": "Readiness", "vision": "Vision & goals",
+    "learning": "Professional learning", "privacy": "Data privacy", "infrastructure": "Infrastructure & devices",
+    "budget": "Budget", "timeline": "Timeline & evaluation", "review": "Review & sign",
+}
+RECORD_TYPES = [*model.SINGLETONS.values(), *model.COLLECTIONS.values()]
+
+
+def names(entries: tuple[object, ...]) -> list[str]:
+    return [e.name for e in entries]  # type: ignore[attr-defined]
+
+
+def test_every_vocabulary_the_model_uses_exists(content: Content) -> None:
+    used = {s.vocabulary for t in RECORD_TYPES for s in specs(t) if s.vocabulary}
+    assert used, "the model declares no choice fields"
+    assert used <= set(content.vocabularies), used - set(content.vocabularies)
+
+
+@pytest.mark.parametrize("record_type", RECORD_TYPES, ids=lambda t: t.__name__)
+def test_model_defaults_are_vocabulary_entries(content: Content, record_type: type) -> None:
+    fields = {f.name: f for f in dataclasses.fields(record_type)}
+    for s in specs(record_type):
+        default = fields[s.name].default
+        if s.vocabulary and isinstance(default, str) and default:
+            assert default in content.ids(s.vocabulary), (record_type.__name__, s.name, default)
+
+
+@pytest.mark.parametrize("vocabulary", sorted(REQUIRED_IDS))
+def test_required_ids(content: Content, vocabulary: str) -> None:
+    ids = [e.id for e in content.vocabulary(vocabulary)]
+    assert ids == REQUIRED_IDS[vocabulary].split()
+
+
+def test_vocabulary_entries_are_well_formed(content: Content) -> None:
+    for name, entries in content.vocabularies.items():
+        ids = [e.id for e in entries]
+        assert len(ids) == len(set(ids)), f"{name} repeats an id"
+        for entry in entries:
+            assert entry.name.strip(), (name, entry.id)
+            if name != "practices":
+                assert KEBAB.match(entry.id), (name, entry.id)
+
+
+def test_vocabulary_attributes(content: Content) -> None:
+    audiences = {e.id: e for e in content.vocabulary("pd_audiences")}
+    assert {i for i, e in audiences.items() if e.get("leadership")} == {"principals", "leadership-team"}
+    assert {i for i, e in audiences.items() if e.get("teachers")} == {"teachers", "all-staff"}
+    assert all(isinstance(e.get("leadership"), bool) and isinstance(e.get("teachers"), bool)
+               for e in audiences.values())
+    for entry in content.vocabulary("cost_categories"):
+        assert entry.get("role") == entry.id
+        assert entry.get("tco") in ("direct", "indirect")
+    for vocabulary, attribute in (("device_types", "student_device"), ("funding_kinds", "recurring_default"),
+                                  ("data_categories", "student")):
+        for entry in content.vocabulary(vocabulary):
+            assert isinstance(entry.get(attribute), bool), (vocabulary, entry.id)
+    kinds = {e.id: e.get("recurring_default") for e in content.vocabulary("funding_kinds")}
+    assert [k for k, recurring in kinds.items() if recurring] == ["general-fund", "e-rate", "title-iv-a", "title-ii-a"]
+
+
+def test_data_categories_follow_the_ndpa_schedule(content: Content) -> None:
+    entries = content.vocabulary("data_categories")
+    assert len(entries) == NDPA_CATEGORIES
+    not_student = {e.name for e in entries if not e.get("student")}
+    assert not_student == {"Application technology metadata", "Application use statistics",
+                           "Parent/guardian contact info", "Parent/guardian ID", "Parent/guardian name"}
+    assert {"Special indicators", "Student in-app performance", "Student program membership",
+            "Student survey responses", "Transcript", "Transportation"} <= set(names(entries))
+
+
+def test_gears_in_framework_order(content: Content) -> None:
+    assert names(content.gears) == GEARS
+    assert names(content.vocabulary("gears")) == GEARS
+
+
+def test_verified_element_names_are_verbatim_and_not_own(content: Content) -> None:
+    by_gear = {g.name: g for g in content.gears}
+    for gear_name, verified in VERIFIED_ELEMENTS.items():
+        elements = by_gear[gear_name].elements
+        assert [e.name for e in elements][: len(verified)] == verified
+        for element in elements:
+            assert element.own == (element.name not in verified), element
+
+
+def test_every_gear_has_elements_and_next_steps(content: Content) -> None:
+    level_ids = {lv.id for lv in content.levels}
+    for gear in content.gears:
+        assert 3 <= len(gear.elements) <= 4, gear.name
+        assert set(gear.next_steps) == level_ids, gear.name
+        assert all(step.strip() for step in gear.next_steps.values())
+        if gear.name not in VERIFIED_ELEMENTS:
+            assert all(e.own for e in gear.elements), gear.name
+
+
+def test_element_ids_are_unique_kebab_slugs(content: Content) -> None:
+    ids = [e.id for e in content.elements()]
+    assert len(ids) == len(set(ids))
+    assert all(KEBAB.match(i) for i in ids)
+
+
+def test_levels_cover_zero_to_ten_without_gaps(content: Content) -> None:
+    levels = content.levels
+    assert names(levels) == ["Investigating", "Envisioning", "Planning", "Staging"]
+    assert [(lv.low, lv.high) for lv in levels] == [(0, 3), (4, 5), (6, 7), (8, 10)]
+    assert levels[0].low == 0
+    assert levels[-1].high == 10
+    assert all(a.high + 1 == b.low for a, b in itertools.pairwise(levels))
+    for score in range(11):
+        assert content.level_for(score).low <= score <= content.level_for(score).high
+    assert all(lv.next_step.strip() for lv in levels)
+
+
+def test_iste_and_erate_lists(content: Content) -> None:
+    conditions = content.vocabulary("iste_conditions")
+    assert names(conditions) == ISTE_CONDITIONS
+    assert all(str(c.get("description", "")).strip() for c in conditions)
+    assert names(content.iste_conditions_2009) == ISTE_2009
+    assert names(content.iste_leader_standards) == LEADER_STANDARDS
+    assert names(content.vocabulary("erate_elements")) == [
+        "Goals and strategy", "Professional development", "Needs assessment", "Budget", "Evaluation"]
+
+
+def test_privacy_practice_areas(content: Content) -> None:
+    assert names(content.practice_areas) == [
+        "Leadership", "Business", "Data Security", "Professional Development", "Classroom"]
+    for area in content.practice_areas:
+        assert 3 <= len(area.practices) <= 5, area.name
+        assert all(p.get("own") is True for p in area.practices)
+    ids = [p.id for p in content.vocabulary("practices")]
+    assert len(ids) == len(set(ids))
+    assert [(e.id, e.name) for e in content.practice_levels] == [
+        ("1", "Not yet considered"), ("2", "Begun"), ("3", "In place"), ("4", "Mature")]
+
+
+def test_every_pane_has_guidance(content: Content) -> None:
+    assert set(content.guidance) == set(PANES)
+    for pane, title in PANES.items():
+        guide = content.guidance[pane]
+        assert guide.title == title
+        for text in (guide.why, guide.good, guide.prompt):
+            assert 20 <= len(text) <= 400, (pane, text)
+        assert 10 <= guide.minutes <= 60, pane

@@ -1,0 +1,464 @@
+"""Write resources/demo/demo-plan.json: the demo plan of a fictional district.
+
+Deterministic: running it twice gives the same file. Run from the checkout:
+``.venv/bin/python tools/make_demo_plan.py``.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from decimal import ROUND_CEILING, Decimal
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.append(str(ROOT))
+
+from summit_app.plan import model  # noqa: E402
+from summit_app.plan.budget import summarize  # noqa: E402
+from summit_app.plan.content import load_content  # noqa: E402
+from summit_app.plan.interchange import dumps  # noqa: E402
+from summit_app.plan.rules import plan_problems  # noqa: E402
+
+OUT = ROOT / "resources" / "demo" / "demo-plan.json"
+D = date.fromisoformat
+FY = 2027
+YEARS = list(range(FY, FY + 5))
+
+DISTRICT = model.District(
+    name="Cedar Valley Unified School District", state="California", enrollment=18_240, schools=24,
+    staff=2_160, teachers=1_045, summit_city="Sacramento", summit_date=D("2026-03-10"),
+    first_fiscal_year=FY, plan_years=5)
+
+MEMBERS = [  # id, name, role, title
+    ("member-01", "Dr. Maria Alvarez", "superintendent", "Superintendent"),
+    ("member-02", "James Whitfield", "assistant-superintendent", "Assistant Superintendent, Educational Services"),
+    ("member-03", "Linda Park", "board-member", "Trustee, Board of Education"),
+    ("member-04", "Samuel Okafor", "technology-director", "Chief Technology Officer"),
+    ("member-05", "Rachel Brennan", "curriculum-director", "Director of Curriculum and Instruction"),
+    ("member-06", "Tomás Reyes", "pd-director", "Director of Professional Learning"),
+    ("member-07", "Karen Liu", "finance-officer", "Chief Business Officer"),
+    ("member-08", "Derek Johnson", "principal", "Principal, Cedar Valley High School"),
+    ("member-09", "Aisha Rahman", "teacher-leader", "Grade 5 Teacher and Teacher Leader, Willow Creek Elementary"),
+    ("member-10", "Paul Nakamura", "parent-partner", "District Parent Advisory Council Chair"),
+]
+NAME = {m[0]: m[1] for m in MEMBERS}
+
+READINESS = {  # element id: (consensus score, notes)
+    "cia-pathways": (3, "Personalised pathways exist only in two middle-school pilots."),
+    "cia-content": (5, "Adopted math and ELA materials have digital versions; science is still print-only."),
+    "cia-assessment": (6, "Interim assessments run online three times a year; feedback to students is slow."),
+    "cia-agency": (3, "Walkthroughs show students mostly consuming content rather than creating."),
+    "st-schedules": (4, "Secondary schedules are fixed; two elementary schools use flexible intervention blocks."),
+    "st-spaces": (3, "Most classrooms have rows of desks; one library was remodelled as a learning commons."),
+    "st-anytime": (4, "Homework help is online, but one student in eight lacks reliable home internet."),
+    "st-mastery": (2, "Grading is seat-time based everywhere; no school has tried mastery reporting yet."),
+    "ri-devices": (4, "Ratio is about 2:1 in grades 3–12; many Chromebooks are past five years old."),
+    "ri-network": (7, "Internet and WAN were upgraded in 2025; Wi-Fi in nine schools still uses old access points."),
+    "ri-support": (4, "Ten technicians for about 20,000 devices; ticket backlog peaks in September."),
+    "ri-refresh": (2, "No written refresh cycle; devices are replaced when money appears."),
+    "dp-systems": (6, "Student information system and assessment data are linked; rostering is manual in places."),
+    "dp-policies": (4, "Board policy is current, but app approval is informal and inconsistent between schools."),
+    "dp-decisions": (5, "Principals review data each quarter; teachers rarely see it in time to act."),
+    "cp-communication": (5, "Families get messages in four languages; two-way feedback is limited to surveys."),
+    "cp-business": (4, "A regional employer funds a robotics club; no wider partnership plan exists."),
+    "cp-family-learning": (3, "Family technology nights happened once at two schools."),
+    "cp-home-access": (4, "A hotspot lending program covers about half of the families who need it."),
+    "pl-ownership": (4, "Teachers choose some sessions, but most learning is district-directed on set days."),
+    "pl-skills": (5, "Strong early adopters at every school; many staff are not confident with new tools."),
+    "pl-opportunities": (3, "Training is mostly one-off after-school workshops with no follow-up."),
+    "pl-evaluation": (2, "Attendance is tracked; changes in classroom practice are not."),
+    "br-funding": (4, "Technology depends on one-time money; only connectivity is funded every year."),
+    "br-tco": (2, "Budgets cover purchase prices only; support and training costs are not counted."),
+    "br-alignment": (3, "Purchases are rarely traced to an instructional goal."),
+    "br-efficiency": (6, "The district buys through a state purchasing consortium for devices and software."),
+    "cl-vision": (5, "Leaders support digital learning but describe its purpose in different ways."),
+    "cl-culture": (5, "Principals collaborate well; departments plan separately."),
+    "cl-expectations": (4, "Little evidence is gathered on whether technology changes learning."),
+    "cl-planning": (3, "The last technology plan expired in 2023 and was not tied to the strategic plan."),
+}
+REVEALED = ("ri-devices", "ri-network", "ri-support", "ri-refresh")
+SILENT_RATERS = ("member-01", "member-04", "member-05", "member-08", "member-09")
+SILENT = {  # element id: scores by the raters above, in order
+    "ri-devices": (5, 4, 3, 4, 3), "ri-network": (7, 8, 6, 7, 6),
+    "ri-support": (5, 5, 3, 3, 2), "ri-refresh": (3, 2, 2, 1, 2),
+    "cl-vision": (7, 5, 5, 4, 3), "cl-culture": (6, 5, 5, 5, 4),
+}
+
+VISION = (
+    "Every Cedar Valley student learns through rich, creative work that uses technology with purpose: to "
+    "investigate, to make, to collaborate and to share ideas beyond the classroom. Teachers are prepared and "
+    "supported before new tools arrive, our network and support keep learning uninterrupted, student data is "
+    "protected in every app we use, and every dollar we spend traces back to a goal for students."
+)
+
+GOALS = [  # id, title, description, gear, ISTE conditions, E-Rate elements, measure, baseline, target, owner, due
+    ("goal-vision", "Lead with a shared vision for digital learning",
+     "Leaders at every level describe the same purpose for technology and check progress against it.",
+     "leadership", ("shared-vision", "implementation-planning"), ("goals-strategy", "evaluation"),
+     "Classroom walkthroughs showing students creating with technology", "22% of walkthroughs (fall 2025)",
+     "70% of walkthroughs", "member-02", "2031-06-30"),
+    ("goal-learning", "Prepare every teacher before devices arrive",
+     "Each school's staff completes the core digital learning pathway before its students receive devices.",
+     "professional-learning", ("prepared-educators", "learning-activities"), ("professional-development",),
+     "Teachers completing the core pathway before their school's rollout", "15% of teachers",
+     "95% of teachers at each school before rollout", "member-06", "2030-06-30"),
+    ("goal-network", "Keep the network ahead of classroom demand",
+     "Finish the Wi-Fi upgrade and keep peak use well below capacity as device numbers grow.",
+     "infrastructure", ("equitable-access", "technical-support"), ("needs-assessment", "budget"),
+     "Schools with current Wi-Fi; peak internet use as share of capacity",
+     "15 of 24 schools; 48% peak use", "24 of 24 schools; peak use below 70%", "member-04", "2029-06-30"),
+    ("goal-devices", "Provide a reliable device for every student in grades 3–12",
+     "Phase in one device per student by grade band, after each school's training and network checks are done.",
+     "infrastructure", ("equitable-access", "technical-support", "implementation-planning"),
+     ("needs-assessment", "budget"), "Students in grades 3–12 with an assigned device under five years old",
+     "38%", "100%, on a four-year refresh cycle", "member-04", "2030-10-31"),
+    ("goal-privacy", "Protect student data in every app we use",
+     "Every app that holds student data is reviewed, covered by a signed agreement and listed for families.",
+     "data-privacy", ("implementation-planning", "ongoing-evaluation"), ("goals-strategy", "evaluation"),
+     "Apps in use with student data that have a signed data privacy agreement", "61% of 41 known apps",
+     "100% of apps in use", "member-04", "2028-06-30"),
+    ("goal-deeper", "Use digital tools for deeper, personalised learning",
+     "Teachers design lessons where students create, collaborate and get timely feedback on their progress.",
+     "cia", ("learning-activities", "shared-vision", "ongoing-evaluation"), ("goals-strategy", "evaluation"),
+     "Students meeting standard on the district performance task", "41%", "60%", "member-05", "2031-06-30"),
+]
+
+ACTIONS = [  # goal id, text, owner, due, status
+    ("goal-vision", "Adopt the vision statement at a public board meeting", "member-01", "2026-05-14", "in-progress"),
+    ("goal-vision", "Train principals to run digital learning walkthroughs", "member-02", "2026-10-30", "not-started"),
+    ("goal-vision", "Publish a yearly progress report to the community", "member-01", "2027-08-31", "not-started"),
+    ("goal-learning", "Launch the instructional leadership cohort institute", "member-06", "2026-08-14", "not-started"),
+    ("goal-learning", "Recruit 48 teacher leaders for the network", "member-06", "2026-09-30", "not-started"),
+    ("goal-learning", "Set each school's rollout date only after its training sign-off", "member-02", "2027-03-31",
+     "not-started"),
+    ("goal-network", "Commission an independent network readiness assessment", "member-04", "2026-09-30",
+     "in-progress"),
+    ("goal-network", "Replace Wi-Fi access points in nine schools", "member-04", "2027-06-30", "not-started"),
+    ("goal-devices", "Pilot three device models in two classrooms per level", "member-04", "2027-02-26",
+     "not-started"),
+    ("goal-devices", "Hire a distribution contractor for the first phase", "member-07", "2027-05-28", "not-started"),
+    ("goal-devices", "Adopt a written four-year refresh cycle", "member-07", "2027-06-30", "not-started"),
+    ("goal-privacy", "Inventory every app in use and its agreement", "member-04", "2026-06-30", "in-progress"),
+    ("goal-privacy", "Require a signed agreement before any new app is approved", "member-02", "2026-08-31",
+     "not-started"),
+    ("goal-privacy", "Publish the approved app list for families", "member-04", "2026-10-30", "not-started"),
+    ("goal-deeper", "Build an exemplar lesson library by standard, grade and subject", "member-05", "2027-12-17",
+     "not-started"),
+    ("goal-deeper", "Open two lighthouse schools for peer visits", "member-08", "2028-03-31", "not-started"),
+]
+
+LEARNING = [  # id, title, component, audience, participants, hours, format, start, end, goals
+    ("pd-cohort", "Instructional leadership cohort: three-day institute", "leadership-cohort", "principals", 30,
+     "21.00", "in-person", "2026-08-04", "2026-08-06", ("goal-vision", "goal-learning")),
+    ("pd-network", "Teacher leader network (10 sessions)", "teacher-leader-network", "teachers", 48, "25.00",
+     "in-person", "2026-09-19", "2027-05-15", ("goal-learning", "goal-deeper")),
+    ("pd-deep-math", "Standards deep dive: mathematical practices", "standards-deep-dive", "teachers", 120, "4.00",
+     "in-person", "2026-10-07", "2026-10-07", ("goal-deeper",)),
+    ("pd-practitioner", "Practitioner schools with instructional technology facilitators", "practitioner-school",
+     "teachers", 24, "40.00", "blended", "2026-08-17", "2027-06-04", ("goal-learning", "goal-deeper")),
+    ("pd-council", "Interdepartmental digital learning council", "interdepartmental-collaboration",
+     "leadership-team", 14, "12.00", "in-person", "2026-07-15", "2027-06-15", ("goal-vision",)),
+    ("pd-exemplars", "Exemplar lesson writing teams", "exemplars", "teachers", 36, "16.00", "blended",
+     "2027-01-09", "2027-05-22", ("goal-deeper",)),
+    ("pd-readiness", "Core digital learning pathway before device rollout", "workshop", "teachers", 900, "6.00",
+     "blended", "2027-01-05", "2027-06-11", ("goal-learning", "goal-devices")),
+    ("pd-coaching", "Classroom coaching cycles", "coaching", "teachers", 300, "8.00", "in-person", "2027-01-11",
+     "2027-06-04", ("goal-learning", "goal-deeper")),
+    ("pd-privacy", "Student data privacy essentials", "online-course", "all-staff", 2160, "1.50", "online",
+     "2026-08-10", "2026-09-30", ("goal-privacy",)),
+    ("pd-techstaff", "Device management and help desk practices", "workshop", "technology-staff", 14, "16.00",
+     "in-person", "2026-07-20", "2026-07-23", ("goal-network", "goal-devices")),
+    ("pd-visits", "Lighthouse school peer visits", "peer-visit", "principals", 24, "6.00", "in-person",
+     "2027-03-02", "2027-04-29", ("goal-vision", "goal-deeper")),
+    ("pd-families", "Family digital learning nights", "workshop", "families", 600, "2.00", "in-person",
+     "2026-10-14", "2027-04-21", ("goal-devices", "goal-privacy")),
+]
+
+STUDENT_BASIC = ("student-name", "student-identifiers", "enrollment")
+APPS = [  # id, name, vendor, purpose, audience, categories, status, date, consent, approval
+    ("app-lms", "Clearpath LMS", "Clearpath Learning Inc.", "Learning management system",
+     ("students", "staff", "families"), (*STUDENT_BASIC, "schedule", "student-work", "assessment", "communications"),
+     "signed", "2025-06-12", "school-consent", "approved"),
+    ("app-sis", "Ledger SIS", "Ledger Education Systems", "Student information system", ("staff", "families"),
+     (*STUDENT_BASIC, "demographics", "attendance", "conduct", "schedule", "transcript", "special-indicators",
+      "parent-name", "parent-contact", "parent-id", "transportation"), "signed", "2024-07-01", "not-applicable",
+     "staff-only"),
+    ("app-mdm", "FleetHub Device Manager", "FleetHub Corp.", "Device management console", ("staff",),
+     ("student-name", "student-identifiers", "app-metadata", "app-use-statistics"), "signed", "2025-08-20",
+     "not-applicable", "staff-only"),
+    ("app-filter", "SafeRoute Web Filter", "SafeRoute Networks", "Web content filtering (CIPA)", ("students", "staff"),
+     ("student-identifiers", "app-metadata", "app-use-statistics"), "signed", "2025-05-30", "not-applicable",
+     "approved"),
+    ("app-sso", "KeyLine Single Sign-On", "KeyLine Identity", "Sign-in and rostering", ("students", "staff"),
+     ("student-name", "student-identifiers", "enrollment", "schedule", "program-membership"), "signed",
+     "2025-07-15", "school-consent", "approved"),
+    ("app-math", "Numberpath Math", "Numberpath Learning", "Adaptive math practice", ("students", "staff"),
+     (*STUDENT_BASIC, "student-performance", "assessment"), "signed", "2025-08-01", "school-consent", "approved"),
+    ("app-reading", "StoryBridge Reading", "StoryBridge Co.", "K–5 reading practice", ("students", "staff"),
+     (*STUDENT_BASIC, "student-performance", "assessment", "program-membership"), "signed", "2025-08-01",
+     "school-consent", "approved"),
+    ("app-assess", "Benchmark Central", "Benchmark Central LLC", "Interim assessments", ("students", "staff"),
+     (*STUDENT_BASIC, "assessment", "demographics", "special-indicators"), "signed", "2024-09-10",
+     "school-consent", "approved"),
+    ("app-family", "HomeLink Messenger", "HomeLink Inc.", "Family messaging and translation", ("staff", "families"),
+     ("student-name", "parent-name", "parent-contact", "communications", "attendance"), "signed", "2025-03-18",
+     "not-applicable", "approved"),
+    ("app-helpdesk", "TicketTree Help Desk", "TicketTree Software", "Technology support tickets", ("staff",),
+     ("app-metadata",), "signed", "2024-11-04", "not-applicable", "staff-only"),
+    ("app-dpa", "PactTrack", "PactTrack Privacy Services", "Vendor agreement tracking", ("staff",),
+     ("app-metadata",), "signed", "2026-01-22", "not-applicable", "staff-only"),
+    ("app-video", "FrameMaker Studio", "FrameMaker Media", "Student video creation", ("students", "staff"),
+     ("student-name", "student-identifiers", "student-work"), "signed", "2025-09-05", "school-consent", "approved"),
+    ("app-coding", "Loopwise Coding", "Loopwise Labs", "Computer science courses", ("students", "staff"),
+     (*STUDENT_BASIC, "student-performance", "student-work"), "signed", "2025-10-14", "school-consent", "approved"),
+    ("app-library", "ShelfCloud eBooks", "ShelfCloud Digital", "Digital library and audiobooks",
+     ("students", "staff"), ("student-name", "student-identifiers", "app-use-statistics"), "signed", "2025-06-30",
+     "school-consent", "approved"),
+    ("app-survey", "PulseCheck Surveys", "PulseCheck Research", "Climate and stakeholder surveys",
+     ("students", "staff", "families"), ("survey-responses", "demographics", "app-metadata"), "signed",
+     "2025-12-02", "parent-consent", "limited"),
+    ("app-science", "LabSpark Simulations", "LabSpark Education", "Virtual science labs", ("students", "staff"),
+     ("student-name", "student-identifiers", "student-performance"), "signed", "2025-08-26", "school-consent",
+     "approved"),
+    ("app-writing", "DraftWell Writing Coach", "DraftWell Inc.", "Writing feedback", ("students", "staff"),
+     (*STUDENT_BASIC, "student-work", "student-performance"), "signed", "2025-09-19", "school-consent", "approved"),
+    ("app-counsel", "PathFinder Careers", "PathFinder Guidance", "College and career planning",
+     ("students", "staff", "families"), (*STUDENT_BASIC, "transcript", "survey-responses", "student-contact"),
+     "signed", "2024-10-08", "parent-consent", "approved"),
+    ("app-ell", "Lingo Ladder", "Lingo Ladder Ltd.", "English learner language practice", ("students", "staff"),
+     (*STUDENT_BASIC, "special-indicators", "student-performance"), "signed", "2025-08-11", "school-consent",
+     "approved"),
+    ("app-transport", "RouteWise", "RouteWise Transit Software", "Bus routing", ("staff", "families"),
+     ("student-name", "student-identifiers", "transportation", "parent-contact"), "signed", "2024-06-20",
+     "not-applicable", "staff-only"),
+    ("app-nutrition", "LunchLine", "LunchLine Payments", "Meal accounts", ("staff", "families"),
+     ("student-name", "student-identifiers", "special-indicators", "parent-name", "parent-contact"), "signed",
+     "2024-08-15", "not-applicable", "staff-only"),
+    ("app-portfolio", "Showcase Portfolios", "Showcase Learning", "Student digital portfolios",
+     ("students", "staff", "families"), ("student-name", "student-identifiers", "student-work"), "signed",
+     "2025-11-07", "school-consent", "approved"),
+    ("app-quiz", "QuizBurst", "QuizBurst Games", "Classroom quiz games", ("students", "staff"),
+     ("student-name", "student-performance", "app-metadata"), "requested", "", "school-consent", "limited"),
+    ("app-whiteboard", "Inkboard Live", "Inkboard Co.", "Collaborative whiteboard", ("students", "staff"),
+     ("student-name", "student-work", "communications"), "requested", "", "school-consent", "pending"),
+    ("app-chat", "ChatterBox Class", "ChatterBox Apps", "Open class chat", ("students",),
+     ("student-name", "communications", "student-contact"), "none", "", "parent-consent", "not-approved"),
+]
+RETENTION = {
+    "signed": "Deleted within 60 days of contract end or on district request; no sale or advertising use.",
+    "requested": "Agreement requested; vendor terms allow deletion on request within 90 days.",
+    "none": "Vendor keeps data indefinitely; not acceptable.",
+}
+
+PRACTICES = {  # practice id: (rating, notes)
+    "tle-lead-policy": (3, "Board policy 5125 updated in 2024."),
+    "tle-lead-owner": (2, "CTO holds the role informally; a privacy coordinator is budgeted."),
+    "tle-lead-transparency": (2, "No public app list yet."),
+    "tle-lead-review": (1, "Not yet on the leadership calendar."),
+    "tle-bus-vetting": (2, "Reviews happen for district purchases but not for free apps."),
+    "tle-bus-agreements": (3, "Most paid vendors signed the state model agreement."),
+    "tle-bus-inventory": (2, "Inventory started at the summit; school-level apps still being gathered."),
+    "tle-bus-offboarding": (1, "No process to confirm deletion when a contract ends."),
+    "tle-sec-access": (3, "SIS roles reviewed each summer."),
+    "tle-sec-incident": (2, "Plan written in 2022; never exercised."),
+    "tle-sec-audit": (3, "Yearly external scan; patching monthly."),
+    "tle-sec-mfa": (4, "Required for all staff since 2024."),
+    "tle-pd-training": (2, "Optional module; about a third of staff completed it."),
+    "tle-pd-newhire": (3, "Included in new staff orientation."),
+    "tle-pd-leaders": (1, "Approvers have had no specific training."),
+    "tle-class-approved": (2, "Teachers often sign up for free apps on their own."),
+    "tle-class-citizenship": (3, "Digital citizenship lessons taught in grades 3–8."),
+    "tle-class-families": (2, "Some teachers list apps in their syllabus."),
+}
+
+DEVICES = [  # id, type, users, count, average age, refresh cycle
+    ("fleet-chromebooks", "chromebook", "students", 9_600, 4, 4),
+    ("fleet-tablets", "tablet", "students", 2_400, 2, 4),
+    ("fleet-staff-laptops", "laptop", "staff", 1_250, 4, 4),
+    ("fleet-displays", "interactive-display", "shared", 980, 6, 8),
+    ("fleet-desktops", "desktop", "shared", 620, 6, 6),
+    ("fleet-hotspots", "hotspot", "students", 450, 2, 3),
+]
+
+NETWORK = model.Network(
+    internet_mbps=4_000, wan_mbps=10_000, wifi_coverage_percent=100, target_mbps_per_1000=100,
+    target_wan_mbps=1_000, support_technicians=10,
+    notes="Internet (4 Gbps) and the 10 Gbps WAN ring were upgraded in summer 2025. Every classroom has Wi-Fi, "
+          "but nine schools still run access points more than seven years old. Four more technicians are "
+          "budgeted from FY2028 as devices grow.")
+
+SOURCES = [  # id, name, kind, recurring
+    ("src-general", "General fund (technology allocation)", "general-fund", True),
+    ("src-erate", "E-Rate discounts", "e-rate", True),
+    ("src-title4", "Title IV-A Student Support and Academic Enrichment", "title-iv-a", True),
+    ("src-title2", "Title II-A Supporting Effective Instruction", "title-ii-a", True),
+    ("src-state", "State Digital Learning Readiness Grant", "state-grant", False),
+]
+# description | category | goal | fiscal years (a range means recurring) | unit cost | quantity | source | app
+LINES = """
+# network: readiness before devices
+External network readiness assessment | services | goal-network | 2027 | 38000 | 1 | src-state | -
+Internet access, 4 Gbps | network | goal-network | 2027-2031 | 96000 | 1 | src-erate | -
+WAN fiber lease, 24 sites | network | goal-network | 2027-2031 | 3500 | 24 | src-erate | -
+Backup internet circuit | network | goal-network | 2027-2031 | 24000 | 1 | src-erate | -
+Wi-Fi 6 access points, phase 1 (9 schools) | network | goal-network | 2027 | 650 | 420 | src-state | -
+Wi-Fi installation labour, phase 1 | services | goal-network | 2027 | 180 | 420 | src-state | -
+Core switch replacement | network | goal-network | 2027 | 185000 | 1 | src-state | -
+Wi-Fi 6 access points, phase 2 (8 schools) | network | goal-network | 2028 | 650 | 360 | src-erate | -
+Edge switches, secondary schools | network | goal-network | 2028 | 4200 | 60 | src-general | -
+Wi-Fi 6 access points, phase 3 (7 schools) | network | goal-network | 2029 | 650 | 310 | src-erate | -
+Network monitoring service | services | goal-network | 2027-2031 | 18000 | 1 | src-general | -
+Student hotspot data plans | network | goal-devices | 2027-2031 | 180 | 900 | src-title4 | -
+# devices: tested first, then phased by grade band
+Device pilot: three models, six classrooms | devices | goal-devices | 2027 | 350 | 180 | src-state | -
+Additional student hotspots | devices | goal-devices | 2027 | 120 | 450 | src-title4 | -
+Staff laptops, refresh phase 1 | devices | goal-devices | 2027 | 780 | 600 | src-general | -
+Student Chromebooks, grades 9–12 | devices | goal-devices | 2028 | 320 | 5600 | src-general | -
+Protective cases, grades 9–12 | devices | goal-devices | 2028 | 28 | 5600 | src-general | -
+Device distribution contractor, phase 1 | services | goal-devices | 2028 | 85000 | 1 | src-general | -
+Charging and electrical upgrades, high schools | facilities | goal-devices | 2028 | 120000 | 1 | src-state | -
+Secure device storage rooms | facilities | goal-devices | 2028 | 15000 | 3 | src-general | -
+Student Chromebooks, grades 6–8 | devices | goal-devices | 2029 | 320 | 4200 | src-general | -
+Protective cases, grades 6–8 | devices | goal-devices | 2029 | 28 | 4200 | src-general | -
+Device distribution contractor, phase 2 | services | goal-devices | 2029 | 60000 | 1 | src-general | -
+Staff laptops, refresh phase 2 | devices | goal-devices | 2029 | 780 | 650 | src-general | -
+Retired device recycling and data wiping | services | goal-privacy | 2029 | 9 | 4800 | src-general | -
+Student Chromebooks, grades 3–5 | devices | goal-devices | 2030 | 300 | 4100 | src-general | -
+Charging carts, elementary classrooms | devices | goal-devices | 2030 | 1800 | 80 | src-general | -
+Device distribution contractor, phase 3 | services | goal-devices | 2030 | 60000 | 1 | src-general | -
+Interactive display replacements | devices | goal-deeper | 2030 | 3200 | 120 | src-general | -
+Tablet refresh, kindergarten–grade 2 | devices | goal-devices | 2031 | 340 | 2400 | src-general | -
+Interactive display replacements, second round | devices | goal-deeper | 2031 | 3200 | 120 | src-general | -
+Repair parts and accidental damage cover | devices | goal-devices | 2028-2031 | 65000 | 1 | src-general | -
+# software: only apps with signed agreements
+Learning management system licence | software | goal-deeper | 2027-2031 | 6.00 | 18240 | src-general | app-lms
+Student information system | software | goal-vision | 2027-2031 | 68000 | 1 | src-general | app-sis
+Device management licences | software | goal-devices | 2028-2031 | 5.50 | 19000 | src-general | app-mdm
+Web filtering subscription | software | goal-privacy | 2027-2031 | 22000 | 1 | src-general | app-filter
+Single sign-on and rostering | software | goal-privacy | 2027-2031 | 26000 | 1 | src-general | app-sso
+Adaptive math practice, grades 3–8 | software | goal-deeper | 2027-2031 | 12.00 | 8400 | src-general | app-math
+Reading practice, K–5 | software | goal-deeper | 2027-2031 | 9.50 | 8200 | src-general | app-reading
+Interim assessment platform | software | goal-deeper | 2027-2031 | 4.25 | 18240 | src-general | app-assess
+Family messaging and translation | software | goal-vision | 2027-2031 | 32000 | 1 | src-general | app-family
+Help desk ticketing | software | goal-devices | 2027-2031 | 14000 | 1 | src-general | app-helpdesk
+Vendor agreement tracking | software | goal-privacy | 2027-2031 | 8000 | 1 | src-general | app-dpa
+Digital library and audiobooks | software | goal-deeper | 2027-2031 | 45000 | 1 | src-general | app-library
+Computer science courses, high school | software | goal-deeper | 2029-2031 | 12000 | 1 | src-title4 | app-coding
+Stakeholder survey platform | software | goal-vision | 2027-2031 | 6500 | 1 | src-general | app-survey
+# professional learning: the main lever, starting in year one
+Leadership cohort institute facilitation | professional-learning | goal-vision | 2027-2031 | 45000 | 1 | src-title2 | -
+Teacher leader network stipends | professional-learning | goal-learning | 2027-2031 | 1500 | 48 | src-title2 | -
+Technology facilitator stipends | professional-learning | goal-learning | 2027-2031 | 6000 | 24 | src-title2 | -
+Standards deep dive substitute coverage | professional-learning | goal-deeper | 2027-2031 | 220 | 120 | src-title2 | -
+Core pathway stipends, high school staff | professional-learning | goal-learning | 2027 | 150 | 320 | src-title2 | -
+Core pathway stipends, middle school staff | professional-learning | goal-learning | 2028 | 150 | 260 | src-title2 | -
+Core pathway stipends, elementary staff | professional-learning | goal-learning | 2029 | 150 | 460 | src-title2 | -
+Classroom coaching partner | services | goal-learning | 2027-2030 | 90000 | 1 | src-title2 | -
+Exemplar lesson writing stipends | professional-learning | goal-deeper | 2027 | 1200 | 36 | src-title4 | -
+Exemplar library expansion stipends | professional-learning | goal-deeper | 2029 | 1200 | 24 | src-title4 | -
+Student data privacy course licences | professional-learning | goal-privacy | 2027-2031 | 4.00 | 2160 | src-title4 | -
+Teacher leader conference registrations | professional-learning | goal-learning | 2027-2031 | 900 | 12 | src-title4 | -
+Lighthouse school peer visit travel | professional-learning | goal-vision | 2028-2031 | 8000 | 1 | src-title4 | -
+Family digital learning nights | professional-learning | goal-devices | 2027-2031 | 12000 | 1 | src-title4 | -
+# support and evaluation
+Support technicians (4 FTE added) | support-staff | goal-devices | 2028-2031 | 74000 | 4 | src-general | -
+Student data privacy coordinator (0.5 FTE) | support-staff | goal-privacy | 2027-2031 | 58000 | 1 | src-general | -
+Independent security audit | services | goal-privacy | 2027-2031 | 25000 | 1 | src-general | -
+Program evaluation partner | services | goal-vision | 2027-2031 | 40000 | 1 | src-title4 | -
+Learning commons pilots at two lighthouse schools | facilities | goal-deeper | 2028 | 90000 | 2 | src-general | -
+Plan communications and community forums | other | goal-vision | 2027-2031 | 6000 | 1 | src-general | -
+"""
+
+MILESTONES = [  # title, date, owner, status, goals
+    ("Leadership team formed and chartered", "2026-02-10", "member-01", "done", ("goal-vision",)),
+    ("Readiness self-assessment completed at the summit", "2026-03-10", "member-02", "done", ("goal-vision",)),
+    ("Vision and plan adopted by the board", "2026-05-14", "member-01", "in-progress", ("goal-vision",)),
+    ("App inventory complete and published", "2026-10-30", "member-04", "in-progress", ("goal-privacy",)),
+    ("Leadership cohort institute held", "2026-08-06", "member-06", "not-started", ("goal-vision", "goal-learning")),
+    ("Network readiness assessment report", "2026-09-30", "member-04", "in-progress", ("goal-network",)),
+    ("All staff complete privacy essentials", "2026-09-30", "member-06", "not-started", ("goal-privacy",)),
+    ("Teacher leader network launched", "2026-09-19", "member-06", "not-started", ("goal-learning",)),
+    ("Device pilot results and model chosen", "2027-02-26", "member-04", "not-started", ("goal-devices",)),
+    ("Wi-Fi phase 1 complete (9 schools)", "2027-06-30", "member-04", "at-risk", ("goal-network",)),
+    ("High school staff complete the core pathway", "2027-06-11", "member-06", "not-started", ("goal-learning",)),
+    ("Grades 9–12 devices distributed", "2027-09-15", "member-04", "not-started", ("goal-devices",)),
+    ("First yearly progress report to the board", "2027-08-31", "member-01", "not-started", ("goal-vision",)),
+    ("Wi-Fi phase 2 complete (8 schools)", "2028-06-30", "member-04", "not-started", ("goal-network",)),
+    ("Every app in use has a signed agreement", "2028-06-30", "member-04", "not-started", ("goal-privacy",)),
+    ("Two lighthouse schools open for visits", "2028-03-31", "member-08", "not-started", ("goal-deeper",)),
+    ("Grades 6–8 devices distributed", "2028-09-15", "member-04", "not-started", ("goal-devices", "goal-learning")),
+    ("Mid-plan evaluation and course corrections", "2029-01-31", "member-02", "not-started",
+     ("goal-vision", "goal-deeper")),
+    ("Grades 3–5 devices distributed", "2029-09-15", "member-04", "not-started", ("goal-devices",)),
+    ("Final evaluation and next plan drafted", "2031-05-29", "member-02", "not-started",
+     ("goal-vision", "goal-deeper", "goal-learning")),
+]
+
+APPROVAL = model.Approval(
+    superintendent_name="Dr. Maria Alvarez", superintendent_title="Superintendent",
+    board_president="Gregory Hale", technology_director="Samuel Okafor", board_meeting_date=D("2026-05-14"))
+
+
+def _budget_line(n: int, row: str) -> model.BudgetLine:
+    description, category, goal, years, unit, quantity, source, app = (c.strip() for c in row.split("|"))
+    first, _, last = years.partition("-")
+    return model.BudgetLine(f"line-{n + 1:02d}", description, category, goal, bool(last),
+                            Decimal(unit).quantize(Decimal("0.01")), int(quantity), int(first), int(last or first),
+                            source, None if app == "-" else app)
+
+
+def _funding(lines: tuple[model.BudgetLine, ...]) -> tuple[model.FundingSource, ...]:
+    """Each source's yearly amount: what its lines need, rounded up to 5,000, plus a small reserve if recurring."""
+    out = []
+    for sid, name, kind, recurring in SOURCES:
+        amounts = []
+        for year in YEARS:
+            need = sum((ln.cost_per_year() for ln in lines if ln.funding_source_id == sid and year in ln.years()),
+                       Decimal(0))
+            rounded = (need / 5000).to_integral_value(rounding=ROUND_CEILING) * 5000
+            amounts.append((rounded + (10000 if recurring and need else 0)).quantize(Decimal("0.01")))
+        out.append(model.FundingSource(sid, name, kind, recurring, tuple(amounts)))
+    return tuple(out)
+
+
+def build() -> model.Plan:
+    members = tuple(model.TeamMember(i, n, r, t, n.replace("Dr. ", "").lower().replace(" ", ".")
+                                     .replace("á", "a") + "@cedarvalley.example") for i, n, r, t in MEMBERS)
+    readiness = tuple(model.ReadinessRating(e, s, n, e in REVEALED) for e, (s, n) in READINESS.items())
+    ratings = tuple(model.MemberRating(f"mr-{e}-{m}", e, m, s)
+                    for e, scores in SILENT.items() for m, s in zip(SILENT_RATERS, scores, strict=True))
+    goals = tuple(model.Goal(i, t, d, g, c, er, me, b, ta, NAME[o], D(due), n + 1)
+                  for n, (i, t, d, g, c, er, me, b, ta, o, due) in enumerate(GOALS))
+    actions = tuple(model.GoalAction(f"action-{n + 1:02d}", g, t, NAME[o], D(due), s)
+                    for n, (g, t, o, due, s) in enumerate(ACTIONS))
+    learning = tuple(model.LearningActivity(i, t, c, a, p, Decimal(h), f, D(s), D(e), g)
+                     for i, t, c, a, p, h, f, s, e, g in LEARNING)
+    apps = tuple(model.AppEntry(i, n, v, p, au, cats, st, D(d) if d else None, cr, RETENTION[st], ap)
+                 for i, n, v, p, au, cats, st, d, cr, ap in APPS)
+    practices = tuple(model.PracticeRating(p, r, n) for p, (r, n) in PRACTICES.items())
+    devices = tuple(model.DeviceFleet(*row) for row in DEVICES)
+    lines = tuple(_budget_line(n, row) for n, row in enumerate(r for r in LINES.splitlines() if "|" in r))
+    milestones = tuple(model.Milestone(f"milestone-{n + 1:02d}", t, D(d), NAME[o], s, g)
+                       for n, (t, d, o, s, g) in enumerate(MILESTONES))
+    return model.Plan(district=DISTRICT, vision=model.Vision(VISION), network=NETWORK, approval=APPROVAL,
+                      members=members, readiness=readiness, member_ratings=ratings, goals=goals, actions=actions,
+                      learning=learning, apps=apps, practices=practices, devices=devices,
+                      funding=_funding(lines), budget=lines, milestones=milestones)
+
+
+def main() -> None:
+    plan = build()
+    problems = plan_problems(plan, load_content())
+    assert not problems, problems
+    summary = summarize(plan)
+    assert not any(summary.gaps().values()), summary.gaps()
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_text(dumps(plan), encoding="utf-8")
+    for year in summary.years:
+        print(f"FY{year}: budget {summary.by_year[year]:>14,.2f}  funding {summary.funding_by_year[year]:>14,.2f}")
+    print(f"{len(plan.budget)} lines; wrote {OUT}")
+
+
+if __name__ == "__main__":
+    main()
