@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 DEMO := build/demo.techplan
 PYTEST_WORKERS ?= 2
 
-.PHONY: run test lint unit bench screenshots clean
+.PHONY: run test lint bench screenshots package install-desktop clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,33 @@ bench: $(STAMP)
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) tools/screenshots.py docs/screenshots
+
+package: $(STAMP)
+	$(PY) -m pip install --quiet -e ".[package]"
+	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN \
+		--distpath dist --workpath build/pyinstaller packaging/summit-app.spec
+	sh packaging/smoke.sh dist/SummitPlanner/summit-app
+
+# Installs the desktop entry, file type, icons and AppStream data for the current user,
+# so a double-clicked .techplan opens in the app (the bundle if built, else the venv).
+DATA_HOME ?= $(or $(XDG_DATA_HOME),$(HOME)/.local/share)
+APP_ID := org.summitplanner.SummitPlanner
+install-desktop: $(STAMP)
+	mkdir -p $(HOME)/.local/bin $(DATA_HOME)/applications $(DATA_HOME)/mime/packages $(DATA_HOME)/metainfo \
+		$(DATA_HOME)/icons/hicolor/scalable/apps
+	ln -sf $(if $(wildcard dist/SummitPlanner/summit-app),$(CURDIR)/dist/SummitPlanner/summit-app,$(CURDIR)/$(VENV)/bin/summit-app) \
+		$(HOME)/.local/bin/summit-app
+	install -m 644 packaging/linux/$(APP_ID).desktop $(DATA_HOME)/applications/
+	install -m 644 packaging/linux/$(APP_ID).mime.xml $(DATA_HOME)/mime/packages/$(APP_ID).xml
+	install -m 644 packaging/linux/$(APP_ID).metainfo.xml $(DATA_HOME)/metainfo/
+	install -m 644 resources/icons/summit-planner.svg $(DATA_HOME)/icons/hicolor/scalable/apps/$(APP_ID).svg
+	for size in 16 24 32 48 64 128 256 512; do \
+		mkdir -p $(DATA_HOME)/icons/hicolor/$${size}x$${size}/apps; \
+		install -m 644 resources/icons/summit-planner-$$size.png $(DATA_HOME)/icons/hicolor/$${size}x$${size}/apps/$(APP_ID).png; \
+	done
+	-update-mime-database $(DATA_HOME)/mime
+	-update-desktop-database $(DATA_HOME)/applications
+	-xdg-mime default $(APP_ID).desktop application/x-summit-techplan
 
 clean:
 	rm -rf build dist .mypy_cache .ruff_cache
