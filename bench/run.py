@@ -15,7 +15,7 @@ from pathlib import Path
 
 from bench.figures import Figure
 
-MODULES = ["bench.store"]
+MODULES = ["bench.store", "bench.checks"]
 
 
 def main() -> int:

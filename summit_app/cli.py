@@ -14,6 +14,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,7 @@ from summit_app.plan.budget import summarize
 from summit_app.plan.codec import DecodeError
 from summit_app.plan.content import load_content
 from summit_app.plan.interchange import dumps, json_schema, plan_from_json
+from summit_app.plan.money import format_money
 from summit_app.plan.signing import sign_edit, signed_state
 from summit_app.store.errors import PlanFileError
 from summit_app.store.plan_file import PlanFile, close_document, open_document
@@ -135,7 +137,7 @@ def cmd_info(args: argparse.Namespace) -> int:
               else "not signed")
     print(f"District:     {info['district'] or '(not named yet)'}")
     print(f"Fiscal years: FY{years[0]}–FY{years[-1]}")
-    print(f"Budget total: ${info['budget_total']}")
+    print(f"Budget total: {format_money(Decimal(info['budget_total']), cents=True)}")
     print(f"Fingerprint:  {info['fingerprint']}")
     print(f"Signed:       {signed}")
     print(f"Plan format:  {info['schema_version']}")

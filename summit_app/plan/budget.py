@@ -56,7 +56,7 @@ class BudgetSummary:
 
 def summarize(plan: model.Plan) -> BudgetSummary:
     years = tuple(plan.fiscal_years())
-    by_year = {y: ZERO for y in years}
+    by_year = dict.fromkeys(years, ZERO)
     by_category: dict[str, Decimal] = defaultdict(lambda: ZERO)
     by_source: dict[str | None, Decimal] = defaultdict(lambda: ZERO)
     for line in plan.budget:

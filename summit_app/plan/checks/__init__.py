@@ -1,0 +1,62 @@
+"""Plan checks, "plan before you purchase": a plan in, findings out.
+
+Used by the Review & Sign pane (on every edit), ``summit-app check`` and the
+PDF's appendix. Each rule is a small function of the plan's ``Facts`` yielding
+findings; ``RULES`` lists them in the order a team should address them, pane
+by pane. Blocking: a pane not started, a year not funded, devices bought with
+no teacher training or network capacity behind them.
+"""
+
+from __future__ import annotations
+
+from summit_app.plan import model
+from summit_app.plan.checks import devices, funding, goals, panes, privacy, training
+from summit_app.plan.checks.facts import Facts, Rule
+from summit_app.plan.checks.findings import (
+    ADVICE,
+    BLOCKING,
+    PANES,
+    SEVERITIES,
+    WARNING,
+    Finding,
+    format_findings,
+    sort_key,
+)
+from summit_app.plan.content import Content
+
+__all__ = ["ADVICE", "BLOCKING", "PANES", "RULES", "SEVERITIES", "WARNING", "Finding", "format_findings",
+           "run_checks"]
+
+RULES: tuple[Rule, ...] = (
+    panes.empty_panes,
+    goals.readiness_gap_without_goal,
+    goals.goal_incomplete,
+    training.learning_incomplete,
+    training.no_leadership_learning,
+    training.no_teacher_learning,
+    training.learning_without_goal,
+    privacy.app_student_data_without_agreement,
+    devices.devices_without_network,
+    devices.wifi_coverage,
+    devices.device_no_refresh_cycle,
+    funding.funding_gap,
+    devices.devices_without_learning,
+    devices.devices_before_learning,
+    devices.devices_without_upkeep,
+    privacy.software_without_inventory,
+    privacy.budget_app_unsigned,
+    privacy.budget_app_not_approved,
+    funding.budget_line_without_goal,
+    funding.budget_line_without_source,
+    funding.recurring_on_one_time_money,
+    funding.source_overcommitted,
+    funding.budget_line_outside_years,
+    goals.milestone_incomplete,
+    goals.framework_gaps,
+)
+
+
+def run_checks(plan: model.Plan, content: Content) -> list[Finding]:
+    """Every finding for ``plan``, most severe first, then in pane order."""
+    facts = Facts(plan, content)
+    return sorted((f for rule in RULES for f in rule(facts)), key=sort_key)

@@ -1,0 +1,96 @@
+"""A small, coherent plan built by hand, and helpers to break it one field at a time.
+
+The checks and coverage tests start from this plan (it has no findings at all)
+and change one thing to make exactly one rule speak.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from summit_app.plan import model
+from summit_app.plan.content import Content
+
+GOAL = "goal-devices"
+ZERO = Decimal("0.00")
+
+
+def amounts(*values: str) -> tuple[Decimal, ...]:
+    """A funding source's five yearly amounts from the first few."""
+    given = tuple(Decimal(v) for v in values)
+    return given + (ZERO,) * (model.MAX_PLAN_YEARS - len(given))
+
+
+def _goal(content: Content) -> model.Goal:
+    return model.Goal(
+        GOAL, "Give every student a reliable device", "One device per student, after training.",
+        gear="infrastructure", iste_conditions=tuple(e.id for e in content.vocabulary("iste_conditions")),
+        erate_elements=tuple(e.id for e in content.vocabulary("erate_elements")),
+        measure="Students with a working device", baseline="40%", target="100%", owner="Dana Cole",
+        due_date=date(2029, 6, 30), priority=1)
+
+
+def _learning() -> tuple[model.LearningActivity, ...]:
+    return (
+        model.LearningActivity("pd-leaders", "Leadership institute", "leadership-cohort", "principals", 10,
+                               Decimal("21.00"), "in-person", date(2026, 8, 4), date(2026, 8, 6), (GOAL,)),
+        model.LearningActivity("pd-teachers", "Teaching with Chromebooks", "workshop", "teachers", 200,
+                               Decimal("6.00"), "blended", date(2026, 9, 1), date(2027, 5, 1), (GOAL,)),
+    )
+
+
+def _budget() -> tuple[model.BudgetLine, ...]:
+    line = model.BudgetLine
+    return (
+        line("line-devices", "Student Chromebooks", "devices", GOAL, False, Decimal("300.00"), 1000,
+             2027, 2027, "src-general"),
+        line("line-lms", "Learning management system", "software", GOAL, True, Decimal("5.00"), 3000,
+             2027, 2029, "src-general", "app-lms"),
+        line("line-repairs", "Repairs and spare devices", "devices", GOAL, True, Decimal("20000.00"), 1,
+             2027, 2029, "src-general"),
+        line("line-coaching", "Coaching stipends", "professional-learning", GOAL, False, Decimal("1000.00"), 40,
+             2027, 2027, "src-grant"),
+    )
+
+
+def coherent_plan(content: Content) -> model.Plan:
+    """Pine Ridge: 3,000 students, three years, a device rollout with training, network and upkeep behind it."""
+    return model.Plan(
+        district=model.District("Pine Ridge School District", "Oregon", 3000, 5, 400, 200, "Bend",
+                                date(2026, 3, 10), 2027, 3),
+        vision=model.Vision("Every student creates, investigates and shares work with purpose."),
+        network=model.Network(internet_mbps=400, wan_mbps=1000, wifi_coverage_percent=100, support_technicians=3),
+        approval=model.Approval("Dana Cole", "Superintendent", "Lee Hart", "Sam Ortiz", date(2026, 5, 14)),
+        members=(model.TeamMember("member-1", "Dana Cole", "superintendent", "Superintendent"),),
+        readiness=tuple(model.ReadinessRating(e.id, 6) for e in content.elements()),
+        goals=(_goal(content),),
+        learning=_learning(),
+        apps=(model.AppEntry("app-lms", "Clearpath LMS", "Clearpath Learning", "Coursework", ("students", "staff"),
+                             ("student-name", "student-work"), "signed", date(2025, 6, 1), "school-consent",
+                             "Deleted within 60 days of contract end", "approved"),),
+        devices=(model.DeviceFleet("fleet-chromebooks", "chromebook", "students", 3000, 1, 4),),
+        funding=(model.FundingSource("src-general", "General fund", "general-fund", True,
+                                     amounts("400000", "400000", "400000")),
+                 model.FundingSource("src-grant", "State grant", "state-grant", False, amounts("50000"))),
+        budget=_budget(),
+        milestones=(model.Milestone("milestone-1", "Devices in students' hands", date(2027, 9, 1), "Dana Cole",
+                                    "not-started", (GOAL,)),),
+    )
+
+
+def change(plan: model.Plan, collection: str, item_id: str, **changes: Any) -> model.Plan:
+    """``plan`` with one item of ``collection`` changed."""
+    items = tuple(dataclasses.replace(it, **changes) if it.id == item_id else it for it in getattr(plan, collection))
+    return plan.replace(**{collection: items})
+
+
+def change_one(plan: model.Plan, singleton: str, **changes: Any) -> model.Plan:
+    """``plan`` with a singleton record (district, network…) changed."""
+    return plan.replace(**{singleton: dataclasses.replace(getattr(plan, singleton), **changes)})
+
+
+def without(plan: model.Plan, collection: str, *item_ids: str) -> model.Plan:
+    return plan.replace(**{collection: tuple(it for it in getattr(plan, collection) if it.id not in item_ids)})

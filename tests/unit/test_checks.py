@@ -1,0 +1,349 @@
+"""Plan checks: each rule speaks on a plan that breaks it and stays quiet on one that does not."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from plan_builders import GOAL, amounts, change, change_one, coherent_plan, without
+
+from summit_app.plan import model
+from summit_app.plan.checks import BLOCKING, PANES, RULES, SEVERITIES, Finding, format_findings, run_checks
+from summit_app.plan.checks.facts import Facts, fiscal_year
+from summit_app.plan.content import Content
+from summit_app.plan.rules import plan_problems
+from summit_app.plan.samples import large_plan
+
+Breaker = Callable[[model.Plan], model.Plan]
+
+
+@pytest.fixture(scope="module")
+def good(content: Content) -> model.Plan:
+    return coherent_plan(content)
+
+
+def of_rule(plan: model.Plan, content: Content, rule: str) -> list[Finding]:
+    return [f for f in run_checks(plan, content) if f.rule == rule]
+
+
+def test_the_coherent_plan_obeys_the_domain_rules_and_has_no_findings(good: model.Plan, content: Content) -> None:
+    assert plan_problems(good, content) == []
+    assert run_checks(good, content) == []
+    assert format_findings([], content) == "No findings: the plan is coherent."
+
+
+def _low_space_and_time(plan: model.Plan) -> model.Plan:
+    scores = {"st-schedules": 2, "st-spaces": 1, "st-anytime": 4, "st-mastery": 3}
+    return plan.replace(readiness=tuple(model.ReadinessRating(r.id, scores.get(r.id, r.score))
+                                        for r in plan.readiness))
+
+
+def _no_device_lines(plan: model.Plan) -> model.Plan:
+    return without(plan, "budget", "line-devices", "line-repairs")
+
+
+#: rule → (how to break the coherent plan, severity, pane, collection, item) of the finding expected.
+CASES: dict[str, tuple[Breaker, str, str, str | None, str | None]] = {
+    "empty-pane": (lambda p: change_one(p, "district", name=" "), "blocking", "district", None, None),
+    "readiness-gap-no-goal": (_low_space_and_time, "warning", "readiness", "readiness", "st-spaces"),
+    "goal-incomplete": (lambda p: change(p, "goals", GOAL, measure=""), "warning", "vision", "goals", GOAL),
+    "learning-incomplete": (lambda p: change(p, "learning", "pd-teachers", hours=Decimal(0)),
+                            "warning", "learning", "learning", "pd-teachers"),
+    "no-leadership-learning": (lambda p: change(p, "learning", "pd-leaders", audience="technology-staff"),
+                               "warning", "learning", None, None),
+    "no-teacher-learning": (lambda p: change(p, "learning", "pd-teachers", audience="families"),
+                            "warning", "learning", None, None),
+    "learning-no-goal": (lambda p: change(p, "learning", "pd-leaders", goal_ids=()),
+                         "advice", "learning", "learning", "pd-leaders"),
+    "app-student-data-no-agreement": (lambda p: change(p, "apps", "app-lms", agreement_status="requested"),
+                                      "warning", "privacy", "apps", "app-lms"),
+    "devices-without-network": (lambda p: change_one(p, "network", internet_mbps=300),
+                                "blocking", "infrastructure", None, None),
+    "network-below-target": (lambda p: change_one(_no_device_lines(p), "network", internet_mbps=300),
+                             "warning", "infrastructure", None, None),
+    "wifi-coverage": (lambda p: change_one(p, "network", wifi_coverage_percent=80),
+                      "warning", "infrastructure", None, None),
+    "device-no-refresh-cycle": (lambda p: change(p, "devices", "fleet-chromebooks", refresh_cycle_years=0),
+                                "warning", "infrastructure", "devices", "fleet-chromebooks"),
+    "funding-gap": (lambda p: change(p, "funding", "src-general", amounts=amounts("300000", "400000", "400000")),
+                    "blocking", "budget", None, None),
+    "devices-without-learning": (lambda p: change(p, "learning", "pd-teachers", goal_ids=()),
+                                 "blocking", "budget", "budget", "line-devices"),
+    "devices-before-learning": (lambda p: change(p, "learning", "pd-teachers", start_date=date(2027, 7, 1),
+                                                 end_date=date(2027, 8, 1)),
+                                "warning", "budget", "budget", "line-devices"),
+    "devices-no-recurring-cost": (lambda p: without(p, "budget", "line-repairs"),
+                                  "warning", "budget", "budget", "line-devices"),
+    "software-no-inventory": (lambda p: change(p, "budget", "line-lms", app_id=None),
+                              "warning", "budget", "budget", "line-lms"),
+    "budget-app-unsigned": (lambda p: change(p, "apps", "app-lms", agreement_status="expired"),
+                            "warning", "budget", "budget", "line-lms"),
+    "budget-app-not-approved": (lambda p: change(p, "apps", "app-lms", approval="not-approved"),
+                                "warning", "budget", "budget", "line-lms"),
+    "budget-line-no-goal": (lambda p: change(p, "budget", "line-coaching", goal_id=None),
+                            "warning", "budget", "budget", "line-coaching"),
+    "budget-line-no-source": (lambda p: change(p, "budget", "line-coaching", funding_source_id=None),
+                              "warning", "budget", "budget", "line-coaching"),
+    "recurring-on-one-time-money": (lambda p: change(p, "budget", "line-coaching", recurring=True, last_year=2028),
+                                    "warning", "budget", "budget", "line-coaching"),
+    "source-overcommitted": (lambda p: change(p, "funding", "src-grant", amounts=amounts("30000")),
+                             "warning", "budget", "funding", "src-grant"),
+    "budget-line-outside-years": (lambda p: change(p, "budget", "line-coaching", first_year=2030, last_year=2030),
+                                  "warning", "budget", "budget", "line-coaching"),
+    "milestone-incomplete": (lambda p: change(p, "milestones", "milestone-1", owner=""),
+                             "advice", "timeline", "milestones", "milestone-1"),
+    "framework-gap": (lambda p: change(p, "goals", GOAL, erate_elements=()), "advice", "review", None, None),
+}
+
+
+@pytest.mark.parametrize("rule", sorted(CASES))
+def test_each_rule_speaks_when_its_condition_holds(rule: str, good: model.Plan, content: Content) -> None:
+    breaker, severity, pane, collection, item = CASES[rule]
+    assert of_rule(good, content, rule) == []
+    found = of_rule(breaker(good), content, rule)
+    assert found, f"{rule} said nothing"
+    first = found[0]
+    assert (first.severity, first.pane, first.collection, first.item_id) == (severity, pane, collection, item)
+    assert first.message.endswith(".")
+    assert first.fix.endswith(".")
+    assert "None" not in first.message
+
+
+def test_every_rule_has_a_case(good: model.Plan, content: Content) -> None:
+    """A rule added to RULES without a case here fails this test."""
+    broken = [breaker(good) for breaker, *_ in CASES.values()]
+    silent = [rule.__name__ for rule in RULES if not any(list(rule(Facts(p, content))) for p in broken)]
+    assert silent == []
+
+
+# --- empty panes -------------------------------------------------------------------------------------
+
+
+def test_a_blank_plan_blocks_on_every_pane(content: Content) -> None:
+    findings = run_checks(model.Plan(), content)
+    assert all(f.blocking and f.rule == "empty-pane" for f in findings)
+    assert [f.pane for f in findings] == list(PANES)
+
+
+EMPTIERS: dict[str, Breaker] = {
+    "district": lambda p: p.replace(members=()),
+    "readiness": lambda p: p.replace(readiness=tuple(model.ReadinessRating(r.id) for r in p.readiness)),
+    "vision": lambda p: change_one(p, "vision", statement=""),
+    "learning": lambda p: p.replace(learning=()),
+    "privacy": lambda p: p.replace(apps=(), budget=tuple(change(p, "budget", "line-lms", app_id=None).budget)),
+    "infrastructure": lambda p: p.replace(devices=()),
+    "budget": lambda p: p.replace(funding=()),
+    "timeline": lambda p: p.replace(milestones=()),
+    "review": lambda p: change_one(p, "approval", superintendent_name=""),
+}
+
+
+@pytest.mark.parametrize("pane", PANES)
+def test_emptying_one_pane_blocks_that_pane(pane: str, good: model.Plan, content: Content) -> None:
+    found = of_rule(EMPTIERS[pane](good), content, "empty-pane")
+    assert [(f.pane, f.severity) for f in found] == [(pane, BLOCKING)]
+
+
+def test_empty_pane_says_what_is_missing(good: model.Plan, content: Content) -> None:
+    [finding] = of_rule(good.replace(budget=(), funding=()), content, "empty-pane")
+    assert finding.message == "The plan has no budget lines and no funding sources yet."
+
+
+# --- readiness ----------------------------------------------------------------------------------------
+
+
+def test_a_low_gear_is_quiet_once_a_goal_addresses_it(good: model.Plan, content: Content) -> None:
+    low = _low_space_and_time(good)
+    [finding] = of_rule(low, content, "readiness-gap-no-goal")
+    assert finding.message == "Use of Space and Time scores 2.5 out of 10 (Investigating), but no goal addresses it."
+    time_goal = model.Goal("goal-time", "Flexible schedules", gear="space-time", measure="Pilot schools", owner="Lee",
+                           due_date=date(2028, 6, 1))
+    addressed = low.replace(goals=(*low.goals, time_goal))
+    assert of_rule(addressed, content, "readiness-gap-no-goal") == []
+
+
+def test_a_gear_averaging_envisioning_is_not_low(good: model.Plan, content: Content) -> None:
+    scores = {"st-schedules": 4, "st-spaces": 4, "st-anytime": 3, "st-mastery": 5}
+    plan = good.replace(readiness=tuple(model.ReadinessRating(r.id, scores.get(r.id, r.score)) for r in good.readiness))
+    assert of_rule(plan, content, "readiness-gap-no-goal") == []
+
+
+# --- devices: training, network, upkeep ----------------------------------------------------------------
+
+
+def test_devices_without_teacher_training_name_the_goal(good: model.Plan, content: Content) -> None:
+    plan = change(good, "learning", "pd-teachers", goal_ids=())
+    found = of_rule(plan, content, "devices-without-learning")
+    assert [f.item_id for f in found] == ["line-devices", "line-repairs"]
+    assert found[0].message == ("“Student Chromebooks” buys devices, but no training for teachers serves its goal "
+                                "“Give every student a reliable device”.")
+
+
+def test_a_device_line_without_goal_needs_some_teacher_training_in_the_plan(good: model.Plan, content: Content) -> None:
+    plan = change(good, "budget", "line-devices", goal_id=None)
+    assert of_rule(plan, content, "devices-without-learning") == []
+    plan = change(plan, "learning", "pd-teachers", audience="technology-staff")
+    found = of_rule(plan, content, "devices-without-learning")
+    assert found[0].message == "“Student Chromebooks” buys devices, but the plan has no training for teachers."
+
+
+def test_training_for_technology_staff_does_not_prepare_teachers(good: model.Plan, content: Content) -> None:
+    plan = change(good, "learning", "pd-teachers", audience="technology-staff")
+    assert {f.item_id for f in of_rule(plan, content, "devices-without-learning")} == {"line-devices", "line-repairs"}
+
+
+def test_the_network_target_counts_students_and_staff(good: model.Plan, content: Content) -> None:
+    [finding] = of_rule(change_one(good, "network", internet_mbps=339), content, "devices-without-network")
+    assert finding.message == ("The plan buys devices, but internet capacity is 339 Mbps, below the plan's target "
+                               "of 340 Mbps (100 Mbps per 1,000 users, for 3,000 students and 400 staff).")
+    assert of_rule(change_one(good, "network", internet_mbps=340), content, "devices-without-network") == []
+
+
+def test_the_network_target_counts_devices_when_there_are_more_devices_than_people(
+        good: model.Plan, content: Content) -> None:
+    plan = change(good, "devices", "fleet-chromebooks", count=5000)
+    [finding] = of_rule(plan, content, "devices-without-network")
+    assert "target of 500 Mbps" in finding.message
+    assert "for 5,000 devices" in finding.message
+
+
+def test_the_plans_own_targets_apply(good: model.Plan, content: Content) -> None:
+    plan = change_one(good, "network", target_mbps_per_1000=1000, target_wan_mbps=10000)
+    messages = [f.message for f in of_rule(plan, content, "devices-without-network")]
+    assert len(messages) == 2
+    assert "target of 3,400 Mbps" in messages[0]
+    assert messages[1] == ("The plan buys devices, but the WAN link between schools is 1,000 Mbps, below the plan's "
+                           "target of 10,000 Mbps.")
+
+
+def test_a_fleet_on_a_weak_network_warns_when_nothing_is_bought(good: model.Plan, content: Content) -> None:
+    plan = change_one(_no_device_lines(good), "network", internet_mbps=300)
+    assert of_rule(plan, content, "devices-without-network") == []
+    [finding] = of_rule(plan, content, "network-below-target")
+    assert finding.message == ("Internet capacity is 300 Mbps, below the plan's target of 340 Mbps "
+                               "(100 Mbps per 1,000 users, for 3,000 students and 400 staff).")
+
+
+def test_a_one_school_district_has_no_wan_to_check(good: model.Plan, content: Content) -> None:
+    plan = change_one(good, "network", wan_mbps=0)
+    assert len(of_rule(plan, content, "devices-without-network")) == 1
+    assert of_rule(change_one(plan, "district", schools=1), content, "devices-without-network") == []
+
+
+def test_devices_bought_in_the_last_year_need_upkeep_in_that_year(good: model.Plan, content: Content) -> None:
+    plan = change(good, "budget", "line-devices", first_year=2029, last_year=2029)
+    plan = change(plan, "budget", "line-repairs", first_year=2029, last_year=2029)
+    assert of_rule(plan, content, "devices-no-recurring-cost") == []
+    plan = change(plan, "budget", "line-repairs", recurring=False)
+    [finding] = of_rule(plan, content, "devices-no-recurring-cost")
+    assert finding.message.startswith("The plan buys devices from FY2029 but budgets no recurring cost")
+
+
+def test_support_staff_count_as_upkeep(good: model.Plan, content: Content) -> None:
+    plan = change(good, "budget", "line-repairs", category="support-staff")
+    assert of_rule(plan, content, "devices-no-recurring-cost") == []
+
+
+def test_fiscal_years_run_july_to_june() -> None:
+    assert (fiscal_year(date(2027, 6, 30)), fiscal_year(date(2027, 7, 1))) == (2027, 2028)
+
+
+# --- privacy --------------------------------------------------------------------------------------------
+
+
+def test_apps_without_student_data_or_refused_need_no_agreement(good: model.Plan, content: Content) -> None:
+    unsigned = change(good, "apps", "app-lms", agreement_status="none")
+    [finding] = of_rule(unsigned, content, "app-student-data-no-agreement")
+    assert finding.message == ("“Clearpath LMS” holds student data (student name and more) but has no data privacy "
+                               "agreement.")
+    staff_data = change(unsigned, "apps", "app-lms", data_categories=("app-metadata", "parent-name"))
+    assert of_rule(staff_data, content, "app-student-data-no-agreement") == []
+    refused = change(unsigned, "apps", "app-lms", approval="not-approved")
+    assert of_rule(refused, content, "app-student-data-no-agreement") == []
+
+
+def test_budget_names_the_app_and_its_agreement(good: model.Plan, content: Content) -> None:
+    plan = change(good, "apps", "app-lms", agreement_status="requested")
+    [finding] = of_rule(plan, content, "budget-app-unsigned")
+    assert finding.message == ("“Learning management system” pays for “Clearpath LMS”, which has a data privacy "
+                               "agreement that is requested, not signed.")
+
+
+# --- budget ---------------------------------------------------------------------------------------------
+
+
+def test_a_funding_gap_states_the_sums(good: model.Plan, content: Content) -> None:
+    plan = change(good, "funding", "src-general", amounts=amounts("300000", "400000", "400000"))
+    [finding] = of_rule(plan, content, "funding-gap")
+    assert finding.message == "FY2027 spends $375,000 but funds only $350,000: a gap of $25,000."
+    assert finding.fix.startswith("Add funding for FY2027")
+
+
+def test_a_year_with_no_funding_says_so(good: model.Plan, content: Content) -> None:
+    plan = change(change(good, "funding", "src-general", amounts=amounts()), "funding", "src-grant", amounts=amounts())
+    messages = [f.message for f in of_rule(plan, content, "funding-gap")]
+    assert messages == ["FY2027 spends $375,000 but has no funding: a gap of $375,000.",
+                        "FY2028 spends $35,000 but has no funding: a gap of $35,000.",
+                        "FY2029 spends $35,000 but has no funding: a gap of $35,000."]
+
+
+def test_gaps_are_reported_to_the_cent(good: model.Plan, content: Content) -> None:
+    plan = change(good, "funding", "src-general", amounts=amounts("335000", "400000", "400000"))
+    plan = change(plan, "budget", "line-coaching", unit_cost=Decimal("1250.13"))
+    [finding] = of_rule(plan, content, "funding-gap")
+    assert finding.message == "FY2027 spends $385,005.20 but funds only $385,000: a gap of $5.20."
+
+
+def test_an_overcommitted_source_lists_its_short_years(good: model.Plan, content: Content) -> None:
+    plan = change(good, "budget", "line-coaching", recurring=True, last_year=2029)
+    [finding] = of_rule(plan, content, "source-overcommitted")
+    assert finding.message == ("“State grant” is charged $40,000 in FY2028 but provides nothing that year. "
+                               "It is also short in FY2029.")
+
+
+# --- ordering, report, size -----------------------------------------------------------------------------
+
+
+def test_findings_come_most_severe_first_then_in_pane_order(good: model.Plan, content: Content) -> None:
+    plan = change_one(change(good, "milestones", "milestone-1", owner=""), "approval", superintendent_name="")
+    plan = change(plan, "goals", GOAL, owner="")
+    findings = run_checks(plan, content)
+    keys = [(SEVERITIES.index(f.severity), PANES.index(f.pane)) for f in findings]
+    assert keys == sorted(keys)
+    assert [f.rule for f in findings] == ["empty-pane", "goal-incomplete", "milestone-incomplete"]
+
+
+def test_the_report_groups_findings_by_pane(good: model.Plan, content: Content) -> None:
+    plan = change(change_one(good, "network", internet_mbps=10), "goals", GOAL, owner="")
+    text = format_findings(run_checks(plan, content), content)
+    assert text.index("Vision & goals (1 finding)") < text.index("Infrastructure & devices (1 finding, 1 blocking)")
+    assert "  [warning] The goal “Give every student a reliable device” has no owner." in text
+    assert "      → Say how you will know it is met" in text
+    assert text.endswith("2 findings, 1 blocking.")
+
+
+def test_findings_serialise_for_the_command_line(good: model.Plan, content: Content) -> None:
+    [finding] = of_rule(change(good, "goals", GOAL, due_date=None), content, "goal-incomplete")
+    assert finding.to_json() == {
+        "rule": "goal-incomplete", "severity": "warning", "pane": "vision", "collection": "goals", "item": GOAL,
+        "message": "The goal “Give every student a reliable device” has no due date.",
+        "fix": "Say how you will know it is met, who answers for it, and by when."}
+
+
+def test_the_demo_plan_has_no_blocking_finding(demo: model.Plan, content: Content) -> None:
+    assert [f.message for f in run_checks(demo, content) if f.blocking] == []
+
+
+def test_findings_on_a_large_plan_are_well_formed(content: Content) -> None:
+    plan = large_plan(3, budget_lines=200, apps=60, goals=20, learning=60)
+    findings = run_checks(plan, content)
+    assert findings
+    for f in findings:
+        assert f.pane in PANES
+        assert f.severity in SEVERITIES
+        assert f.collection is None or f.collection in model.COLLECTIONS
+        assert f.item_id is None or plan.item(f.collection or "", f.item_id) is not None
+        assert "None" not in f.message
+        assert "{" not in f.message
