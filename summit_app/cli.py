@@ -23,6 +23,7 @@ from summit_app.plan import model
 from summit_app.plan.budget import summarize
 from summit_app.plan.codec import DecodeError
 from summit_app.plan.content import load_content
+from summit_app.plan.edits import apply_edit
 from summit_app.plan.interchange import dumps, json_schema, plan_from_json
 from summit_app.plan.money import format_money
 from summit_app.plan.signing import sign_edit, signed_state
@@ -30,7 +31,7 @@ from summit_app.store.errors import PlanFileError
 from summit_app.store.plan_file import PlanFile, close_document, open_document
 
 PROG = "summit-app"
-COMMANDS = ("new", "info", "export", "check", "schema")
+COMMANDS = ("new", "info", "export", "check", "rollup", "schema")
 
 
 class UsageError(Exception):
@@ -74,8 +75,13 @@ def _demo() -> model.Plan:
     return demo_plan()
 
 
-def _write_atomically(out: str, write: Callable[[Path], None]) -> None:
-    """Write through a temporary file in the target folder, then rename it into place."""
+def _write_atomically(out: str, write: Callable[[Path], None],
+                      before_replace: Callable[[], object] | None = None) -> None:
+    """Write through a temporary file in the target folder, then rename it into place.
+
+    ``before_replace`` runs after the file is written and before it is moved
+    into place; if it raises, the target is left as it was.
+    """
     target = Path(out)
     if target.is_dir():
         raise UsageError(out, "is a folder; give a file name")
@@ -86,6 +92,8 @@ def _write_atomically(out: str, write: Callable[[Path], None]) -> None:
     os.close(fd)
     try:
         write(Path(tmp))
+        if before_replace is not None:
+            before_replace()
         os.replace(tmp, target)
     except OSError as exc:
         raise UsageError(out, f"cannot be written ({exc.strerror or exc})") from None
@@ -145,18 +153,32 @@ def cmd_info(args: argparse.Namespace) -> int:
     return 0
 
 
+def _sign_and_write_pdf(args: argparse.Namespace) -> model.Plan:
+    """Write the PDF for signature, recording the signature only once the PDF exists.
+
+    The PDF is written to a temporary file from the plan as it will be once
+    signed; the signing edit is applied next, and only then is the PDF moved
+    into place: a failed export never leaves a plan that says it was signed.
+    """
+    from summit_app.export.pdf import write_pdf
+
+    document = open_document(args.plan, author=args.author or "")
+    try:
+        edit = sign_edit(document.plan, datetime.now(UTC))
+        signed, _ = apply_edit(document.plan, edit, document.content)
+        _write_atomically(args.pdf, lambda p: write_pdf(signed, p), before_replace=lambda: document.apply(edit))
+        return document.plan
+    finally:
+        close_document(document)
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     if not (args.json or args.xlsx or args.pdf):
         raise UsageError("export", "say what to write: --json OUT, --xlsx OUT and/or --pdf OUT")
+    if args.sign and not args.pdf:
+        raise UsageError("export", "--sign records a signed PDF; give --pdf OUT too")
     if args.sign:
-        if not args.pdf:
-            raise UsageError("export", "--sign records a signed PDF; give --pdf OUT too")
-        document = open_document(args.plan, author=args.author or "")
-        try:
-            document.apply(sign_edit(document.plan, datetime.now(UTC)))
-            plan = document.plan
-        finally:
-            close_document(document)
+        plan = _sign_and_write_pdf(args)
     else:
         with PlanFile.open(args.plan, read_only=True) as plan_file:
             plan = plan_file.load()
@@ -166,10 +188,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         from summit_app.export.xlsx import write_xlsx
 
         _write_atomically(args.xlsx, lambda p: write_xlsx(plan, p))
-    if args.pdf:
+    if args.pdf and not args.sign:
         from summit_app.export.pdf import write_pdf
 
-        _write_atomically(args.pdf, lambda p: write_pdf(plan, p, draft=not args.sign))
+        _write_atomically(args.pdf, lambda p: write_pdf(plan, p, draft=True))
     return 0
 
 
@@ -188,6 +210,35 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_schema(args: argparse.Namespace) -> int:
     print(json.dumps(json_schema(load_content()), indent=2, ensure_ascii=False))
+    return 0
+
+
+def cmd_rollup(args: argparse.Namespace) -> int:
+    """Roll many plans up into an anonymous (or ``--named``) regional workbook and PDF; bad files are skipped."""
+    from datetime import date
+
+    from summit_app.export.rollup_pdf import write_rollup_pdf
+    from summit_app.export.rollup_xlsx import write_rollup_xlsx
+    from summit_app.plan.rollup import RollupReport, summarize_region
+    from summit_app.store.rollup_reader import read_plans
+
+    if args.min_group < 1:
+        raise UsageError("--min-group", "give a whole number of districts, at least 1")
+    for out in (o for o in (args.xlsx, args.pdf) if o):  # before reading: a bad target is known at once
+        if Path(out).is_dir() or not (Path(out).parent if str(Path(out).parent) else Path(".")).is_dir():
+            raise UsageError(out, "is a folder or its folder does not exist; give a file name in an existing folder")
+    result = read_plans(args.plans)
+    for skipped in result.skipped:
+        print(f"{PROG}: warning: {skipped.path}: {skipped.why}", file=sys.stderr)
+    if not result.plans:
+        raise UsageError("rollup", f"no listed file could be read as a plan ({result.listed} listed)")
+    summary = summarize_region(result.plans, load_content(), args.min_group, args.named)
+    report = RollupReport(summary, tuple(result.skipped), result.listed, date.today())
+    _write_atomically(args.xlsx, lambda p: write_rollup_xlsx(report, p))
+    if args.pdf:
+        _write_atomically(args.pdf, lambda p: write_rollup_pdf(report, p))
+    print(f"Rolled up {len(result.plans)} of {result.listed} plan files into "
+          + " and ".join(o for o in (args.xlsx, args.pdf) if o))
     return 0
 
 
@@ -231,6 +282,15 @@ def _command_parser() -> argparse.ArgumentParser:
     p.add_argument("plan")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_check)
+
+    p = sub.add_parser("rollup", help="regional roll-up of many plans: a workbook and PDF, anonymous by default")
+    p.add_argument("plans", nargs="+", metavar="PLAN", help="plan files (unreadable ones are listed and skipped)")
+    p.add_argument("--xlsx", metavar="OUT", required=True, help="the roll-up workbook to write")
+    p.add_argument("--pdf", metavar="OUT", help="the roll-up report to write as a PDF")
+    p.add_argument("--min-group", metavar="N", type=int, default=3,
+                   help="suppress any figure over fewer than N districts (default 3)")
+    p.add_argument("--named", action="store_true", help="name the districts (adds a per-district table)")
+    p.set_defaults(run=cmd_rollup)
 
     p = sub.add_parser("schema", help="print the JSON Schema of the interchange format")
     p.set_defaults(run=cmd_schema)

@@ -1,7 +1,7 @@
 """The one place that finds the app's resource files.
 
 The same call works in a source checkout (``resources/`` beside the package),
-an installed wheel (``resources`` packaged as ``summit_app/resources``) and a
+an installed wheel (``resources`` packaged as ``summit_app/bundled``) and a
 PyInstaller bundle (``resources`` beside the executable's data).
 """
 
@@ -19,7 +19,7 @@ def resource_root() -> Path:
     if bundle:
         candidates.append(Path(bundle) / "resources")
     here = Path(__file__).resolve().parent
-    candidates += [here.parent / "resources", here / "resources"]
+    candidates += [here.parent / "resources", here / "bundled"]
     for candidate in candidates:
         if (candidate / "content").is_dir():
             return candidate

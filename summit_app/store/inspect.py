@@ -15,6 +15,8 @@ from summit_app.store.errors import PlanFileError
 from summit_app.store.schema import APPLICATION_ID, SCHEMA_VERSION
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
+#: The error a read-only connection gives for a hot journal it may not roll back.
+SQLITE_READONLY_ROLLBACK = 776
 
 
 def _header(path: Path) -> bytes:
@@ -40,8 +42,12 @@ def _u32(header: bytes, offset: int) -> int:
     return int.from_bytes(header[offset:offset + 4], "big")
 
 
-def check_header(path: Path) -> int:
-    """The file's schema revision, or ``PlanFileError`` saying why it is not a usable plan."""
+def check_header(path: Path, *, hot_journal: bool = False) -> int:
+    """The file's schema revision, or ``PlanFileError`` saying why it is not a usable plan.
+
+    With a ``hot_journal`` the header is that of an unfinished transaction: its
+    page count may run ahead of the pages written, so the length is not checked.
+    """
     what = str(path)
     header = _header(path)
     if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
@@ -54,10 +60,32 @@ def check_header(path: Path) -> int:
                                   f"this version reads up to {SCHEMA_VERSION}): update the app to open it")
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
-    if _u32(header, 24) == _u32(header, 92) and path.stat().st_size < page_size * _u32(header, 28):
+    complete = _u32(header, 24) == _u32(header, 92) and not hot_journal
+    if complete and path.stat().st_size < page_size * _u32(header, 28):
         raise PlanFileError(what, "the file is damaged (it is shorter than it should be; it may have been cut off "
                                   "while copying)")
     return revision
+
+
+def journal_is_hot(path: Path) -> bool:
+    """True if a writer died mid-transaction and left a journal that must be rolled back.
+
+    SQLite's own test, asked through a read-only connection (which reports the
+    journal instead of rolling it back): a journal a live writer is using is
+    not hot, however big it is.
+    """
+    journal = path.with_name(path.name + "-journal")
+    if not journal.is_file() or journal.stat().st_size == 0:
+        return False
+    try:
+        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            con.execute("PRAGMA schema_version").fetchall()
+        finally:
+            con.close()
+    except sqlite3.Error as exc:
+        return getattr(exc, "sqlite_errorcode", None) == SQLITE_READONLY_ROLLBACK
+    return False
 
 
 def check_integrity(path: Path) -> None:
@@ -81,5 +109,13 @@ def is_read_only(path: Path) -> bool:
     Mode bits, not ``os.access``: as root ``access`` says yes to everything, but
     a plan someone made read-only should still be treated so.
     """
-    writable = stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH
-    return not (path.stat().st_mode & writable) or not (path.parent.stat().st_mode & writable)
+    return not _writable(path) or folder_is_read_only(path.parent)
+
+
+def folder_is_read_only(folder: Path) -> bool:
+    """True if nobody may make files in ``folder`` by its permission bits (see ``is_read_only``)."""
+    return not _writable(folder)
+
+
+def _writable(path: Path) -> bool:
+    return bool(path.stat().st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))

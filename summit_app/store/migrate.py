@@ -8,6 +8,8 @@ is backed up beside itself first.
 
 from __future__ import annotations
 
+import os
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -47,14 +49,22 @@ def backup_path(path: Path, revision: int) -> Path:
 
 
 def backup(path: Path, target: Path) -> None:
-    """A consistent copy through SQLite's backup API."""
-    src = sqlite3.connect(path)
-    dest = sqlite3.connect(target)
+    """A byte-for-byte copy of the file as it was, made while SQLite's shared lock keeps writers out.
+
+    Not the backup API: that writes a new database (other header counters), and
+    the backup should be exactly the file the person had, for an older app to open.
+    """
+    con = sqlite3.connect(path, isolation_level=None)
     try:
-        src.backup(dest)
+        con.execute("BEGIN")
+        con.execute("SELECT count(*) FROM sqlite_master").fetchall()  # takes the shared lock
+        with path.open("rb") as src, target.open("xb") as dest:
+            shutil.copyfileobj(src, dest)
+            dest.flush()
+            os.fsync(dest.fileno())
+        con.execute("COMMIT")
     finally:
-        dest.close()
-        src.close()
+        con.close()
 
 
 def backup_and_upgrade(path: Path, revision: int) -> Path:

@@ -24,12 +24,17 @@ from summit_app.plan.content import Content, load_content
 from summit_app.plan.document import LogEntry, PlanDocument
 from summit_app.plan.edits import AddItem, Batch, Edit, MoveItem, RemoveItem, SetField
 from summit_app.plan.fields import Kind, specs
-from summit_app.store import migrate
 from summit_app.store.engine import make_engine
 from summit_app.store.errors import PlanFileError, ReadOnlyFileError
-from summit_app.store.inspect import check_header, check_integrity, is_read_only
+from summit_app.store.inspect import (
+    check_header,
+    check_integrity,
+    folder_is_read_only,
+    is_read_only,
+    journal_is_hot,
+)
 from summit_app.store.lock import PlanLock
-from summit_app.store.schema import APPLICATION_ID, METADATA, SCHEMA_VERSION, amount_columns, table
+from summit_app.store.schema import APPLICATION_ID, METADATA, SCHEMA_VERSION, TABLE_NAMES, amount_columns, table
 
 EXTENSION = ".techplan"
 
@@ -139,8 +144,12 @@ class PlanFile:
     """An open plan file. Writable ones hold the plan's lock until ``close``."""
 
     def __init__(self, path: Path, engine: sa.Engine, *, read_only: bool,
-                 lock: PlanLock | None = None, scratch: Path | None = None) -> None:
+                 lock: PlanLock | None = None, scratch: Path | None = None,
+                 file_revision: int | None = None) -> None:
         self.path = path
+        #: The schema revision of the file on disk (a read-only open of an older
+        #: file reads an upgraded copy but leaves the file at its own revision).
+        self.file_revision = file_revision
         self._engine = engine
         self._conn = engine.connect()
         self._read_only = read_only
@@ -157,22 +166,26 @@ class PlanFile:
     def open(cls, path: Path | str, *, read_only: bool = False, holder: str = "") -> PlanFile:
         """Open a plan; ``PlanFileError`` (file untouched) if it is not usable.
 
-        A writable open takes the lock and migrates an older file in place after
-        backing it up. A read-only open never writes: an older file is migrated
-        in a temporary copy.
+        A writable open takes the lock, rolls back what a crashed writer left
+        unfinished, and migrates an older file in place after backing it up. A
+        read-only open never writes: it does both in a temporary copy.
         """
         path = Path(path)
-        revision = check_header(path)
-        if not _hot_journal(path):
+        hot = journal_is_hot(path)
+        revision = check_header(path, hot_journal=hot)
+        if not hot:
             check_integrity(path)
         if read_only:
-            return cls._open_read_only(path, revision)
+            return cls._open_read_only(path, revision, hot)
         if is_read_only(path):
             raise ReadOnlyFileError(str(path), "the file or its folder is read-only; open it read-only instead")
         lock = PlanLock(path, holder)
         lock.acquire()
         try:
+            if hot:
+                revision = _roll_back(path)
             if revision < SCHEMA_VERSION:
+                from summit_app.store import migrate
                 migrate.backup_and_upgrade(path, revision)
             return cls(path, make_engine(path), read_only=False, lock=lock)
         except BaseException:
@@ -180,14 +193,17 @@ class PlanFile:
             raise
 
     @classmethod
-    def _open_read_only(cls, path: Path, revision: int) -> PlanFile:
-        if revision == SCHEMA_VERSION:
+    def _open_read_only(cls, path: Path, revision: int, hot: bool) -> PlanFile:
+        if revision == SCHEMA_VERSION and not hot:
             return cls(path, make_engine(path, read_only=True), read_only=True)
         scratch = Path(tempfile.mkdtemp(prefix="summit-plan-"))
-        copy = scratch / path.name
-        shutil.copyfile(path, copy)
-        migrate.upgrade(copy)
-        return cls(path, make_engine(copy, read_only=True), read_only=True, scratch=scratch)
+        try:
+            copy = _usable_copy(path, scratch, revision, hot)
+            return cls(path, make_engine(copy, read_only=True), read_only=True, scratch=scratch,
+                       file_revision=revision)
+        except BaseException:
+            shutil.rmtree(scratch, ignore_errors=True)
+            raise
 
     @classmethod
     def create(cls, path: Path | str, plan: model.Plan, *, holder: str = "") -> PlanFile:
@@ -195,6 +211,10 @@ class PlanFile:
         path = Path(path)
         if path.exists() or path.is_symlink():
             raise PlanFileError(str(path), "a file of that name already exists; choose another name")
+        if not path.parent.is_dir():
+            raise PlanFileError(str(path), "its folder does not exist")
+        if folder_is_read_only(path.parent):  # refused now, not after writing a file it cannot open
+            raise ReadOnlyFileError(str(path), "its folder is read-only; choose another folder")
         draft = path.with_name(f".{path.name}.{os.getpid()}.new")
         try:
             write_new_file(draft, plan)
@@ -203,6 +223,8 @@ class PlanFile:
             raise PlanFileError(str(path), "a file of that name already exists; choose another name") from None
         except OSError as exc:
             raise PlanFileError(str(path), f"cannot be written ({exc.strerror or exc})") from None
+        except sa.exc.DBAPIError as exc:
+            raise PlanFileError(str(path), f"cannot be written ({exc.orig})") from None
         finally:
             draft.unlink(missing_ok=True)
         return cls.open(path, holder=holder)
@@ -216,23 +238,44 @@ class PlanFile:
     def commit(self, edit: Edit, after: model.Plan, entry: LogEntry) -> None:
         if self._read_only:
             raise PlanFileError(str(self.path), "the plan is open read-only")
-        with self._conn.begin():
-            write_edit(self._conn, edit)
-            self._conn.execute(table_edit_log().insert().values(
-                at=entry.at, author=entry.author, label=entry.label,
-                edit=json.dumps(edit_to_json(entry.edit), ensure_ascii=False)))
+        # Links are checked when the whole edit is written, not row by row: the parts of a
+        # batch may come in any order the domain accepts, and ON DELETE CASCADE must not
+        # take rows a later part still uses (a goal removed before its actions are moved
+        # to another goal would lose them). The pragma only works outside a transaction.
+        raw = self._conn.connection.dbapi_connection
+        assert raw is not None
+        raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with self._conn.begin():
+                write_edit(self._conn, edit)
+                self._conn.execute(table_edit_log().insert().values(
+                    at=entry.at, author=entry.author, label=entry.label,
+                    edit=json.dumps(edit_to_json(entry.edit), ensure_ascii=False)))
+                self._check_links(edit)
+        finally:
+            raw.execute("PRAGMA foreign_keys=ON")
+
+    def _check_links(self, edit: Edit) -> None:
+        """``PRAGMA foreign_key_check`` on the tables the edit wrote and the tables that link to them."""
+        for name in _linked_tables({collection for collection, _ in edit.touched()}):
+            if self._conn.exec_driver_sql(f'PRAGMA foreign_key_check("{name}")').first() is not None:
+                raise PlanFileError(str(self.path), "the change would break links between items; nothing was changed")
 
     def edit_log(self, since: datetime | None = None) -> list[LogEntry]:
         t = table_edit_log()
         query = sa.select(t).order_by(t.c.id)
         if since is not None:
-            query = query.where(t.c.at > since.astimezone(UTC).replace(tzinfo=None))
+            query = query.where(t.c.at > since)  # the column type stores it as naive UTC
         with self._conn.begin():
             rows = self._conn.execute(query).mappings().all()
         return [LogEntry(r["at"], r["author"], r["label"], edit_from_json(json.loads(r["edit"]))) for r in rows]
 
     def schema_version(self) -> int:
-        return int(self._conn.exec_driver_sql("PRAGMA user_version").scalar_one())
+        """The schema revision of the file on disk."""
+        if self.file_revision is not None:
+            return self.file_revision
+        with self._conn.begin():  # not autobegin: that would leave a transaction open and block every edit
+            return int(self._conn.exec_driver_sql("PRAGMA user_version").scalar_one())
 
     def save_copy(self, target: Path | str) -> None:
         """Write a consistent copy with SQLite's backup API; never overwrites."""
@@ -241,12 +284,16 @@ class PlanFile:
             raise PlanFileError(str(target), "a file of that name already exists; choose another name")
         raw = self._conn.connection.dbapi_connection
         assert raw is not None
-        dest = sqlite3.connect(target)
         try:
-            raw.backup(dest)  # type: ignore[attr-defined]
-            dest.execute("PRAGMA journal_mode=DELETE")
-        finally:
-            dest.close()
+            dest = sqlite3.connect(target)
+            try:
+                raw.backup(dest)  # type: ignore[attr-defined]
+                dest.execute("PRAGMA journal_mode=DELETE")
+            finally:
+                dest.close()
+        except sqlite3.Error as exc:  # no folder, no permission, disk full: no half-written copy left
+            target.unlink(missing_ok=True)
+            raise PlanFileError(str(target), f"cannot be written ({exc})") from None
 
     def close(self) -> None:
         self._conn.close()
@@ -263,13 +310,53 @@ class PlanFile:
         self.close()
 
 
+def _linked_tables(collections: set[str]) -> set[str]:
+    names = {TABLE_NAMES[c] for c in collections if c in TABLE_NAMES}
+    return names | {t.name for t in METADATA.tables.values() for fk in t.foreign_keys if fk.column.table.name in names}
+
+
 def table_edit_log() -> sa.Table:
     return METADATA.tables["edit_log"]
 
 
-def _hot_journal(path: Path) -> bool:
-    journal = path.with_name(path.name + "-journal")
-    return journal.exists() and journal.stat().st_size > 0
+def _journal(path: Path) -> Path:
+    return path.with_name(path.name + "-journal")
+
+
+def _usable_copy(path: Path, scratch: Path, revision: int, hot: bool) -> Path:
+    """A copy in ``scratch`` with a crashed writer's journal rolled back and the schema migrated.
+
+    This is how a read-only open reads such a file without writing to it.
+    """
+    copy = scratch / path.name
+    shutil.copyfile(path, copy)
+    try:
+        if hot:
+            shutil.copyfile(_journal(path), _journal(copy))
+            revision = _roll_back(copy)
+        if revision < SCHEMA_VERSION:
+            from summit_app.store import migrate
+            migrate.upgrade(copy)
+    except PlanFileError as exc:
+        raise PlanFileError(str(path), exc.why) from None
+    return copy
+
+
+def _roll_back(path: Path) -> int:
+    """Roll back what a crashed writer left unfinished, then check the file as any other; its revision.
+
+    SQLite rolls a hot journal back on the first read of a writable connection.
+    """
+    con = sqlite3.connect(path)
+    try:
+        con.execute("PRAGMA schema_version").fetchall()
+    except sqlite3.DatabaseError as exc:
+        raise PlanFileError(str(path), f"the file is damaged ({exc})") from None
+    finally:
+        con.close()
+    revision = check_header(path)
+    check_integrity(path)
+    return revision
 
 
 def write_new_file(path: Path, plan: model.Plan) -> None:
@@ -280,6 +367,7 @@ def write_new_file(path: Path, plan: model.Plan) -> None:
             conn.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
             conn.exec_driver_sql(f"PRAGMA user_version={SCHEMA_VERSION}")
             METADATA.create_all(conn)
+            from summit_app.store import migrate
             migrate.stamp_head(conn)
             _insert_plan(conn, plan)
             conn.execute(METADATA.tables["plan_info"].insert().values(

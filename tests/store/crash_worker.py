@@ -1,0 +1,62 @@
+"""Applies edits to a plan file in a loop until it is killed; used by test_crash_safety.py.
+
+Started once (the imports take most of a second); for each line ``go`` on stdin
+it forks a worker that opens the plan with ``open_document`` and applies edit
+after edit, printing ``done N`` and flushing once edit N's ``apply`` returned.
+The test kills the worker with SIGKILL; this process reaps it and prints
+``ended`` so the test knows every line the worker wrote has arrived.
+
+Edit N (counted from the plan's edit log) adds team member ``crash-N`` when N
+is even and sets that member's title to ``title N+1`` when N is odd, so the
+file shows exactly which edits it holds.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from summit_app.plan import model
+from summit_app.plan.content import load_content
+from summit_app.plan.edits import AddItem, Edit, SetField
+from summit_app.store.plan_file import open_document
+
+
+def edit_number(n: int) -> Edit:
+    if n % 2 == 0:
+        return AddItem("members", model.TeamMember(f"crash-{n}", f"Member {n}", "teacher-leader"), label=f"edit {n}")
+    return SetField("members", f"crash-{n - 1}", "title", f"title {n}", label=f"edit {n}")
+
+
+def work(path: Path) -> None:
+    """Edit until killed; never returns."""
+    document = open_document(path, author="crash worker", content=CONTENT)
+    n = len(document.backend.edit_log())  # type: ignore[attr-defined]
+    print(f"opened {n}", flush=True)
+    while True:
+        document.apply(edit_number(n))
+        print(f"done {n}", flush=True)
+        n += 1
+
+
+def main() -> None:
+    path = Path(sys.argv[1])
+    for line in sys.stdin:
+        if line.strip() != "go":
+            break
+        pid = os.fork()
+        if pid == 0:
+            try:
+                work(path)
+            finally:
+                os._exit(1)
+        print(f"worker {pid}", flush=True)
+        _, status = os.waitpid(pid, 0)
+        print(f"ended {status}", flush=True)
+
+
+CONTENT = load_content()
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,160 @@
+"""The one edit path over a real plan file: undo and redo without Qt, batches, the edit log.
+
+After every step the file is reopened: what is on disk must equal what the
+document holds in memory.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterator
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from summit_app.plan import model
+from summit_app.plan.document import PlanDocument
+from summit_app.plan.edits import AddItem, Batch, Edit, MoveItem, RemoveItem, SetField
+from summit_app.plan.history import History
+from summit_app.plan.rules import PlanRuleError
+from summit_app.store.plan_file import PlanFile, close_document, open_document
+
+MakePlan = Callable[..., Path]
+
+
+@pytest.fixture
+def document(make_plan_file: MakePlan, demo: model.Plan) -> Iterator[PlanDocument]:
+    document = open_document(make_plan_file(demo), author="Karen Liu")
+    yield document
+    close_document(document)
+
+
+def on_disk(document: PlanDocument) -> model.Plan:
+    """The plan as a second, read-only opener of the file sees it."""
+    with PlanFile.open(document.backend.path, read_only=True) as plan_file:  # type: ignore[attr-defined]
+        return plan_file.load()
+
+
+def sha256(document: PlanDocument) -> str:
+    return hashlib.sha256(document.backend.path.read_bytes()).hexdigest()  # type: ignore[attr-defined]
+
+
+def _edits(plan: model.Plan) -> list[Edit]:
+    goal, other = plan.goals[0], plan.goals[1]
+    line = model.BudgetLine("line-new", "Hotspots for families", "devices", goal.id, True, Decimal("19.99"), 400,
+                            2027, 2029, plan.funding[0].id)
+    actions = [a for a in plan.actions if a.goal_id == goal.id]
+    return [
+        SetField("goals", goal.id, "title", "=Every student <b>online</b> 🛜", "Rename goal"),
+        AddItem("budget", line, 2, "Add budget line"),
+        MoveItem("goals", other.id, 0, "Move goal up"),
+        RemoveItem("actions", actions[0].id, "Remove action"),
+        SetField("district", "", "enrollment", 18_455, "Update enrollment"),
+        Batch((SetField("budget", "line-new", "quantity", 450), RemoveItem("milestones", plan.milestones[-1].id),
+               SetField("vision", "", "statement", "A new vision\nin two lines")), "Several changes"),
+    ]
+
+
+def test_undo_and_redo_over_a_real_file(document: PlanDocument) -> None:
+    history = History(document)
+    states = [document.plan]
+    for edit in _edits(document.plan):
+        history.do(edit)
+        states.append(document.plan)
+        assert on_disk(document) == document.plan
+    assert history.undo_label == "Several changes"
+    for state in reversed(states[:-1]):
+        history.undo()
+        assert document.plan == state
+        assert on_disk(document) == state
+    assert history.undo_label is None
+    assert history.redo_label == "Rename goal"
+    for state in states[1:]:
+        history.redo()
+        assert on_disk(document) == document.plan == state
+    assert len(document.backend.edit_log()) == 3 * (len(states) - 1)  # type: ignore[attr-defined]
+
+
+def test_edit_log_records_who_and_what(document: PlanDocument) -> None:
+    edit = _edits(document.plan)[0]
+    document.apply(edit)
+    (entry,) = document.backend.edit_log()  # type: ignore[attr-defined]
+    assert (entry.author, entry.label, entry.edit) == ("Karen Liu", "Rename goal", edit)
+
+
+def test_listeners_hear_each_applied_edit_and_no_refused_one(document: PlanDocument) -> None:
+    heard: list[tuple[Edit, model.Plan]] = []
+    document.subscribe(lambda edit, plan: heard.append((edit, plan)))
+    edit = _edits(document.plan)[0]
+    document.apply(edit)
+    with pytest.raises(PlanRuleError):
+        document.apply(SetField("goals", "no-such-goal", "title", "x"))
+    assert heard == [(edit, document.plan)]
+
+
+def test_refused_batch_changes_nothing_in_memory_or_on_disk(document: PlanDocument) -> None:
+    before, digest = document.plan, sha256(document)
+    goal = document.plan.goals[0]
+    batch = Batch((SetField("goals", goal.id, "title", "Renamed"),
+                   AddItem("budget", model.BudgetLine("line-late", first_year=2040)),
+                   SetField("district", "", "name", "Renamed district")), "Bad batch")
+    with pytest.raises(PlanRuleError, match="FY2040 is outside the plan's years"):
+        document.apply(batch)
+    assert document.plan is before
+    assert sha256(document) == digest
+    assert on_disk(document) == before
+
+
+def test_removing_a_goal_that_budget_lines_use_is_refused(document: PlanDocument) -> None:
+    goal_id = document.plan.budget[0].goal_id
+    assert goal_id is not None
+    digest = sha256(document)
+    with pytest.raises(PlanRuleError, match="still points at the removed item"):
+        document.apply(RemoveItem("goals", goal_id))
+    assert sha256(document) == digest
+
+
+def _new_goal_with_action() -> list[Edit]:
+    return [AddItem("goals", model.Goal("goal-new", "Family tech nights")),
+            AddItem("actions", model.GoalAction("action-new", "goal-new", "Book the library"))]
+
+
+@pytest.mark.parametrize("order", [1, -1], ids=["goal-first", "action-first"])
+def test_batch_parts_may_come_in_any_order(document: PlanDocument, order: int) -> None:
+    inverse = document.apply(Batch(tuple(_new_goal_with_action()[::order]), "Add goal"))
+    assert on_disk(document) == document.plan
+    assert document.plan.item("actions", "action-new") is not None
+    document.apply(inverse)
+    assert on_disk(document) == document.plan
+    assert document.plan.item("goals", "goal-new") is None
+
+
+def test_removing_a_goal_and_then_moving_its_actions_loses_no_action(
+    document: PlanDocument, make_plan_file: MakePlan
+) -> None:
+    plan = model.Plan(goals=(model.Goal("goal-a", "A"), model.Goal("goal-b", "B")),
+                      actions=(model.GoalAction("act-1", "goal-a", "One"), model.GoalAction("act-2", "goal-b", "Two"),
+                               model.GoalAction("act-3", "goal-a", "Three")))
+    merged = open_document(make_plan_file(plan, "merge.techplan"))
+    try:
+        batch = Batch((RemoveItem("goals", "goal-a"), SetField("actions", "act-1", "goal_id", "goal-b"),
+                       SetField("actions", "act-3", "goal_id", "goal-b")), "Merge goal A into B")
+        inverse = merged.apply(batch)
+        assert [a.id for a in on_disk(merged).actions] == ["act-1", "act-2", "act-3"]
+        assert on_disk(merged) == merged.plan
+        merged.apply(inverse)
+        assert on_disk(merged) == merged.plan == plan
+    finally:
+        close_document(merged)
+
+
+def test_removing_a_goal_before_its_actions_in_one_batch(document: PlanDocument) -> None:
+    document.apply(Batch(tuple(_new_goal_with_action()), "Add goal"))
+    before = document.plan
+    batch = Batch((RemoveItem("goals", "goal-new"), RemoveItem("actions", "action-new")), "Remove goal")
+    inverse = document.apply(batch)
+    assert on_disk(document) == document.plan
+    assert document.plan.item("goals", "goal-new") is None
+    document.apply(inverse)
+    assert on_disk(document) == document.plan == before

@@ -1,0 +1,78 @@
+"""Write tests/fixtures/plan-r1.techplan: the demo plan in the first plan-file schema revision.
+
+Every released schema revision keeps a fixture that the migration tests upgrade
+and compare row by row. Made by writing the demo plan at the head revision,
+signing it and editing it once (fixed times, so the edit log has rows), and
+migrating it down, so it holds every table with real rows. Run from the checkout:
+``.venv/bin/python tools/make_fixtures.py`` (it replaces the fixture).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.append(str(ROOT))
+
+from summit_app.plan.content import load_content  # noqa: E402
+from summit_app.plan.document import LogEntry  # noqa: E402
+from summit_app.plan.edits import SetField, apply_edit  # noqa: E402
+from summit_app.plan.samples import demo_plan  # noqa: E402
+from summit_app.plan.signing import sign_edit  # noqa: E402
+from summit_app.store import migrate  # noqa: E402
+from summit_app.store.plan_file import PlanFile, write_new_file  # noqa: E402
+
+FIXTURES = ROOT / "tests" / "fixtures"
+#: The edit log and the creation time make each run's file differ; these fix them.
+CREATED = "2026-03-10T09:00:00+00:00"
+SIGNED_AT = datetime(2026, 6, 11, 18, 30, tzinfo=UTC)
+EDITED_AT = datetime(2026, 9, 2, 15, 5, 30, 250000, tzinfo=UTC)
+
+
+def _sign_and_edit(path: Path) -> None:
+    """Give the fixture a signed state and edit-log rows, at fixed times."""
+    content = load_content()
+    with PlanFile.open(path, holder="Fixture maker") as plan_file:
+        plan = plan_file.load()
+        line = plan.budget[0]
+        revise = SetField("budget", line.id, "description", f"{line.description} (revised)", "Revise a budget line")
+        edits = [(SIGNED_AT, sign_edit(plan, SIGNED_AT)), (EDITED_AT, revise)]
+        for at, edit in edits:
+            plan, _ = apply_edit(plan, edit, content)
+            plan_file.commit(edit, plan, LogEntry(at, "Karen Liu", edit.label, edit))
+
+
+def make_revision_1(target: Path) -> None:
+    """The demo plan, created at the head revision, then migrated down to revision 1."""
+    draft = target.with_name(f".{target.name}.new")
+    draft.unlink(missing_ok=True)
+    write_new_file(draft, demo_plan())
+    _sign_and_edit(draft)
+    con = sqlite3.connect(draft)
+    try:
+        con.execute("UPDATE plan_info SET value = ? WHERE key = 'created'", (CREATED,))
+        con.commit()
+    finally:
+        con.close()
+    migrate.downgrade(draft, 1)
+    con = sqlite3.connect(draft)
+    try:
+        con.execute("VACUUM")  # no free pages left over from the rebuild of the goals table
+    finally:
+        con.close()
+    draft.replace(target)
+
+
+def main() -> int:
+    FIXTURES.mkdir(parents=True, exist_ok=True)
+    target = FIXTURES / "plan-r1.techplan"
+    make_revision_1(target)
+    print(f"Wrote {target.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
