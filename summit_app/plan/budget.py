@@ -60,12 +60,13 @@ def summarize(plan: model.Plan) -> BudgetSummary:
     by_category: dict[str, Decimal] = defaultdict(lambda: ZERO)
     by_source: dict[str | None, Decimal] = defaultdict(lambda: ZERO)
     for line in plan.budget:
+        # Only the plan's own years count, so every breakdown adds up to the total.
+        spent = line.cost_per_year() * sum(1 for y in line.years() if y in by_year)
         for y in line.years():
             if y in by_year:
                 by_year[y] += line.cost_per_year()
-        total = line_total(line)
-        by_category[line.category] += total
-        by_source[line.funding_source_id] += total
+        by_category[line.category] += spent
+        by_source[line.funding_source_id] += spent
     funding_by_year = {
         y: sum((s.amounts[i] for s in plan.funding), ZERO) for i, y in enumerate(years)
     }

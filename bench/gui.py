@@ -1,0 +1,127 @@
+"""GUI figures: start-up against a bare PySide6 window, opening a very large plan, pane switches, edits.
+
+Start-up runs whole processes side by side (``summit-app DEMO --smoke`` and a
+bare window that is shown and painted once), median of 5 each. The rest runs
+in this process on ``samples.large_plan()`` written to a file.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+
+from bench.figures import Figure
+
+BARE_WINDOW = (
+    "from PySide6.QtWidgets import QApplication, QMainWindow\n"
+    "app = QApplication([])\n"
+    "w = QMainWindow(); w.resize(1440, 900); w.show(); w.grab(); w.close()\n"
+)
+RUNS = 5
+
+
+def _process_seconds(command: list[str]) -> float:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    start = time.perf_counter()
+    subprocess.run(command, check=True, env=env, capture_output=True)
+    return time.perf_counter() - start
+
+
+def startup(workdir: Path) -> Figure:
+    from summit_app.plan.samples import demo_plan
+    from summit_app.store.plan_file import PlanFile
+
+    demo = workdir / "demo.techplan"
+    PlanFile.create(demo, demo_plan()).close()
+    app, bare = [], []
+    for _ in range(RUNS):
+        app.append(_process_seconds([sys.executable, "-m", "summit_app", str(demo), "--smoke"]))
+        bare.append(_process_seconds([sys.executable, "-c", BARE_WINDOW]))
+    app_s, bare_s = statistics.median(app), statistics.median(bare)
+    return Figure("gui: summit-app DEMO --smoke (whole process)", app_s, "s", target=2 * bare_s,
+                  peer="bare PySide6 window", peer_value=bare_s, note="target: 2x the bare window")
+
+
+def _ms(action: Callable[[], object]) -> float:
+    from PySide6.QtWidgets import QApplication
+
+    start = time.perf_counter()
+    action()
+    QApplication.processEvents()
+    return (time.perf_counter() - start) * 1000
+
+
+def large_plan_figures(workdir: Path) -> list[Figure]:
+    from PySide6.QtWidgets import QApplication
+
+    from summit_app.app import application
+    from summit_app.plan.samples import large_plan
+    from summit_app.store.plan_file import PlanFile
+    from summit_app.ui.main_window import MainWindow
+    from summit_app.ui.preferences import Preferences
+    from summit_app.ui.progress import STEPS
+
+    application()
+    path = workdir / "large.techplan"
+    PlanFile.create(path, large_plan()).close()
+    opens = []
+    for _ in range(RUNS):
+        window = MainWindow(Preferences(), remember=False)
+        window.resize(1440, 900)
+        window.show()
+        opens.append(_ms(lambda w=window: w.open_path(path)) / 1000)
+        window.close()
+    window = MainWindow(Preferences(), remember=False, prebuild=True)
+    window.resize(1440, 900)
+    window.show()
+    window.open_path(path)
+    assert window.workspace is not None
+    workspace = window.workspace
+    for _ in STEPS:  # the idle moments in which the app builds the other panes ahead
+        QApplication.processEvents()
+    first = [_ms(lambda p=p: workspace.show_pane(p)) for p, _ in STEPS]
+    again = [_ms(lambda p=p: workspace.show_pane(p)) for p, _ in STEPS for _ in range(3)]
+    edits = _edit_times(window)
+    window.close()
+    return [
+        Figure("gui: open large plan, first pane shown", statistics.median(opens), "s", target=0.5,
+               note="1000 budget lines, 300 apps, 100 goals"),
+        Figure("gui: pane switch, first visit after open (worst)", max(first), "ms", target=50),
+        Figure("gui: pane switch, later visits (worst)", max(again), "ms", target=50),
+        Figure("gui: edit on the large plan (worst of 20)", max(edits), "ms", target=50,
+               note="cell edit through the model, written to disk, refreshed"),
+    ]
+
+
+def _edit_times(window: object) -> list[float]:
+    from PySide6.QtCore import Qt
+
+    workspace = window.workspace  # type: ignore[attr-defined]
+    workspace.show_pane("budget")
+    lines = workspace.pane("budget").lines.model
+    column = next(i for i, c in enumerate(lines.columns) if c.field == "unit_cost")
+    times = []
+    for n in range(20):
+        index = lines.index(n, column)
+        value = Decimal(lines.value(n, column)) + Decimal("1.00")
+        times.append(_ms(lambda i=index, v=value: lines.setData(i, v, Qt.ItemDataRole.EditRole)))
+    return times
+
+
+def measure(workdir: Path) -> list[Figure]:
+    return [startup(workdir), *large_plan_figures(workdir)]
+
+
+if __name__ == "__main__":
+    import tempfile
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    with tempfile.TemporaryDirectory() as folder:
+        for figure in measure(Path(folder)):
+            print(figure.line())

@@ -1,0 +1,103 @@
+"""Start the desktop app: the QApplication, its identity and theme, and the main window.
+
+``build_main_window`` returns a window without running the event loop (tests,
+tools, benchmarks); ``run`` is what ``summit-app [PLAN]`` calls.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
+from PySide6.QtWidgets import QApplication
+
+from summit_app import __version__
+from summit_app.store.errors import LockHolder
+from summit_app.ui import theme
+from summit_app.ui.main_window import MainWindow
+from summit_app.ui.preferences import Preferences
+from summit_app.ui.prompts import READ_ONLY, Prompts
+
+APP_NAME = "Summit Planner"
+DESKTOP_ID = "org.summitplanner.SummitPlanner"
+
+
+def _qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    """Qt's own messages to stderr, less the offscreen platform's notice that it cannot
+    resize windows to their size hints (said for every window, and harmless)."""
+    if "propagateSizeHints" not in message:
+        print(message, file=sys.stderr)
+
+
+def application() -> QApplication:
+    """The one QApplication of the process, created and themed on first use."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    qInstallMessageHandler(_qt_message)
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setOrganizationName("Summit Planner")
+    app.setApplicationVersion(__version__)
+    # Without the desktop file's id, Wayland shows the app as "python3" with no icon
+    # (the same fix as Dangerzone's gui/__init__.py and qutebrowser PR 4153).
+    app.setDesktopFileName(DESKTOP_ID)
+    app.setStyle("Fusion")  # the same look on every desktop, and on projectors
+    theme.apply_theme(app, Preferences.load().zoom)
+    return app
+
+
+def build_main_window(plan_path: Path | str | None, *, read_only: bool = False,
+                      remember: bool = False) -> MainWindow:
+    """A main window on ``plan_path`` (or the welcome screen for None); the event loop is not started."""
+    application()
+    window = MainWindow(remember=remember)
+    if plan_path is not None:
+        window.open_path(Path(plan_path), read_only=read_only)
+    return window
+
+
+class _SmokePrompts(Prompts):
+    """Answers for a window nobody sees: keep the refusal, look at a locked plan read-only."""
+
+    refusal = ""
+
+    def error(self, title: str, message: str) -> None:
+        self.refusal = message
+
+    def plan_locked(self, path: Path, holder: LockHolder) -> str | None:
+        return READ_ONLY
+
+    def offer_read_only(self, path: Path, why: str) -> bool:
+        return True
+
+
+def _smoke(plan: str | None, read_only: bool) -> int:
+    """Open the window on ``plan``, paint it once, exit: 0, or 2 with the CLI's one line."""
+    from summit_app.cli import PROG
+
+    prompts = _SmokePrompts()
+    window = MainWindow(prompts=prompts, remember=False)
+    if plan is not None and not window.open_path(Path(plan), read_only=read_only):
+        window.close()
+        print(f"{PROG}: error: {prompts.refusal}", file=sys.stderr)
+        return 2
+    window.show()
+    window.grab()
+    window.close()
+    return 0
+
+
+def run(plan: str | None, smoke: bool = False, read_only: bool = False) -> int:
+    """Open the app on ``plan`` (or the last plan, or the welcome screen) and run until it closes."""
+    app = application()
+    if smoke:
+        return _smoke(plan, read_only)
+    window = MainWindow(remember=True, prebuild=True)
+    target = Path(plan) if plan else window.preferences.last_plan()
+    if target is not None:
+        window.open_path(target, read_only=read_only)
+    window.show()
+    return app.exec()

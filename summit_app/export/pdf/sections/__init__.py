@@ -1,0 +1,1 @@
+"""One module per part of the report; each has ``build(report) -> list[Flowable]``."""

@@ -1,0 +1,136 @@
+"""Section 7, Budget: totals by year, category and source (tables and charts), funding, every line."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from reportlab.platypus import Flowable, KeepTogether
+
+from summit_app.export.pdf.charts import hbars, year_bars
+from summit_app.export.pdf.context import Report
+from summit_app.export.pdf.formatting import NONE, amount, count, fy, fy_range, money, money_column, plural
+from summit_app.export.pdf.sections.common import h2, note, opening
+from summit_app.export.pdf.styles import FRAME_WIDTH
+from summit_app.export.pdf.tables import DATA, TOTAL, Column, DataTable, Part, Row, row
+from summit_app.export.pdf.toc import Entry
+from summit_app.plan import model
+from summit_app.plan.budget import line_total
+
+#: The bar charts show this many categories or sources; the rest are summed as "All others".
+CHART_ROWS = 9
+
+
+def entry(report: Report) -> Entry:
+    return Entry("budget", report.title("budget"), "7")
+
+
+def _lead(report: Report) -> str:
+    s, d = report.summary, report.plan.district
+    per = s.per_student(d.enrollment)
+    gaps = [fy(y) for y, gap in s.gaps().items() if gap]
+    text = (f"The plan invests {amount(s.total)} over {plural(len(s.years), 'fiscal year')} in "
+            f"{plural(len(report.plan.budget), 'budget line')}")
+    text += f", {amount(per)} per student. " if per is not None else ". "
+    text += f"Funding sources provide {amount(s.funding_total)}. "
+    return text + (f"Funding falls short in {', '.join(gaps)}." if gaps else "Every year is fully funded.")
+
+
+def _by_year(report: Report) -> DataTable:
+    s, enrollment = report.summary, report.plan.district.enrollment
+    columns = (Column("Fiscal year", 0.2), Column("Planned cost", 0.2, "right"), Column("Funding", 0.2, "right"),
+               Column("Gap", 0.2, "right"), Column("Per student", 0.2, "right"))
+    gap = sum(s.gaps().values(), Decimal(0))
+    figures = [[s.by_year[y], s.funding_by_year[y], s.gap(y)] for y in s.years] + [[s.total, s.funding_total, gap]]
+    text = _chunked(money_column([a for line in figures for a in line]), 3)
+    per = [s.per_student(enrollment, y) for y in s.years] + [s.per_student(enrollment)]
+    labels = [fy(y) for y in s.years] + ["Total"]
+    rows = [Row((labels[i], text[i][0], text[i][1], text[i][2] if figures[i][2] else NONE, _per(per[i])),
+                TOTAL if i == len(s.years) else DATA) for i in range(len(labels))]
+    return DataTable(columns, rows)
+
+
+def _per(amount: Decimal | None) -> str:
+    return money(amount) if amount is not None else NONE
+
+
+def _ranked(items: dict[str, Decimal]) -> list[tuple[str, Decimal]]:
+    ranked = sorted(((k, v) for k, v in items.items() if v), key=lambda kv: (-kv[1], kv[0]))
+    if len(ranked) > CHART_ROWS:
+        rest = sum((v for _, v in ranked[CHART_ROWS - 1:]), Decimal(0))
+        ranked = [*ranked[:CHART_ROWS - 1], ("All others", rest)]
+    return ranked
+
+
+def _source_name(report: Report, source_id: str | None) -> str:
+    source = report.plan.item("funding", source_id) if source_id else None
+    return (source.name or report.name("funding_kinds", source.kind)) if source else "No funding source"
+
+
+def _charts(report: Report) -> list[Flowable]:
+    s = report.summary
+    years = [fy(y) for y in s.years]
+    by_category: dict[str, Decimal] = {}
+    for key, v in s.by_category.items():
+        name = report.name("cost_categories", key) if key else "No category"
+        by_category[name] = by_category.get(name, Decimal(0)) + v
+    by_source: dict[str, Decimal] = {}
+    for source_id, v in s.by_source.items():
+        name = _source_name(report, source_id)
+        by_source[name] = by_source.get(name, Decimal(0)) + v
+    series = [("Planned cost", [s.by_year[y] for y in s.years]), ("Funding", [s.funding_by_year[y] for y in s.years])]
+    return [KeepTogether([h2(report, "Planned cost and funding by year"), year_bars(years, series, FRAME_WIDTH)]),
+            KeepTogether([h2(report, "Planned cost by category"), hbars(_ranked(by_category), FRAME_WIDTH)]),
+            KeepTogether([h2(report, "Planned cost by funding source"), hbars(_ranked(by_source), FRAME_WIDTH)])]
+
+
+def _funding(report: Report) -> list[Flowable]:
+    sources, years = report.plan.funding, report.summary.years
+    if not sources:
+        return [note(report, "No funding sources have been entered yet.")]
+    share = 0.7 / (len(years) + 1)
+    columns = (Column("Funding source", 0.3), *(Column(fy(y), share, "right") for y in years),
+               Column("Total", share, "right"))
+    totals = [report.summary.funding_by_year[y] for y in years]
+    figures = [[*s.amounts[:len(years)], sum(s.amounts[:len(years)], Decimal(0))] for s in sources]
+    figures.append([*totals, sum(totals, Decimal(0))])
+    text = _chunked(money_column([a for line in figures for a in line]), len(years) + 1)
+    rows = []
+    for src, amounts in zip(sources, text, strict=False):
+        kind = report.name("funding_kinds", src.kind) + (", recurring" if src.recurring else ", one-time")
+        rows.append(row((Part(src.name or NONE, "bold"), Part(kind, "muted")), *amounts))
+    rows.append(Row(("Total", *text[-1]), TOTAL))
+    return [DataTable(columns, rows)]
+
+
+def _chunked(items: list[str], size: int) -> list[list[str]]:
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+def _line(report: Report, line: model.BudgetLine) -> Row:
+    years = line.years()
+    when = fy_range(years[0], years[-1]) if len(years) else NONE
+    return row(
+        (Part(line.description or NONE), Part(report.name("cost_categories", line.category), "muted")),
+        report.goal_label(line.goal_id), _source_name(report, line.funding_source_id),
+        (Part(when), Part("recurring" if line.recurring else "one-time", "muted")),
+        money(line.unit_cost), count(line.quantity), money(line_total(line)))
+
+
+def _lines(report: Report) -> list[Flowable]:
+    lines = report.plan.budget
+    if not lines:
+        return [note(report, "No budget lines have been entered yet.")]
+    columns = (Column("Budget line and category", 0.28), Column("Goal", 0.06), Column("Funding source", 0.16),
+               Column("Years", 0.15), Column("Unit cost", 0.13, "right"), Column("Qty", 0.07, "right"),
+               Column("Total", 0.15, "right"))
+    rows = [_line(report, line) for line in lines]
+    rows.append(Row(("Total", "", "", "", "", "", money(sum((line_total(x) for x in lines), Decimal(0)))), TOTAL))
+    return [DataTable(columns, rows)]
+
+
+def build(report: Report) -> list[Flowable]:
+    return [*opening(report, entry(report)), note(report, _lead(report)), h2(report, "Totals by year"),
+            _by_year(report), *_charts(report), h2(report, "Funding sources"), *_funding(report),
+            h2(report, f"Budget lines ({len(report.plan.budget)})"),
+            note(report, "Total: unit cost × quantity × the years the line spends in (one year when one-time)."),
+            *_lines(report)]

@@ -1,0 +1,134 @@
+"""What the roll-up's workbook and PDF both say, worded and rounded once, so the two agree.
+
+Figures are kept exact in ``plan.rollup`` and rounded here, half up, only for
+showing: money to the cent, readiness scores and hours to one decimal,
+shares to a tenth of a percent.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from summit_app.plan.money import format_money
+from summit_app.plan.rollup import Distribution, Figure, RegionSummary, RollupReport
+
+TITLE = "Regional roll-up of district technology plans"
+STAT_HEADERS = ("Districts", "Mean", "Lowest", "Lower quartile", "Median", "Upper quartile", "Highest")
+
+
+class Unit(enum.Enum):
+    MONEY = "money"
+    SHARE = "share"  # a fraction 0–1 shown as a percentage
+    HOURS = "hours"
+    SCORE = "score"  # readiness, 0–10
+
+
+_PLACES = {Unit.MONEY: Decimal("0.01"), Unit.SHARE: Decimal("0.001"), Unit.HOURS: Decimal("0.1"),
+           Unit.SCORE: Decimal("0.1")}
+
+
+def rounded(value: Decimal, unit: Unit) -> Decimal:
+    """``value`` as shown: the places of its unit, half away from zero."""
+    return value.quantize(_PLACES[unit], rounding=ROUND_HALF_UP)
+
+
+def shown(value: Decimal, unit: Unit) -> str:
+    """``value`` in words and digits, e.g. ``$1,234.50``, ``81.7%``, ``12.5``."""
+    value = rounded(value, unit)
+    if unit is Unit.MONEY:
+        return format_money(value, cents=True)
+    if unit is Unit.SHARE:
+        return f"{value * 100:.1f}%"
+    return f"{value:,.1f}"
+
+
+def stat_values(figure: Distribution) -> tuple[Decimal, ...]:
+    """The values under ``STAT_HEADERS`` after the count."""
+    return figure.mean, figure.minimum, figure.q1, figure.median, figure.q3, figure.maximum
+
+
+@dataclass(frozen=True)
+class Measure:
+    """One per-district measure summarized across the region."""
+
+    title: str
+    unit: Unit
+    figure: Figure
+    left_out: str  # which districts have no value for it, or ""
+
+
+def _left_out(count: int, why: str) -> str:
+    if count == 0:
+        return ""
+    return f"{count} district{'s' if count != 1 else ''} {why}"
+
+
+def measures(summary: RegionSummary) -> tuple[Measure, ...]:
+    """The three money/ratio measures, in the order the reports show them."""
+    return (
+        Measure("Planned investment per student", Unit.MONEY, summary.per_student,
+                _left_out(summary.without_enrollment, "with no enrollment given")),
+        Measure("Privacy-agreement coverage", Unit.SHARE, summary.coverage.per_district,
+                _left_out(summary.without_student_apps, "with no inventory app holding student data")),
+        Measure("PD hours per teacher", Unit.HOURS, summary.pd_hours,
+                _left_out(summary.without_teachers, "with no teacher count given")),
+    )
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
+
+
+def subtitle(report: RollupReport) -> str:
+    summary = report.summary
+    kind = "named districts" if summary.named else "anonymous"
+    text = f"{plural(summary.district_count, 'district plan')} · {kind}"
+    return text + (f" · prepared {report.prepared:%B} {report.prepared.day}, {report.prepared:%Y}"
+                   if report.prepared else "")
+
+
+def median_text(figure: Figure, unit: Unit) -> str:
+    return shown(figure.median, unit) if isinstance(figure, Distribution) else figure.text
+
+
+def key_figures(report: RollupReport) -> tuple[tuple[str, str], ...]:
+    """(label, value) of the headline figures, for the summary sheet and the PDF's first page."""
+    summary = report.summary
+    overall = summary.readiness[-1].figure
+    cover = summary.coverage.overall
+    top = next((a for a in summary.goal_areas if a.suppressed is None), None)
+    skipped = f" ({len(report.skipped):,} of {report.listed:,} files skipped)" if report.skipped else ""
+    return (
+        ("District plans in the roll-up" + skipped, f"{summary.district_count:,}"),
+        ("Median overall readiness (0–10)", median_text(overall, Unit.SCORE)),
+        ("Median investment per student", median_text(summary.per_student, Unit.MONEY)),
+        ("Privacy-agreement coverage (region)", cover.text if not isinstance(cover, Decimal)
+         else shown(cover, Unit.SHARE)),
+        ("Median PD hours per teacher", median_text(summary.pd_hours, Unit.HOURS)),
+        ("Most common goal area", top.name if top else f"suppressed (fewer than {summary.min_group} districts)"),
+    )
+
+
+def method_notes(summary: RegionSummary) -> tuple[str, ...]:
+    """How the figures were computed, in the words the reports print."""
+    n = summary.min_group
+    privacy = ("Names are left out: no district is named anywhere in this report, and skipped files are "
+               "identified only by their place in the list." if not summary.named else
+               "This report names districts: share it only with people who may see each district's figures.")
+    return (
+        "Each district contributes one value per measure; the region's figures describe those values.",
+        f"Any figure computed over fewer than {plural(n, 'district')} is suppressed, and so is any goal area "
+        f"fewer than {plural(n, 'district')} chose.",
+        "Quartiles use the inclusive method (as Excel's QUARTILE.INC): the districts are the whole group "
+        "described, not a sample. The median is the middle quartile.",
+        "Readiness: each district's score out of 10 per Future Ready gear (the mean of its rated elements) "
+        "and overall (the mean of its rated gears); unrated gears are left out, not counted as zero.",
+        "Planned investment per student: the plan's budget over all its fiscal years divided by enrollment.",
+        "Privacy-agreement coverage: inventory apps holding any category of student data that have a signed "
+        "agreement, as a share of those apps; the region's figure pools every district's apps.",
+        "PD hours per teacher: participants × hours summed over learning activities for teachers or all "
+        "staff, divided by the district's teachers.",
+        privacy,
+    )

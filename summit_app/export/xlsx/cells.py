@@ -1,0 +1,93 @@
+"""A sheet's cells, kept as ready-made XML until the workbook is saved.
+
+openpyxl serialises each cell through an element tree, which takes most of the
+time of exporting a large plan. The cells here are already strings: text is
+escaped once (and inline, so every reader sees it at once), numbers are
+written in plain decimal notation, dates as Excel serial days. At save time
+``package.py`` puts each sheet's ``<sheetData>`` into the worksheet openpyxl
+wrote around it (columns, panes, tables, validation, print set-up).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from openpyxl.utils import get_column_letter
+
+#: Excel counts days from 1899-12-30 for every date after its phantom 1900-02-29.
+_EXCEL_EPOCH = date(1899, 12, 30)
+_FIRST_SERIAL_DATE = date(1900, 3, 1)
+
+
+def escape(text: str) -> str:
+    """``text`` as XML character data (quotes need no escape outside attributes)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def serial_day(day: date) -> int | None:
+    """Excel's serial number for ``day``, or ``None`` before 1 March 1900 (Excel cannot show it)."""
+    return (day - _EXCEL_EPOCH).days if day >= _FIRST_SERIAL_DATE else None
+
+
+def number_text(value: int | Decimal | float) -> str:
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return repr(value) if isinstance(value, float) else str(value)
+
+
+class CellGrid:
+    """Cells by row and column, each a finished ``<c>`` element; row heights alongside."""
+
+    def __init__(self) -> None:
+        self._rows: dict[int, dict[int, str]] = {}
+        self.heights: dict[int, float] = {}
+        self._letters: dict[int, str] = {}
+        self._escaped_formulas: dict[str, str] = {}  # a calculated column repeats one formula
+
+    def _ref(self, row: int, col: int) -> str:
+        letter = self._letters.get(col)
+        if letter is None:
+            letter = self._letters[col] = get_column_letter(col)
+        return f"{letter}{row}"
+
+    def _set(self, row: int, col: int, xml: str) -> None:
+        self._rows.setdefault(row, {})[col] = xml
+
+    def text(self, row: int, col: int, style: int, stored: str) -> None:
+        """Inline text (``stored`` already made safe); whitespace kept as typed."""
+        self._set(row, col, f'<c r="{self._ref(row, col)}" s="{style}" t="inlineStr">'
+                            f'<is><t xml:space="preserve">{escape(stored)}</t></is></c>')
+
+    def number(self, row: int, col: int, style: int, value: int | Decimal | float) -> None:
+        self._set(row, col, f'<c r="{self._ref(row, col)}" s="{style}"><v>{number_text(value)}</v></c>')
+
+    def formula(self, row: int, col: int, style: int, formula: str) -> None:
+        """A formula (without ``=``); the spreadsheet computes its value on opening."""
+        escaped = self._escaped_formulas.get(formula)
+        if escaped is None:
+            escaped = self._escaped_formulas[formula] = escape(formula)
+        self._set(row, col, f'<c r="{self._ref(row, col)}" s="{style}"><f>{escaped}</f></c>')
+
+    def blank(self, row: int, col: int, style: int) -> None:
+        self._set(row, col, f'<c r="{self._ref(row, col)}" s="{style}"/>')
+
+    def dimension(self) -> str:
+        """The used range, e.g. ``A1:P1004``."""
+        if not self._rows:
+            return "A1"
+        last_col = max(max(cols) for cols in self._rows.values())
+        return f"A1:{self._ref(max(self._rows), last_col)}"
+
+    def sheet_data(self) -> str:
+        """The ``<sheetData>`` element: rows in order, cells in column order."""
+        parts = ["<sheetData>"]
+        for row in sorted(self._rows.keys() | self.heights.keys()):
+            height = self.heights.get(row)
+            attrs = f' ht="{height:g}" customHeight="1"' if height else ""
+            cells = self._rows.get(row, {})
+            parts.append(f'<row r="{row}"{attrs}>')
+            parts.extend(cells[col] for col in sorted(cells))
+            parts.append("</row>")
+        parts.append("</sheetData>")
+        return "".join(parts)

@@ -1,0 +1,83 @@
+"""Budget and privacy, coupled: software the district pays for gets its privacy-inventory entry.
+
+When someone adds a software budget line, or makes a line software, and the
+line names no inventory entry, the app offers (through the prompt service) to
+create one. Accepting applies one ``Batch``: the new ``AppEntry`` (named after
+the line, no agreement yet, approval pending) and the line's link to it, so a
+single undo takes both back. The offer follows the edit on the next turn of the
+event loop, never inside it: a table's cell editor is still closing then, and
+the line's own edit must be on the undo stack first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import partial
+
+from PySide6.QtCore import QObject, QTimer
+
+from summit_app.plan import model
+from summit_app.plan.content import Content
+from summit_app.plan.edits import AddItem, Batch, Edit, SetField
+from summit_app.ui.collection_edits import new_id
+from summit_app.ui.context import UiContext
+
+SOFTWARE = "software"
+
+
+def is_software(content: Content, category: str) -> bool:
+    """A cost category whose role is software (the vocabulary says so; an id alone is its own role)."""
+    return any(e.id == category and str(e.get("role", e.id)) == SOFTWARE for e in content.vocabulary("cost_categories"))
+
+
+def _flat(edit: Edit) -> Iterator[Edit]:
+    if isinstance(edit, Batch):
+        for part in edit.edits:
+            yield from _flat(part)
+    else:
+        yield edit
+
+
+def lines_made_software(edit: Edit, content: Content) -> list[str]:
+    """Ids of budget lines this edit added as software, or switched to a software category."""
+    found = []
+    for part in _flat(edit):
+        if isinstance(part, AddItem) and part.collection == "budget" and is_software(content, part.item.category):
+            found.append(part.item.id)
+        elif (isinstance(part, SetField) and part.collection == "budget" and part.field == "category"
+              and is_software(content, str(part.value))):
+            found.append(part.item_id)
+    return found
+
+
+def inventory_edit(plan: model.Plan, line: model.BudgetLine) -> Batch:
+    """Add the line's app to the privacy inventory and link the line to it, as one undo step."""
+    name = line.description.strip() or "New app"
+    app = model.AppEntry(new_id(plan, "apps", "app"), name=name, agreement_status="none", approval="pending")
+    return Batch((AddItem("apps", app), SetField("budget", line.id, "app_id", app.id)),
+                 f"Add “{name}” to the privacy inventory")
+
+
+class PrivacyCoupling(QObject):
+    """Watches new edits of ``context`` and offers an inventory entry for new software lines."""
+
+    def __init__(self, context: UiContext) -> None:
+        super().__init__(context)
+        self.context = context
+        context.edited.connect(self._edited)
+
+    def _edited(self, edit: Edit) -> None:
+        line_ids = lines_made_software(edit, self.context.content)
+        if line_ids:
+            QTimer.singleShot(0, self, partial(self.offer, line_ids))
+
+    def offer(self, line_ids: list[str]) -> None:
+        """Ask, for each line still software with no entry, whether to add its entry."""
+        for line_id in line_ids:
+            line = self.context.plan.item("budget", line_id)
+            if not isinstance(line, model.BudgetLine) or line.app_id is not None or self.context.read_only:
+                continue
+            if not is_software(self.context.content, line.category):
+                continue
+            if self.context.prompts.offer_privacy_entry(line.description):
+                self.context.edit(inventory_edit(self.context.plan, line))

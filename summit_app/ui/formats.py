@@ -1,0 +1,98 @@
+"""How plan values read on screen, and how typed text becomes plan values.
+
+Money is shown as ``$1,234.50`` and typed with or without ``$`` and commas;
+it becomes a ``Decimal`` of whole cents (never a float).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Any
+
+from summit_app.plan import model
+from summit_app.plan.content import Content
+from summit_app.plan.fields import Kind, specs
+
+CENT = Decimal("0.01")
+_AMOUNT = re.compile(r"^\$?\s*-?[\d,]*(\.\d*)?$")
+
+
+def money(value: Decimal | None) -> str:
+    """``$1,234.50`` (negative amounts as ``-$1,234.50``)."""
+    if value is None:
+        return ""
+    amount = value.quantize(CENT, rounding=ROUND_HALF_UP)
+    sign = "-" if amount < 0 else ""
+    return f"{sign}${abs(amount):,.2f}"
+
+
+def money_short(value: Decimal) -> str:
+    """Whole dollars, for totals: ``$1,234``."""
+    return f"${value.quantize(Decimal(1), rounding=ROUND_HALF_UP):,}"
+
+
+def number(value: Decimal | None) -> str:
+    """Hours and other plain amounts: ``21`` or ``2.5``."""
+    if value is None:
+        return ""
+    text = f"{value.quantize(CENT):,.2f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def parse_amount(text: str) -> Decimal:
+    """Typed money or hours as a Decimal of at most two places; ValueError if it is not a number."""
+    cleaned = text.strip()
+    if not cleaned:
+        return Decimal("0.00")
+    if not _AMOUNT.match(cleaned):
+        raise ValueError(f"“{text}” is not an amount")
+    try:
+        value = Decimal(cleaned.replace("$", "").replace(",", "").strip())
+    except InvalidOperation:
+        raise ValueError(f"“{text}” is not an amount") from None
+    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def day(value: date | None) -> str:
+    return f"{value:%b} {value.day}, {value.year}" if value else ""
+
+
+def item_label(item: Any) -> str:
+    """What people call an item: its first text field (a goal's title, a member's name)."""
+    for s in specs(type(item)):
+        if s.kind is Kind.TEXT and getattr(item, s.name):
+            return str(getattr(item, s.name))
+    return "(untitled)"
+
+
+def short(text: str, limit: int = 40) -> str:
+    first = text.splitlines()[0] if text else ""
+    return first if len(first) <= limit and first == text else first[: limit - 1].rstrip() + "…"
+
+
+def labels(plan: model.Plan, collection: str) -> dict[str, str]:
+    return {it.id: item_label(it) for it in getattr(plan, collection)}
+
+
+def display(kind: Kind, value: Any, content: Content, *, vocabulary: str | None = None,
+            targets: dict[str, str] | None = None, fmt: str = "") -> str:
+    """The text a table cell shows for a value of ``kind``."""
+    if kind is Kind.TEXT:
+        return short(value, 80)
+    if kind in (Kind.INT, Kind.OPT_INT):
+        return "" if value is None else f"FY{value}" if fmt == "year" else f"{value:,}"
+    if kind in (Kind.DECIMAL, Kind.DECIMALS):
+        return number(value) if fmt == "number" else money(value)
+    if kind is Kind.DATE:
+        return day(value)
+    if kind is Kind.CHOICE:
+        return content.name_of(vocabulary or "", value) if value else ""
+    if kind is Kind.CHOICES:
+        return ", ".join(content.name_of(vocabulary or "", v) for v in value)
+    if kind is Kind.LINK:
+        return (targets or {}).get(value, "") if value else ""
+    if kind is Kind.LINKS:
+        return ", ".join((targets or {}).get(v, v) for v in value)
+    return str(value)

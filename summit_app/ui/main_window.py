@@ -1,0 +1,249 @@
+"""The main window: welcome screen or the open plan, menus, zoom, and the status bar.
+
+One plan at a time. Every edit is already durable when it returns (the plan
+file is written per edit), so the status bar can say "All changes saved" and
+closing the window never asks to save.
+"""
+
+from __future__ import annotations
+
+import getpass
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QTimer
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QStackedWidget
+
+from summit_app.plan import model
+from summit_app.plan.document import PlanDocument
+from summit_app.plan.edits import Edit
+from summit_app.plan.signing import signed_state
+from summit_app.store.errors import PlanFileError
+from summit_app.store.plan_file import close_document
+from summit_app.ui import menus, opening, theme
+from summit_app.ui.context import UiContext
+from summit_app.ui.preferences import Preferences
+from summit_app.ui.prompts import Prompts, with_plan_suffix
+from summit_app.ui.welcome import WelcomeScreen
+from summit_app.ui.workspace import PlanWorkspace
+
+APP_TITLE = "Summit Planner"
+SAVED = "All changes saved"
+
+
+def _plan_urls(event: QDragEnterEvent | QDropEvent) -> list[Path]:
+    urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+    return [Path(u.toLocalFile()) for u in urls if u.isLocalFile() and u.toLocalFile().endswith(".techplan")]
+
+
+class MainWindow(QMainWindow):
+    """The app's window; ``open_path`` opens a plan, ``close_plan`` returns to the welcome screen."""
+
+    def __init__(self, preferences: Preferences | None = None, prompts: Prompts | None = None,
+                 *, remember: bool = True, prebuild: bool = False) -> None:
+        super().__init__()
+        self.prebuild = prebuild  # build every pane ahead while idle (the running app; not tests)
+        self.preferences = preferences or Preferences.load()
+        self.prompts = prompts or Prompts(self)
+        self.remember = remember  # False for --smoke and tools: leave the user's preferences alone
+        self.context: UiContext | None = None
+        self.workspace: PlanWorkspace | None = None
+        self.undo_group = QUndoGroup(self)
+        self.recent_menu = QMenu("Open &Recent", self)
+        self.setAcceptDrops(True)
+        self.resize(1440, 900)
+        self._restore_geometry()
+        self.pages = QStackedWidget()
+        self.welcome = WelcomeScreen()
+        self.pages.addWidget(self.welcome)
+        self.setCentralWidget(self.pages)
+        self._build_status_bar()
+        self.actions_ = menus.build_menus(self)
+        self._connect_welcome()
+        self._show_welcome()
+
+    # -- chrome ---------------------------------------------------------------------
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.file_label = QLabel()
+        self.saved_label = QLabel()
+        self.read_only_badge = QLabel("Read-only: editing is off")
+        self.read_only_badge.setObjectName("readOnlyBadge")
+        self.read_only_badge.hide()
+        bar.addWidget(self.file_label, 1)
+        bar.addPermanentWidget(self.read_only_badge)
+        bar.addPermanentWidget(self.saved_label)
+
+    def _connect_welcome(self) -> None:
+        self.welcome.new_blank.connect(self.new_blank_plan)
+        self.welcome.new_demo.connect(self.new_demo_plan)
+        self.welcome.open_other.connect(self.open_dialog)
+        self.welcome.open_recent.connect(self.open_path)
+
+    def _restore_geometry(self) -> None:
+        if self.preferences.geometry:
+            self.restoreGeometry(QByteArray.fromBase64(self.preferences.geometry.encode("ascii")))
+
+    def _update_title(self) -> None:
+        if self.context is None:
+            self.setWindowTitle(APP_TITLE)
+            return
+        district = self.context.plan.district.name or "Untitled district"
+        suffix = " (read-only)" if self.context.read_only else ""
+        self.setWindowTitle(f"{district} — {self.plan_path().name}{suffix} — {APP_TITLE}")
+
+    def _show_welcome(self) -> None:
+        self.welcome.set_recent(self.preferences.recent_plans())
+        self.pages.setCurrentWidget(self.welcome)
+        self.file_label.setText("No plan open")
+        self.saved_label.clear()
+        self.read_only_badge.hide()
+        self._update_title()
+        menus.update_enabled(self)
+
+    # -- opening and closing ------------------------------------------------------------
+
+    def plan_path(self) -> Path:
+        assert self.context is not None
+        return Path(self.context.document.backend.path)  # type: ignore[attr-defined]
+
+    def author(self) -> str:
+        return self.preferences.author or getpass.getuser()
+
+    def open_path(self, path: Path, read_only: bool = False) -> bool:
+        """Open ``path`` in this window (closing the current plan first); False if it was refused."""
+        document = opening.open_plan(Path(path), self.prompts, author=self.author(), read_only=read_only)
+        return self._show_document(document)
+
+    def open_dialog(self) -> bool:
+        folder = self.plan_path().parent if self.context else None
+        path = self.prompts.open_path(folder)
+        return self.open_path(path) if path else False
+
+    def new_blank_plan(self) -> bool:
+        return self._new_plan("New plan", "New plan.techplan", model.Plan())
+
+    def new_demo_plan(self) -> bool:
+        from summit_app.plan.samples import demo_plan
+
+        return self._new_plan("New plan from the demo district", "Demo plan.techplan", demo_plan())
+
+    def _new_plan(self, title: str, name: str, plan: model.Plan) -> bool:
+        folder = self.plan_path().parent if self.context else Path.home()
+        chosen = self.prompts.save_path(title, folder / name)
+        if chosen is None:
+            return False
+        path = with_plan_suffix(chosen)
+        return self._show_document(opening.create_plan(path, plan, self.prompts, self.author()))
+
+    def save_copy(self) -> bool:
+        """Write a copy of the open plan elsewhere (the open plan stays this one)."""
+        if self.context is None:
+            return False
+        current = self.plan_path()
+        chosen = self.prompts.save_path("Save a copy", current.with_name(f"{current.stem} copy.techplan"))
+        if chosen is None:
+            return False
+        target = with_plan_suffix(chosen)
+        try:
+            self.context.document.backend.save_copy(target)  # type: ignore[attr-defined]
+        except (PlanFileError, OSError, sqlite3.Error) as exc:
+            self.prompts.error("Cannot save a copy", str(exc))
+            return False
+        self.statusBar().showMessage(f"Saved a copy as {target}", 8000)
+        return True
+
+    def _show_document(self, document: PlanDocument | None) -> bool:
+        if document is None:
+            return False
+        self.close_plan()
+        self.context = UiContext(document, self, self.prompts)
+        self.context.plan_changed.connect(self._plan_changed)
+        self.context.edit_refused.connect(self._edit_refused)
+        self.undo_group.addStack(self.context.undo_stack)
+        self.undo_group.setActiveStack(self.context.undo_stack)
+        self.workspace = PlanWorkspace(self.context)
+        self.pages.addWidget(self.workspace)
+        self.pages.setCurrentWidget(self.workspace)
+        self.workspace.show_pane("district")
+        if self.prebuild:
+            QTimer.singleShot(0, self.workspace.prebuild)
+        self._opened()
+        return True
+
+    def _opened(self) -> None:
+        assert self.context is not None
+        path = self.plan_path()
+        self.file_label.setText(str(path))
+        self.read_only_badge.setVisible(self.context.read_only)
+        self.saved_label.setText("Opened read-only" if self.context.read_only else SAVED)
+        if signed_state(self.context.plan).changed_since_signed:
+            self.statusBar().showMessage("This plan changed after it was exported for signature.", 15000)
+        if self.remember:
+            self.preferences.add_recent(path)
+            self.preferences.save()
+        self._update_title()
+        menus.update_enabled(self)
+
+    def close_plan(self) -> None:
+        """Close the open plan (it is already saved) and show the welcome screen."""
+        if self.context is None:
+            return
+        context, workspace = self.context, self.workspace
+        self.context = self.workspace = None
+        self.undo_group.removeStack(context.undo_stack)
+        context.close()
+        close_document(context.document)
+        if workspace is not None:
+            self.pages.removeWidget(workspace)
+            workspace.deleteLater()
+        context.deleteLater()
+        self._show_welcome()
+
+    # -- reacting to edits ----------------------------------------------------------------
+
+    def _plan_changed(self, edit: Edit, plan: model.Plan) -> None:
+        self.saved_label.setText(f"{SAVED} · {datetime.now():%H:%M}")
+        self._update_title()
+
+    def _edit_refused(self, reason: str) -> None:
+        self.statusBar().showMessage(f"Not changed: {reason}", 10000)
+
+    # -- zoom --------------------------------------------------------------------------
+
+    def set_zoom(self, zoom: float) -> None:
+        """Scale the whole interface (for projectors) and remember the choice."""
+        self.preferences.zoom = zoom
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            theme.apply_theme(app, zoom)
+        if self.remember:
+            self.preferences.save()
+
+    def zoom_in(self) -> None:
+        self.set_zoom(theme.zoom_in(self.preferences.zoom))
+
+    def zoom_out(self) -> None:
+        self.set_zoom(theme.zoom_out(self.preferences.zoom))
+
+    # -- window events -------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if _plan_urls(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = _plan_urls(event)
+        if paths:
+            event.acceptProposedAction()
+            self.open_path(paths[0])
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.remember:
+            self.preferences.geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
+            self.preferences.save()
+        self.close_plan()
+        event.accept()

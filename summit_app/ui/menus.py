@@ -1,0 +1,113 @@
+"""The window's menus and shortcuts: File, Edit (undo/redo), View (zoom, steps).
+
+Undo and redo come from the window's QUndoGroup, so "Undo <what>" always
+names the last edit of the open plan, whichever pane made it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+from summit_app.ui.progress import STEPS
+
+if TYPE_CHECKING:
+    from summit_app.ui.main_window import MainWindow
+
+#: Actions that need an open plan.
+PLAN_ACTIONS = ("save_copy", "close", "next_step", "previous_step")
+
+
+def _action(window: MainWindow, menu: QMenu, text: str, slot: Callable[[], object],
+            *shortcuts: QKeySequence | QKeySequence.StandardKey | str) -> QAction:
+    action = QAction(text, window)
+    if shortcuts:
+        action.setShortcuts([QKeySequence(s) for s in shortcuts])
+    action.triggered.connect(lambda _checked=False: slot())
+    menu.addAction(action)
+    return action
+
+
+def build_menus(window: MainWindow) -> dict[str, QAction]:
+    """Create the menu bar; returns the actions by name (tests and ``update_enabled`` use them)."""
+    actions: dict[str, QAction] = {}
+    _file_menu(window, actions)
+    _edit_menu(window, actions)
+    _view_menu(window, actions)
+    return actions
+
+
+def _file_menu(window: MainWindow, actions: dict[str, QAction]) -> None:
+    menu = window.menuBar().addMenu("&File")
+    actions["new"] = _action(window, menu, "&New blank plan…", window.new_blank_plan, QKeySequence.StandardKey.New)
+    actions["new_demo"] = _action(window, menu, "New from &demo plan…", window.new_demo_plan)
+    actions["open"] = _action(window, menu, "&Open…", window.open_dialog, QKeySequence.StandardKey.Open)
+    menu.addMenu(window.recent_menu)
+    window.recent_menu.aboutToShow.connect(partial(_fill_recent, window))
+    menu.addSeparator()
+    actions["save_copy"] = _action(window, menu, "Save a &Copy…", window.save_copy, "Ctrl+Shift+S")
+    actions["close"] = _action(window, menu, "&Close plan", window.close_plan, QKeySequence.StandardKey.Close)
+    menu.addSeparator()
+    actions["quit"] = _action(window, menu, "&Quit", window.close, QKeySequence.StandardKey.Quit)
+
+
+def _fill_recent(window: MainWindow) -> None:
+    window.recent_menu.clear()
+    plans = window.preferences.recent_plans()
+    for path in plans:
+        action = window.recent_menu.addAction(f"{path.name}  ({path.parent})")
+        action.triggered.connect(partial(_open_recent, window, path))
+    if not plans:
+        window.recent_menu.addAction("No recent plans").setEnabled(False)
+
+
+def _open_recent(window: MainWindow, path: Path, _checked: bool = False) -> None:
+    window.open_path(path)
+
+
+def _edit_menu(window: MainWindow, actions: dict[str, QAction]) -> None:
+    menu = window.menuBar().addMenu("&Edit")
+    undo = window.undo_group.createUndoAction(window, "Undo")
+    undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
+    redo = window.undo_group.createRedoAction(window, "Redo")
+    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+    menu.addAction(undo)
+    menu.addAction(redo)
+    actions["undo"], actions["redo"] = undo, redo
+
+
+def _view_menu(window: MainWindow, actions: dict[str, QAction]) -> None:
+    menu = window.menuBar().addMenu("&View")
+    actions["zoom_in"] = _action(window, menu, "Zoom &In", window.zoom_in, "Ctrl+=", "Ctrl++")
+    actions["zoom_out"] = _action(window, menu, "Zoom &Out", window.zoom_out, "Ctrl+-")
+    actions["zoom_reset"] = _action(window, menu, "&Actual Size", partial(window.set_zoom, 1.0), "Ctrl+0")
+    menu.addSeparator()
+    actions["next_step"] = _action(window, menu, "&Next step", partial(_step, window, 1), "Ctrl+PgDown")
+    actions["previous_step"] = _action(window, menu, "&Previous step", partial(_step, window, -1), "Ctrl+PgUp")
+    steps = menu.addMenu("&Go to step")
+    for number, (pane_id, title) in enumerate(STEPS, start=1):
+        action = _action(window, steps, f"&{number} {title}", partial(_go, window, pane_id), f"Ctrl+{number}")
+        actions[f"go_{pane_id}"] = action
+
+
+def _step(window: MainWindow, offset: int) -> None:
+    if window.workspace is not None:
+        window.workspace.show_step(offset)
+
+
+def _go(window: MainWindow, pane_id: str) -> None:
+    if window.workspace is not None:
+        window.workspace.show_pane(pane_id)
+
+
+def update_enabled(window: MainWindow) -> None:
+    """Enable the actions that need an open plan only while one is open."""
+    has_plan = window.context is not None
+    for name, action in window.actions_.items():
+        if name in PLAN_ACTIONS or name.startswith("go_"):
+            action.setEnabled(has_plan)

@@ -1,0 +1,224 @@
+"""Review & sign: findings to resolve, framework coverage, approval details, exports, signed state.
+
+Findings are links: choosing one emits ``navigate(collection, item_id)`` so the
+window shows that item in its own pane, or ``navigate_pane(pane_id)`` for a
+finding about a pane as a whole. Checks, coverage and the signed state are
+recomputed after edits on a single-shot timer: at once (0 ms) after a quiet
+spell, and at most every 150 ms while edits keep coming, so a burst of edits
+costs one refresh. Navigator badges use ``summit_app.plan.review.finding_counts``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QElapsedTimer, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QFrame, QHBoxLayout, QHeaderView, QLabel, QVBoxLayout, QWidget
+
+from summit_app.plan import model
+from summit_app.plan.checks import Finding, run_checks
+from summit_app.plan.coverage import coverage
+from summit_app.plan.review import finding_counts
+from summit_app.ui.context import UiContext
+from summit_app.ui.export_runner import ExportRunner
+from summit_app.ui.form_section import FormSection
+from summit_app.ui.pane import Pane
+from summit_app.ui.readiness_detail import make_card, section_title
+from summit_app.ui.review_models import CoverageModel, FindingsModel, GroupedModel
+from summit_app.ui.signoff import ExportButtons, SignedStatePanel
+from summit_app.ui.theme import DANGER, GOOD
+from summit_app.ui.wrapping import WrappingTree
+
+__all__ = ["ReviewPane", "finding_counts"]
+
+QUIET_MS = 150
+APPROVAL_FIELDS = ["superintendent_name", "superintendent_title", "board_president", "technology_director",
+                   "board_meeting_date"]
+
+
+class GroupedTree(WrappingTree):
+    """A tree over a ``GroupedModel``: groups span the width and stay expanded."""
+
+    def __init__(self, item_model: GroupedModel, wrapped: tuple[int, ...], parent: QWidget | None = None) -> None:
+        super().__init__(wrapped, parent)
+        self.setModel(item_model)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.header()
+        header.setStretchLastSection(False)
+        for column in range(item_model.columnCount()):
+            mode = QHeaderView.ResizeMode.Stretch if column in wrapped else QHeaderView.ResizeMode.ResizeToContents
+            header.setSectionResizeMode(column, mode)
+        item_model.modelReset.connect(self._regroup)
+
+    def _regroup(self) -> None:
+        item_model = self.model()
+        for row in range(item_model.rowCount()):
+            self.setFirstColumnSpanned(row, QModelIndex(), True)
+        self.expandAll()
+
+
+class FindingsTree(GroupedTree):
+    """Findings by pane; a click, Enter or Space on a finding emits ``finding_chosen``."""
+
+    finding_chosen = Signal(object)
+
+    def __init__(self, item_model: FindingsModel, parent: QWidget | None = None) -> None:
+        super().__init__(item_model, (1, 2), parent)
+        self._findings = item_model
+        self.setAccessibleName("Findings")
+        self.setMouseTracking(True)
+        self.clicked.connect(self._choose)
+        self.entered.connect(self._hover)
+
+    def _choose(self, index: QModelIndex) -> None:
+        finding = self._findings.finding_at(index)
+        if finding is not None:
+            self.finding_chosen.emit(finding)
+
+    def _hover(self, index: QModelIndex) -> None:
+        link = self._findings.finding_at(index) is not None
+        self.viewport().setCursor(Qt.CursorShape.PointingHandCursor if link else Qt.CursorShape.ArrowCursor)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and self.currentIndex().isValid():
+            self._choose(self.currentIndex())
+            return
+        super().keyPressEvent(event)
+
+
+class ReviewPane(Pane):
+    """Findings (links), coverage, approval details, exports and the signed state."""
+
+    pane_id = "review"
+    navigate = Signal(str, str)  # (collection, item id)
+    navigate_pane = Signal(str)  # pane id, for findings about a pane as a whole
+    counts_changed = Signal(dict)  # pane id -> number of findings, after each refresh
+
+    def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.findings: list[Finding] = []
+        self.findings_model = FindingsModel(context.content, self)
+        self.coverage_model = CoverageModel(self)
+        self.runner = ExportRunner(context, self)
+        columns = QHBoxLayout()
+        columns.addWidget(self._build_findings(), 3)
+        columns.addWidget(self._build_signoff(), 2)
+        self.body.addLayout(columns)
+        self.body.addWidget(self._build_coverage())
+        self._plan = context.plan
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._recompute)
+        self._since = QElapsedTimer()
+        self._recompute()
+
+    # -- building ------------------------------------------------------------------------
+
+    def _build_findings(self) -> QFrame:
+        card = QFrame()
+        make_card(card)
+        layout = QVBoxLayout(card)
+        layout.addWidget(section_title("Findings"))
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.findings_tree = FindingsTree(self.findings_model)
+        self.findings_tree.setMinimumHeight(340)
+        self.findings_tree.finding_chosen.connect(self._go_to)
+        layout.addWidget(self.findings_tree, 1)
+        return card
+
+    def _build_signoff(self) -> QFrame:
+        card = QFrame()
+        make_card(card)
+        layout = QVBoxLayout(card)
+        layout.addWidget(section_title("Signed state"))
+        self.signed = SignedStatePanel(self.context)
+        layout.addWidget(self.signed)
+        self.approval = FormSection(self.context, "approval", APPROVAL_FIELDS, title="Approval")
+        layout.addWidget(self.approval)
+        layout.addWidget(section_title("Export"))
+        self.exports = ExportButtons(self.context, self.runner)
+        layout.addWidget(self.exports)
+        layout.addStretch(1)
+        return card
+
+    def _build_coverage(self) -> QFrame:
+        card = QFrame()
+        make_card(card)
+        layout = QVBoxLayout(card)
+        layout.addWidget(section_title("Framework coverage"))
+        note = QLabel("Which parts of each framework the plan's goals, learning and budget address.")
+        note.setObjectName("muted")
+        layout.addWidget(note)
+        self.coverage_tree = GroupedTree(self.coverage_model, (0, 2))
+        self.coverage_tree.setAccessibleName("Framework coverage")
+        self.coverage_tree.setMinimumHeight(420)
+        layout.addWidget(self.coverage_tree)
+        return card
+
+    # -- the pane contract ---------------------------------------------------------------
+
+    def refresh(self, plan: model.Plan) -> None:
+        """Schedule a recompute: next turn of the event loop, or 150 ms after the last one."""
+        self._plan = plan
+        self.approval.refresh(plan)
+        if self._timer.isActive():
+            return
+        elapsed = self._since.elapsed() if self._since.isValid() else QUIET_MS
+        self._timer.start(max(0, QUIET_MS - elapsed) if elapsed < QUIET_MS else 0)
+
+    def select_item(self, collection: str, item_id: str) -> bool:
+        """Approval and signature live here; a finding about ``item_id`` is selected if shown."""
+        if collection in ("approval", "signature"):
+            return True
+        for item in self._finding_indexes():
+            finding = self.findings_model.finding_at(item)
+            if finding is not None and (finding.collection, finding.item_id) == (collection, item_id):
+                self.findings_tree.setCurrentIndex(item)
+                self.findings_tree.scrollTo(item)
+                return True
+        return False
+
+    def _finding_indexes(self) -> list[QModelIndex]:
+        found = self.findings_model
+        groups = [found.index(g, 0) for g in range(found.rowCount())]
+        return [found.index(r, 0, group) for group in groups for r in range(found.rowCount(group))]
+
+    # -- work ----------------------------------------------------------------------------
+
+    def _recompute(self) -> None:
+        plan = self._plan
+        content = self.context.content
+        self.findings = run_checks(plan, content)
+        self.findings_model.set_findings(self.findings)
+        self.coverage_model.set_coverage(coverage(plan, content), plan)
+        self.signed.show_plan(plan)
+        self.approval.refresh(plan)
+        self.exports.sync_enabled()
+        self._show_summary()
+        self.counts_changed.emit(finding_counts(self.findings))
+        self._since.start()
+
+    def _show_summary(self) -> None:
+        if not self.findings:
+            self.summary.setStyleSheet(f"color: {GOOD}; font-weight: 600;")
+            self.summary.setText("No findings: the plan is coherent.")
+            return
+        blocking = sum(f.blocking for f in self.findings)
+        self.summary.setStyleSheet(f"color: {DANGER}; font-weight: 600;" if blocking else "")
+        head = f"{len(self.findings)} finding{'s' if len(self.findings) != 1 else ''}"
+        tail = f", {blocking} blocking" if blocking else ", none blocking"
+        self.summary.setText(head + tail + ". Choose one to go to it.")
+
+    def _go_to(self, finding: Finding) -> None:
+        if finding.collection and finding.item_id:
+            self.navigate.emit(finding.collection, finding.item_id)
+        else:
+            self.navigate_pane.emit(finding.pane)
+
+    def flush(self) -> None:
+        """Recompute now if a refresh is waiting (tests, and before exporting)."""
+        if self._timer.isActive():
+            self._timer.stop()
+            self._recompute()

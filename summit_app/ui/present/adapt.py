@@ -1,0 +1,68 @@
+"""Fitting an ordinary pane for the projector: no private columns, no dead buttons, tall rows.
+
+The panes are the editor's own classes, built on a read-only public context;
+what is left is cosmetic and generic (any pane, present or future): columns of
+private fields hidden (their cells are already blank), editing buttons that a
+read-only pane disables taken away, rows and columns sized to the large type.
+The readiness pane's silent-rating round gives way to the room's reveal panel.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QPushButton, QTableView, QToolButton, QWidget
+
+from summit_app.plan.fields import spec
+from summit_app.ui.collection_model import CollectionModel
+from summit_app.ui.pane import Pane
+
+if TYPE_CHECKING:
+    from summit_app.ui.present.stage import PresentStage
+
+
+def private_columns(table_model: CollectionModel) -> list[int]:
+    """Columns of ``table_model`` that show a field marked private."""
+    return [i for i, column in enumerate(table_model.columns)
+            if column.compute is None and spec(table_model.record_type, column.field).private]
+
+
+def _hide_private_columns(pane: Pane) -> None:
+    for view in pane.findChildren(QTableView):
+        table_model = view.model()
+        if isinstance(table_model, CollectionModel):
+            for column in private_columns(table_model):
+                view.setColumnHidden(column, True)
+
+
+def _swap_silent_ratings(pane: Pane, stage: PresentStage) -> None:
+    """Readiness: the room's reveal panel in place of the table's own silent-rating entries."""
+    detail = getattr(pane, "detail", None)
+    silent = getattr(detail, "silent", None)
+    tree = getattr(pane, "tree", None)
+    if detail is None or not isinstance(silent, QWidget) or tree is None:
+        return
+    detail.layout().replaceWidget(silent, stage.reveal_panel)
+    silent.hide()
+    tree.selectionModel().currentRowChanged.connect(lambda _current, _previous: stage.show_reveal())
+
+
+def prepare(pane: Pane, stage: PresentStage) -> None:
+    """Once, when the stage builds ``pane``."""
+    _hide_private_columns(pane)
+    _swap_silent_ratings(pane, stage)
+
+
+def tidy(pane: Pane) -> None:
+    """After every refresh: the large font's row heights, and no disabled editing buttons."""
+    pane.ensurePolished()
+    for button in [*pane.findChildren(QPushButton), *pane.findChildren(QToolButton)]:
+        if not button.isEnabled():
+            button.hide()
+    for view in pane.findChildren(QTableView):
+        view.ensurePolished()
+        height = view.fontMetrics().height() + 16
+        if view.verticalHeader().defaultSectionSize() != height:
+            view.verticalHeader().setDefaultSectionSize(height)
+            view.resizeColumnsToContents()
+            view.updateGeometry()

@@ -1,0 +1,85 @@
+"""How far the team has got on each pane: not started, under way, or complete.
+
+Read from the plan alone (cheap: called after every edit) so the navigator can
+show the table at a glance which steps still need them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from summit_app.plan import model
+from summit_app.plan.content import Content
+
+EMPTY, STARTED, COMPLETE = "empty", "started", "complete"
+STATE_NAMES = {EMPTY: "not started", STARTED: "in progress", COMPLETE: "complete"}
+
+#: The nine steps in navigator order: (pane id, title).
+STEPS = (
+    ("district", "District & team"),
+    ("readiness", "Readiness"),
+    ("vision", "Vision & goals"),
+    ("learning", "Professional learning"),
+    ("privacy", "Data privacy"),
+    ("infrastructure", "Infrastructure & devices"),
+    ("budget", "Budget"),
+    ("timeline", "Timeline & evaluation"),
+    ("review", "Review & sign"),
+)
+
+
+def _state(done: list[bool]) -> str:
+    return COMPLETE if all(done) else STARTED if any(done) else EMPTY
+
+
+def _district(plan: model.Plan, content: Content) -> str:
+    d = plan.district
+    return _state([bool(d.name), d.enrollment > 0, d.schools > 0, len(plan.members) >= 2])
+
+
+def _readiness(plan: model.Plan, content: Content) -> str:
+    scored = {r.id for r in plan.readiness if r.score is not None}
+    elements = content.ids("elements")
+    return COMPLETE if elements <= scored else STARTED if scored else EMPTY
+
+
+def _vision(plan: model.Plan, content: Content) -> str:
+    measured = bool(plan.goals) and all(g.measure and g.owner for g in plan.goals)
+    return _state([bool(plan.vision.statement.strip()), bool(plan.goals), measured])
+
+
+def _learning(plan: model.Plan, content: Content) -> str:
+    return _state([bool(plan.learning), bool(plan.learning) and all(a.goal_ids for a in plan.learning)])
+
+
+def _privacy(plan: model.Plan, content: Content) -> str:
+    rated = {p.id for p in plan.practices if p.rating is not None}
+    return _state([bool(plan.apps), content.ids("practices") <= rated])
+
+
+def _infrastructure(plan: model.Plan, content: Content) -> str:
+    return _state([bool(plan.devices), plan.network.internet_mbps > 0])
+
+
+def _budget(plan: model.Plan, content: Content) -> str:
+    return _state([bool(plan.budget), bool(plan.funding)])
+
+
+def _timeline(plan: model.Plan, content: Content) -> str:
+    return _state([bool(plan.milestones), bool(plan.milestones) and all(m.due_date for m in plan.milestones)])
+
+
+def _review(plan: model.Plan, content: Content) -> str:
+    return _state([bool(plan.approval.superintendent_name), bool(plan.signature.fingerprint)])
+
+
+_RULES: dict[str, Callable[[model.Plan, Content], str]] = {
+    "district": _district, "readiness": _readiness, "vision": _vision, "learning": _learning,
+    "privacy": _privacy, "infrastructure": _infrastructure, "budget": _budget, "timeline": _timeline,
+    "review": _review,
+}
+
+
+def pane_states(plan: model.Plan, content: Content) -> dict[str, str]:
+    """Each pane's completion state."""
+    return {pane: rule(plan, content) for pane, rule in _RULES.items()}

@@ -1,0 +1,221 @@
+"""Read-only two-level item models of the Review pane: findings by pane, coverage by framework.
+
+Both are groups of rows (a group row spans the view's width). A new plan
+snapshot builds new rows; the model resets only when they differ, so a tree
+keeps its scroll position and selection through edits that change nothing here.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from summit_app.plan import model
+from summit_app.plan.checks import BLOCKING, PANES, WARNING, Finding
+from summit_app.plan.content import Content
+from summit_app.plan.coverage import Coverage, EntryCoverage, item_label
+from summit_app.ui.theme import ACCENT, DANGER, GOOD, MUTED
+
+Index = QModelIndex | QPersistentModelIndex
+FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
+GROUP = 0  # internal id of group rows; child rows carry their group's row + 1
+
+SEVERITY_NAMES = {BLOCKING: "Blocking", WARNING: "Warning"}
+SEVERITY_COLOURS = {BLOCKING: DANGER, WARNING: "#b7791f"}
+#: How the Coverage column names the items that address an entry.
+ITEM_WORDS = {"goals": ("goal", "goals"), "learning": ("learning activity", "learning activities"),
+              "budget": ("budget line", "budget lines")}
+
+
+@dataclass(frozen=True)
+class Row:
+    cells: tuple[str, ...]
+    roles: dict[tuple[int, int], Any] = field(default_factory=dict, compare=False)  # (column, role) -> value
+    key: tuple[Any, ...] = ()  # what makes two rows the same, beyond their text
+
+
+@dataclass(frozen=True)
+class Group:
+    row: Row
+    children: tuple[Row, ...]
+
+
+class GroupedModel(QAbstractItemModel):
+    """Groups (top level) of rows; read-only."""
+
+    def __init__(self, headers: tuple[str, ...], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.headers = headers
+        self._groups: tuple[Group, ...] = ()
+
+    def set_groups(self, groups: tuple[Group, ...]) -> bool:
+        """Show ``groups``; True if anything changed."""
+        if groups == self._groups:
+            return False
+        self.beginResetModel()
+        self._groups = groups
+        self.endResetModel()
+        return True
+
+    def groups(self) -> tuple[Group, ...]:
+        return self._groups
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008 - Qt's own signature
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        return self.createIndex(row, column, parent.row() + 1 if parent.isValid() else GROUP)
+
+    def parent(self, child: Index | None = None) -> Any:  # type: ignore[override]
+        """The parent of ``child``; with no argument, the QObject parent (Qt overloads the name)."""
+        if child is None:
+            return QObject.parent(self)
+        if not child.isValid() or child.internalId() == GROUP:
+            return QModelIndex()
+        return self.createIndex(child.internalId() - 1, 0, GROUP)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's own signature
+        if not parent.isValid():
+            return len(self._groups)
+        if parent.internalId() == GROUP and parent.column() == 0:
+            return len(self._groups[parent.row()].children)
+        return 0
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's own signature
+        return len(self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def row_at(self, index: Index) -> Row:
+        if index.internalId() == GROUP:
+            return self._groups[index.row()].row
+        return self._groups[index.internalId() - 1].children[index.row()]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.row_at(index)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return row.cells[index.column()] if index.column() < len(row.cells) else ""
+        return row.roles.get((index.column(), role), row.roles.get((-1, role)))
+
+
+# --- findings ------------------------------------------------------------------------------
+
+
+def _bold(underline: bool = False) -> QFont:
+    font = QFont()
+    font.setBold(not underline)
+    font.setUnderline(underline)
+    return font
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def _pane_title(pane: str, content: Content) -> str:
+    guidance = content.guidance.get(pane)
+    return guidance.title if guidance else pane
+
+
+def _finding_row(finding: Finding, content: Content) -> Row:
+    where = _pane_title(finding.pane, content)
+    colour = SEVERITY_COLOURS.get(finding.severity, MUTED)
+    roles: dict[tuple[int, int], Any] = {
+        (-1, FINDING_ROLE): finding,
+        (0, Qt.ItemDataRole.ForegroundRole): QBrush(QColor(colour)),
+        (0, Qt.ItemDataRole.FontRole): _bold(),
+        (1, Qt.ItemDataRole.ForegroundRole): QBrush(QColor(ACCENT)),
+        (1, Qt.ItemDataRole.FontRole): _bold(underline=True),
+        (-1, Qt.ItemDataRole.ToolTipRole): f"Show this in {where}",
+        (-1, Qt.ItemDataRole.AccessibleTextRole): f"{finding.severity}: {finding.message} Link to {where}.",
+    }
+    cells = (SEVERITY_NAMES.get(finding.severity, "Advice"), finding.message, finding.fix)
+    return Row(cells, roles, (finding,))
+
+
+def _pane_group(pane: str, mine: list[Finding], content: Content) -> Group:
+    blocking = sum(f.blocking for f in mine)
+    title = f"{_pane_title(pane, content)} · {_count(len(mine), 'finding', 'findings')}"
+    title += f", {blocking} blocking" if blocking else ""
+    roles: dict[tuple[int, int], Any] = {(0, Qt.ItemDataRole.FontRole): _bold()}
+    return Group(Row((title, "", ""), roles, (pane,)), tuple(_finding_row(f, content) for f in mine))
+
+
+def finding_groups(findings: list[Finding], content: Content) -> tuple[Group, ...]:
+    """Findings grouped by pane, in navigator order."""
+    by_pane: dict[str, list[Finding]] = {}
+    for finding in findings:
+        by_pane.setdefault(finding.pane, []).append(finding)
+    order = [p for p in PANES if p in by_pane] + [p for p in by_pane if p not in PANES]
+    return tuple(_pane_group(p, by_pane[p], content) for p in order)
+
+
+class FindingsModel(GroupedModel):
+    """Plan findings grouped by pane; each finding row carries its ``Finding`` (FINDING_ROLE)."""
+
+    def __init__(self, content: Content, parent: QObject | None = None) -> None:
+        super().__init__(("Severity", "Finding", "What to do"), parent)
+        self._content = content
+
+    def set_findings(self, findings: list[Finding]) -> bool:
+        return self.set_groups(finding_groups(findings, self._content))
+
+    def finding_at(self, index: Index) -> Finding | None:
+        return index.data(FINDING_ROLE) if index.isValid() else None
+
+
+# --- coverage ------------------------------------------------------------------------------
+
+
+def addressed_by(entry: EntryCoverage, plan: model.Plan) -> tuple[str, str]:
+    """(summary such as "2 goals · 5 budget lines", tooltip naming every item)."""
+    kinds = Counter(ref.collection for ref in entry.by)
+    parts = [_count(n, *ITEM_WORDS.get(kind, (kind, kind))) for kind, n in kinds.items()]
+    names = [item_label(plan, ref) for ref in entry.by[:30]]
+    more = len(entry.by) - len(names)
+    return " · ".join(parts), "\n".join(names + ([f"…and {more} more"] if more > 0 else []))
+
+
+def _entry_row(entry: EntryCoverage, plan: model.Plan) -> Row:
+    summary, tip = addressed_by(entry, plan)
+    colour = GOOD if entry.addressed else DANGER
+    roles: dict[tuple[int, int], Any] = {(1, Qt.ItemDataRole.ForegroundRole): QBrush(QColor(colour)),
+                                         (1, Qt.ItemDataRole.FontRole): _bold()}
+    if tip:
+        roles[(2, Qt.ItemDataRole.ToolTipRole)] = tip
+    cells = (entry.entry.name, "✓ Addressed" if entry.addressed else "✗ Not addressed",
+             summary or "Nothing in the plan yet")
+    return Row(cells, roles, (entry.entry.id, entry.by))
+
+
+def coverage_groups(found: Coverage, plan: model.Plan) -> tuple[Group, ...]:
+    groups = []
+    for framework in found.frameworks:
+        title = f"{framework.name} · {framework.addressed_count()} of {len(framework.entries)} addressed"
+        roles: dict[tuple[int, int], Any] = {(0, Qt.ItemDataRole.FontRole): _bold()}
+        children = tuple(_entry_row(e, plan) for e in framework.entries)
+        groups.append(Group(Row((title, "", ""), roles, (framework.vocabulary,)), children))
+    return tuple(groups)
+
+
+class CoverageModel(GroupedModel):
+    """Each framework's entries: addressed or not, and by which goals, activities and budget lines."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(("Framework entry", "Coverage", "Addressed by"), parent)
+
+    def set_coverage(self, found: Coverage, plan: model.Plan) -> bool:
+        return self.set_groups(coverage_groups(found, plan))

@@ -1,0 +1,127 @@
+"""One open plan on screen: the step navigator (with findings badges) beside the current pane.
+
+Panes are built when first needed (or ahead, one per idle moment, with
+``prebuild``) and refreshed only while visible: an edit refreshes the current
+pane and marks the others stale, so typing stays fast even on a very large plan.
+A plan that changed since it was signed opens with a banner across the top.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
+
+from summit_app.plan import model
+from summit_app.plan.edits import Edit
+from summit_app.ui import signed_banner
+from summit_app.ui.badges import FindingCounter
+from summit_app.ui.context import UiContext
+from summit_app.ui.coupling import PrivacyCoupling
+from summit_app.ui.navigator import StepNavigator
+from summit_app.ui.pane import Pane
+from summit_app.ui.panes import make_pane, pane_for
+from summit_app.ui.progress import STEPS, pane_states
+
+
+class PlanWorkspace(QWidget):
+    """Navigator + panes for one ``UiContext``; ``pane_shown(pane_id)`` after each switch."""
+
+    pane_shown = Signal(str)
+
+    def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("workspace")
+        self.context = context
+        self._panes: dict[str, Pane] = {}
+        self._stale: set[str] = set()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        self.banner = signed_banner.for_plan(context)
+        if self.banner is not None:
+            outer.addWidget(self.banner)
+            self.banner.show_changes.connect(lambda: self.show_pane("review"))
+        layout = QHBoxLayout()
+        layout.setSpacing(0)
+        outer.addLayout(layout, 1)
+        self.navigator = StepNavigator()
+        self.stack = QStackedWidget()
+        layout.addWidget(self.navigator)
+        layout.addWidget(self.stack, 1)
+        self.navigator.set_states(pane_states(context.plan, context.content))
+        self.finding_counter = FindingCounter(context.content, self)
+        self.finding_counter.counted.connect(self.navigator.set_counts)
+        self.finding_counter.count_now(context.plan)
+        self.coupling = PrivacyCoupling(context)
+        self.navigator.step_chosen.connect(self._switch)
+        context.plan_changed.connect(self._plan_changed)
+        self.setTabOrder(self.navigator, self.stack)
+
+    def prebuild(self) -> None:
+        """Build the panes not shown yet, one per idle moment, so a first visit is as quick as a later one."""
+        missing = [pane_id for pane_id, _ in STEPS if pane_id not in self._panes]
+        if missing:
+            self.pane(missing[0])
+            QTimer.singleShot(0, self.prebuild)
+
+    def pane(self, pane_id: str) -> Pane:
+        """The pane of ``pane_id``, built (and filled) on first use."""
+        pane = self._panes.get(pane_id)
+        if pane is None:
+            pane = make_pane(pane_id, self.context)
+            pane.setObjectName(f"pane-{pane_id}")
+            self._panes[pane_id] = pane
+            self.stack.addWidget(pane)
+            pane.refresh(self.context.plan)
+            self._connect_links(pane)
+        return pane
+
+    def _connect_links(self, pane: Pane) -> None:
+        """A pane that links elsewhere (Review's findings) asks the workspace to go there."""
+        navigate = getattr(pane, "navigate", None)
+        if navigate is not None:
+            navigate.connect(self.navigate)
+        navigate_pane = getattr(pane, "navigate_pane", None)
+        if navigate_pane is not None:
+            navigate_pane.connect(self.show_pane)
+
+    def current_pane(self) -> Pane:
+        return self.pane(self.navigator.current_pane())
+
+    def show_pane(self, pane_id: str) -> None:
+        if self.navigator.current_pane() == pane_id and self.stack.currentWidget() is not None:
+            self._switch(pane_id)
+        else:
+            self.navigator.show_pane(pane_id)
+
+    def show_step(self, offset: int) -> None:
+        """Go ``offset`` steps forward (or back), staying within the nine."""
+        row = min(max(self.navigator.currentRow() + offset, 0), len(STEPS) - 1)
+        self.navigator.setCurrentRow(row)
+
+    def _switch(self, pane_id: str) -> None:
+        pane = self.pane(pane_id)
+        if pane_id in self._stale:
+            self._stale.discard(pane_id)
+            pane.refresh(self.context.plan)
+        self.stack.setCurrentWidget(pane)
+        self.pane_shown.emit(pane_id)
+
+    def _plan_changed(self, edit: Edit, plan: model.Plan) -> None:
+        current = self.stack.currentWidget()
+        for pane_id, pane in self._panes.items():
+            if pane is current:
+                pane.refresh(plan)
+            else:
+                self._stale.add(pane_id)
+        self.navigator.set_states(pane_states(plan, self.context.content))
+        self.finding_counter.schedule(plan)
+
+    def navigate(self, collection: str, item_id: str) -> None:
+        """Show the pane holding ``collection`` and select ``item_id`` there."""
+        pane_id = pane_for(collection)
+        if pane_id is None:
+            return
+        self.show_pane(pane_id)
+        if item_id:
+            self.pane(pane_id).select_item(collection, item_id)

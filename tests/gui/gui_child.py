@@ -1,0 +1,35 @@
+"""Runs the real main window on a plan, types a district name, says so, and waits to be killed.
+
+Used by test_app_process.py: the test kills this process with SIGKILL right
+after "edited" and expects the name in the reopened file.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from summit_app.app import build_main_window
+
+
+def main(plan: str, name: str) -> None:
+    window = build_main_window(plan)
+    window.show()
+    assert window.workspace is not None
+    field = window.workspace.pane("district").district_form.editor("name")  # type: ignore[attr-defined]
+    field.setFocus()
+    field.selectAll()
+    QTest.keyClicks(field, name)
+    QTest.keyClick(field, Qt.Key.Key_Return)
+    print("edited", flush=True)
+    while True:  # an app at work: events keep coming until the kill
+        QApplication.processEvents()
+        time.sleep(0.01)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2])

@@ -1,0 +1,89 @@
+"""District & team: type the district's facts and the team into real widgets, then read the file back."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from guihelpers import cell_editor, column_of, press_enter, saved, shortcut, type_into
+from PySide6.QtCore import QDate, Qt
+from pytestqt.qtbot import QtBot
+
+from summit_app.plan import model
+from summit_app.ui.collection_model import CollectionModel
+from summit_app.ui.panes.district import DistrictPane
+
+
+def district_pane(window) -> DistrictPane:  # type: ignore[no-untyped-def]
+    pane = window.workspace.pane("district")
+    assert isinstance(pane, DistrictPane)
+    return pane
+
+
+def test_district_facts_are_saved_as_typed(qtbot: QtBot, make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(model.Plan())
+    pane = district_pane(window)
+    type_into(qtbot, pane.district_form.editor("name"), "Harbor Unified")
+    type_into(qtbot, pane.district_form.editor("enrollment"), "12500")
+    type_into(qtbot, pane.summit_form.editor("summit_city"), "Salem")
+    pane.summit_form.editor("summit_date").setDate(QDate(2026, 4, 9))
+    qtbot.keyClick(pane.summit_form.editor("summit_date"), Qt.Key.Key_Return)
+    type_into(qtbot, pane.summit_form.editor("plan_years"), "4")
+    plan = saved(window)
+    assert plan.district.name == "Harbor Unified"
+    assert plan.district.enrollment == 12500
+    assert plan.district.summit_city == "Salem"
+    assert plan.district.summit_date == date(2026, 4, 9)
+    assert plan.district.plan_years == 4
+    assert window.windowTitle().startswith("Harbor Unified — plan.techplan")
+    assert window.saved_label.text().startswith("All changes saved")
+
+
+def test_team_rows_are_added_edited_moved_and_removed(qtbot: QtBot, make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(model.Plan(district=model.District(name="Harbor")))
+    team = district_pane(window).team
+    qtbot.mouseClick(team.add_button, Qt.MouseButton.LeftButton)
+    editor = window.focusWidget()  # the new row's name cell is being edited
+    qtbot.keyClicks(editor, "Ana Adams")
+    press_enter(qtbot, editor)
+    role = cell_editor(qtbot, team, 0, column_of(team, "role"))
+    qtbot.keyClicks(role, "Principal")
+    press_enter(qtbot, role)
+    shortcut(qtbot, team.view, Qt.Key.Key_Insert)
+    qtbot.keyClicks(window.focusWidget(), "Ben Baker")
+    press_enter(qtbot, window.focusWidget())
+    assert [m.name for m in saved(window).members] == ["Ana Adams", "Ben Baker"]
+    assert saved(window).members[0].role == "principal"
+    assert team.model.data(team.model.index(0, column_of(team, "role"))) == "Principal"
+    qtbot.mouseClick(team.up_button, Qt.MouseButton.LeftButton)
+    assert [m.name for m in saved(window).members] == ["Ben Baker", "Ana Adams"]
+    shortcut(qtbot, team.view, Qt.Key.Key_Delete)
+    assert [m.name for m in saved(window).members] == ["Ana Adams"]
+    qtbot.mouseClick(team.remove_button, Qt.MouseButton.LeftButton)
+    assert saved(window).members == ()
+    window.actions_["undo"].trigger()
+    assert [m.name for m in saved(window).members] == ["Ana Adams"]
+
+
+def test_undo_and_redo_from_the_edit_menu_and_keyboard(qtbot: QtBot, make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(model.Plan())
+    pane = district_pane(window)
+    type_into(qtbot, pane.district_form.editor("name"), "Harbor Unified")
+    edit_cell_count = len(saved(window).members)
+    assert edit_cell_count == 0
+    undo, redo = window.actions_["undo"], window.actions_["redo"]
+    assert undo.text() == "Undo Change District name"
+    shortcut(qtbot, window.workspace.navigator, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert saved(window).district.name == ""
+    assert pane.district_form.editor("name").text() == ""
+    assert redo.text() == "Redo Change District name"
+    shortcut(qtbot, window.workspace.navigator, Qt.Key.Key_Z,
+             Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert saved(window).district.name == "Harbor Unified"
+    assert pane.district_form.editor("name").text() == "Harbor Unified"
+
+
+def test_members_model_is_a_valid_qt_model(make_window, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    members = district_pane(window).team.model
+    assert isinstance(members, CollectionModel)
+    qtmodeltester.check(members)

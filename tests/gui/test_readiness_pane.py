@@ -1,0 +1,307 @@
+"""The Readiness pane: consensus scores with levels, notes, the radar, and silent ratings.
+
+Every test drives real widgets on a real plan file, then closes the file and reads
+back what was saved.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
+from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
+from pytestqt.qtbot import QtBot
+
+from summit_app.plan import model
+from summit_app.plan.readiness import gear_scores, overall_score, spread
+from summit_app.store.plan_file import PlanFile, close_document, open_document
+from summit_app.ui.context import UiContext
+from summit_app.ui.panes.readiness import ReadinessPane
+from summit_app.ui.readiness_model import COL_LEVEL, COL_MEMBERS, COL_SCORE, ReadinessModel
+
+TEAM = (model.TeamMember("m-ana", "Ana Adams", "superintendent"),
+        model.TeamMember("m-ben", "Ben Baker", "cto"),
+        model.TeamMember("m-chloe", "Chloe Chen", "principal"))
+
+
+def small_team_plan() -> model.Plan:
+    return model.Plan(district=model.District(name="Harbor Unified"), members=TEAM)
+
+
+@pytest.fixture
+def open_pane(qtbot: QtBot, make_plan_file: Callable[..., Path]) -> Iterator[Callable[[model.Plan], ReadinessPane]]:
+    """Build the pane on a UiContext over a new plan file, refreshed the way the main window does."""
+    opened: list[tuple[UiContext, ReadinessPane]] = []
+
+    def make(plan: model.Plan) -> ReadinessPane:
+        document = open_document(make_plan_file(plan))
+        context = UiContext(document)
+        pane = ReadinessPane(context)
+        context.plan_changed.connect(lambda _edit, p: pane.refresh(p))
+        qtbot.addWidget(pane)
+        pane.resize(1440, 900)
+        pane.show()
+        pane.activateWindow()  # so focus moves (and editors commit on leaving) as on a real screen
+        qtbot.waitUntil(pane.isActiveWindow)
+        opened.append((context, pane))
+        return pane
+
+    yield make
+    for context, _ in opened:
+        close_context(context)
+
+
+def close_context(context: UiContext) -> None:
+    if not getattr(context, "_closed_for_test", False):
+        context.close()
+        close_document(context.document)
+        context._closed_for_test = True  # type: ignore[attr-defined]
+
+
+def saved_plan(pane: ReadinessPane) -> model.Plan:
+    """Close the document and read the file back, as the next session would."""
+    path = pane.context.document.backend.path  # type: ignore[attr-defined]
+    close_context(pane.context)
+    with PlanFile.open(path) as plan_file:
+        return plan_file.load()
+
+
+def cell(pane: ReadinessPane, element_id: str, column: int) -> str:
+    return str(pane.model.index_of_element(element_id, column).data())
+
+
+def type_into(qtbot: QtBot, widget: QWidget, text: str) -> None:
+    widget.setFocus()
+    qtbot.keyClick(widget, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(widget, text)
+    qtbot.keyClick(widget, Qt.Key.Key_Return)
+
+
+def all_model_text(item_model: QAbstractItemModel, parent: QModelIndex | None = None) -> list[str]:
+    parent = parent or QModelIndex()
+    texts = []
+    for row in range(item_model.rowCount(parent)):
+        for column in range(item_model.columnCount(parent)):
+            index = item_model.index(row, column, parent)
+            for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole):
+                value = index.data(role)
+                if value is not None:
+                    texts.append(str(value))
+        texts += all_model_text(item_model, item_model.index(row, 0, parent))
+    return texts
+
+
+def visible_text(pane: ReadinessPane) -> list[str]:
+    """Every string any widget of the pane holds, shown or hidden."""
+    texts = [w.text() for w in pane.findChildren(QLabel)]
+    texts += [w.text() for w in pane.findChildren(QLineEdit)]
+    texts += [w.text() for w in pane.findChildren(QAbstractSpinBox)]
+    texts += [w.text() for w in pane.findChildren(QAbstractButton)]
+    texts += [w.toPlainText() for w in pane.findChildren(QPlainTextEdit)]
+    texts += [w.toolTip() for w in pane.findChildren(QWidget) if w.toolTip()]
+    return texts + all_model_text(pane.model)
+
+
+# --- the model --------------------------------------------------------------------------------
+
+
+def test_model_passes_the_model_tester(qtmodeltester, demo: model.Plan, content) -> None:
+    item_model = ReadinessModel(content, lambda element_id, score: True)
+    item_model.set_plan(demo)
+    qtmodeltester.check(item_model)
+    assert item_model.rowCount() == len(content.gears)
+    assert sum(item_model.rowCount(item_model.index(g, 0)) for g in range(len(content.gears))) == 31
+
+
+def test_model_shows_gear_means_and_levels(demo: model.Plan, content) -> None:
+    item_model = ReadinessModel(content)
+    item_model.set_plan(demo)
+    scores = gear_scores(demo, content)
+    for row, gear in enumerate(content.gears):
+        assert item_model.index(row, COL_SCORE).data() == str(scores[gear.id])
+    first = demo.readiness[0]
+    index = item_model.index_of_element(first.id, COL_LEVEL)
+    assert index.data() == content.level_for(first.score).name
+
+
+# --- consensus scores --------------------------------------------------------------------------
+
+
+def test_typed_score_adds_a_rating_shows_its_level_and_survives_undo_redo_and_reopen(open_pane, qtbot) -> None:
+    pane = open_pane(small_team_plan())
+    assert pane.select_element("ri-network")
+    assert cell(pane, "ri-network", COL_SCORE) == "—"
+    type_into(qtbot, pane.detail.score, "7")
+    assert pane.context.plan.readiness == (model.ReadinessRating("ri-network", 7),)
+    assert cell(pane, "ri-network", COL_SCORE) == "7"
+    assert cell(pane, "ri-network", COL_LEVEL) == "Planning"
+    assert pane.detail.level.text() == "Planning"
+    assert "Possible next step" in pane.detail.next_step.text()
+    assert dict(pane.report.radar.axes())["3"] == Decimal("7.0")  # Robust Infrastructure is the third gear
+    assert pane.report.overall.text() == "Overall 7.0 / 10 · Planning"
+    assert pane.report.progress.text() == "1 of 31 elements rated"
+
+    pane.context.undo_stack.undo()
+    assert pane.context.plan.readiness == ()
+    assert cell(pane, "ri-network", COL_SCORE) == "—"
+    assert pane.detail.score.text() == "Not rated"
+    assert pane.report.overall.text() == "Overall: not rated yet"
+    pane.context.undo_stack.redo()
+    assert cell(pane, "ri-network", COL_SCORE) == "7"
+    type_into(qtbot, pane.detail.score, "9")
+    assert cell(pane, "ri-network", COL_LEVEL) == "Staging"
+    assert saved_plan(pane).readiness == (model.ReadinessRating("ri-network", 9),)
+
+
+def test_score_typed_into_the_tree_cell(open_pane, qtbot) -> None:
+    pane = open_pane(small_team_plan())
+    index = pane.model.index_of_element("cia-content", COL_SCORE)
+    pane.tree.setCurrentIndex(index)
+    pane.tree.setFocus()
+    qtbot.keyClicks(pane.tree, "4")
+    qtbot.keyClick(pane.tree.focusWidget(), Qt.Key.Key_Return)  # the view commits on its next event loop turn
+    qtbot.waitUntil(lambda: cell(pane, "cia-content", COL_SCORE) == "4")
+    assert cell(pane, "cia-content", COL_LEVEL) == "Envisioning"
+    assert saved_plan(pane).item("readiness", "cia-content").score == 4
+
+
+def test_out_of_range_score_in_the_tree_changes_nothing(open_pane, content) -> None:
+    pane = open_pane(small_team_plan())
+    index = pane.model.index_of_element("cia-content", COL_SCORE)
+    assert not pane.model.setData(index, "11")
+    assert not pane.model.setData(index, "seven")
+    assert pane.context.plan.readiness == ()
+
+
+def test_notes_are_saved_when_the_editor_loses_focus(open_pane, qtbot) -> None:
+    pane = open_pane(small_team_plan())
+    pane.select_element("dp-policies")
+    pane.detail.notes.setFocus()
+    qtbot.keyClicks(pane.detail.notes, "Policy last reviewed 2019 <board>")
+    pane.detail.score.setFocus()  # leaving the notes commits them
+    assert saved_plan(pane).item("readiness", "dp-policies") == model.ReadinessRating(
+        "dp-policies", None, "Policy last reviewed 2019 <board>")
+
+
+def test_clearing_a_score_keeps_the_notes(open_pane, qtbot) -> None:
+    plan = small_team_plan().replace(readiness=(model.ReadinessRating("cl-vision", 5, "Strong board support"),))
+    pane = open_pane(plan)
+    pane.select_element("cl-vision")
+    assert pane.detail.notes.toPlainText() == "Strong board support"
+    qtbot.keyClick(pane.detail.score, Qt.Key.Key_PageDown)  # 5 → −1 ("Not rated", the bottom of the range)
+    assert pane.detail.score.text() == "Not rated"
+    assert cell(pane, "cl-vision", COL_SCORE) == "—"
+    assert saved_plan(pane).readiness == (model.ReadinessRating("cl-vision", None, "Strong board support"),)
+
+
+# --- silent ratings ----------------------------------------------------------------------------
+
+
+def test_silent_ratings_stay_hidden_until_revealed_then_show_the_spread(open_pane, qtbot) -> None:
+    pane = open_pane(small_team_plan())
+    pane.select_element("ri-support")
+    silent = pane.detail.silent
+    assert not silent.reveal_button.isEnabled()
+    before = visible_text(pane)
+    for row, score in zip(silent._rows, ("9", "0", "6"), strict=True):
+        type_into(qtbot, row.entry, score)
+        assert row.entry.text() == ""
+        assert row.entry.placeholderText() == "●●●●  rated"
+
+    after = visible_text(pane)
+    assert not any(re.search(r"\b9\b", text) for text in after), "a hidden score is on screen"
+    changed = [text for text in after if text not in before]
+    assert changed, "the pane should say that members have rated"
+    assert not any(re.search(r"\d", text) for text in changed), changed
+    assert cell(pane, "ri-support", COL_MEMBERS) == "●●●"
+    assert silent.reveal_button.isEnabled()
+
+    qtbot.mouseClick(silent.reveal_button, Qt.MouseButton.LeftButton)
+    assert [row.score.text() for row in silent._rows] == ["9", "0", "6"]
+    assert silent.summary.isVisible()
+    assert re.sub("<[^>]+>", "", silent.summary.text()) == "Lowest 0 · Highest 9 · Spread 9 · Median 6"
+    assert cell(pane, "ri-support", COL_MEMBERS) == "0 – 9"
+    assert silent.median_button.text() == "Set consensus to 6 (the median)"
+
+    qtbot.mouseClick(silent.median_button, Qt.MouseButton.LeftButton)
+    assert cell(pane, "ri-support", COL_SCORE) == "6"
+    saved = saved_plan(pane)
+    assert saved.item("readiness", "ri-support") == model.ReadinessRating("ri-support", 6, "", True)
+    assert sorted((r.member_id, r.element_id, r.score) for r in saved.member_ratings) == [
+        ("m-ana", "ri-support", 9), ("m-ben", "ri-support", 0), ("m-chloe", "ri-support", 6)]
+
+
+def test_reveal_undo_hides_the_scores_again(open_pane, qtbot) -> None:
+    ratings = tuple(model.MemberRating(f"r{i}", "br-tco", m.id, s) for i, (m, s) in enumerate(zip(TEAM, (9, 9, 7),
+                                                                                                      strict=True)))
+    pane = open_pane(small_team_plan().replace(member_ratings=ratings))
+    pane.select_element("br-tco")
+    silent = pane.detail.silent
+    assert [row.score.text() for row in silent._rows] == ["", "", ""]
+    qtbot.mouseClick(silent.reveal_button, Qt.MouseButton.LeftButton)
+    assert [row.score.text() for row in silent._rows] == ["9", "9", "7"]
+    assert silent.plot._dots == [("AA", 9), ("BB", 9), ("CC", 7)]
+    pane.context.undo_stack.undo()
+    assert pane.context.plan.readiness == ()
+    assert not any(re.search(r"\b9\b", text) for text in visible_text(pane))
+    assert silent.plot._dots == []
+    assert silent.reveal_button.text() == "Reveal ratings"
+
+
+def test_changing_and_removing_a_member_rating(open_pane, qtbot) -> None:
+    pane = open_pane(small_team_plan().replace(
+        member_ratings=(model.MemberRating("r-ana", "st-spaces", "m-ana", 3),)))
+    pane.select_element("st-spaces")
+    ana, ben, _ = pane.detail.silent._rows
+    assert ana.clear.isVisibleTo(pane)
+    assert not ben.clear.isVisibleTo(pane)
+    type_into(qtbot, ana.entry, "8")
+    assert pane.context.plan.member_ratings == (model.MemberRating("r-ana", "st-spaces", "m-ana", 8),)
+    type_into(qtbot, ben.entry, "11")  # refused by the entry's 0–10 validator: nothing saved
+    assert len(pane.context.plan.member_ratings) == 1
+    qtbot.mouseClick(ana.clear, Qt.MouseButton.LeftButton)
+    assert saved_plan(pane).member_ratings == ()
+
+
+def test_select_item_finds_elements_and_member_ratings(open_pane, demo: model.Plan) -> None:
+    pane = open_pane(demo)
+    rating = demo.member_ratings[-1]
+    assert pane.select_item("member_ratings", rating.id)
+    assert pane.detail.element is not None
+    assert pane.detail.element.id == rating.element_id
+    assert pane.select_item("readiness", "pl-skills")
+    assert pane.tree.currentIndex() == pane.model.index_of_element("pl-skills")
+    assert not pane.select_item("goals", "pl-skills")
+    assert not pane.select_item("readiness", "no-such-element")
+
+
+def test_demo_pane_shows_the_demo_scores(open_pane, demo: model.Plan, content) -> None:
+    pane = open_pane(demo)
+    overall = overall_score(demo, content)
+    assert pane.report.overall.text().startswith(f"Overall {overall} / 10")
+    revealed = next(r for r in demo.readiness if r.revealed)
+    found = spread(demo, revealed.id)
+    assert cell(pane, revealed.id, COL_MEMBERS) == f"{found.low} – {found.high}"
+
+
+def test_a_read_only_plan_shows_scores_but_takes_no_ratings(qtbot, make_plan_file, demo: model.Plan) -> None:
+    document = open_document(make_plan_file(demo), read_only=True)
+    context = UiContext(document)
+    try:
+        pane = ReadinessPane(context)
+        qtbot.addWidget(pane)
+        pane.select_element("ri-network")
+        assert cell(pane, "ri-network", COL_SCORE) == str(demo.item("readiness", "ri-network").score)
+        index = pane.model.index_of_element("ri-network", COL_SCORE)
+        assert not pane.model.flags(index) & Qt.ItemFlag.ItemIsEditable
+        assert pane.detail.score.isReadOnly()
+        assert pane.detail.notes.isReadOnly()
+        assert all(row.entry.isReadOnly() for row in pane.detail.silent._rows)
+        assert not pane.detail.silent.reveal_button.isEnabled()
+    finally:
+        context.close()
+        close_document(document)

@@ -1,0 +1,285 @@
+"""The Review & sign pane: findings as links, coverage, approval details, exports, signed state.
+
+Real widgets on a real plan file; the only stand-in is the prompt service (the
+modal save dialog and the "open the file?" question after an export).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from guihelpers import ScriptedPrompts
+from openpyxl import load_workbook
+from PySide6.QtCore import QDate, QModelIndex, Qt
+from PySide6.QtWidgets import QTreeView
+from pytestqt.qtbot import QtBot
+
+from summit_app.plan import model
+from summit_app.plan.checks import PANES, run_checks
+from summit_app.plan.coverage import coverage
+from summit_app.plan.edits import SetField
+from summit_app.plan.review import blocking_counts, changes_since_signed, finding_counts
+from summit_app.plan.samples import large_plan
+from summit_app.store.plan_file import PlanFile, close_document, open_document
+from summit_app.ui.context import UiContext
+from summit_app.ui.panes.review import ReviewPane
+from summit_app.ui.review_models import CoverageModel, FindingsModel
+
+AUTHOR = "Ana Adams"
+
+
+@pytest.fixture
+def open_pane(qtbot: QtBot, make_plan_file: Callable[..., Path],
+              prompts: ScriptedPrompts) -> Iterator[Callable[[model.Plan], ReviewPane]]:
+    """The pane on a UiContext over a new plan file, refreshed as the main window does."""
+    opened: list[UiContext] = []
+
+    def make(plan: model.Plan) -> ReviewPane:
+        context = UiContext(open_document(make_plan_file(plan), author=AUTHOR), prompts=prompts)
+        pane = ReviewPane(context)
+        context.plan_changed.connect(lambda _edit, p: pane.refresh(p))
+        pane.runner.show_progress = False
+        qtbot.addWidget(pane)
+        pane.resize(1440, 900)
+        pane.show()
+        opened.append(context)
+        return pane
+
+    yield make
+    for context in opened:
+        close(context)
+
+
+def close(context: UiContext) -> None:
+    if not getattr(context, "closed_by_test", False):
+        context.close()
+        close_document(context.document)
+        context.closed_by_test = True  # type: ignore[attr-defined]
+
+
+def saved_plan(pane: ReviewPane) -> model.Plan:
+    pane.runner.wait()
+    path = pane.context.document.backend.path  # type: ignore[attr-defined]
+    close(pane.context)
+    with PlanFile.open(path) as plan_file:
+        return plan_file.load()
+
+
+def rows(tree: QTreeView, column: int = 1) -> list[tuple[str, QModelIndex]]:
+    """(text, index) of every child row of the tree, in order."""
+    found = []
+    item_model = tree.model()
+    for g in range(item_model.rowCount()):
+        group = item_model.index(g, 0)
+        for r in range(item_model.rowCount(group)):
+            index = item_model.index(r, column, group)
+            found.append((str(index.data()), index))
+    return found
+
+
+def group_titles(tree: QTreeView) -> list[str]:
+    item_model = tree.model()
+    return [str(item_model.index(g, 0).data()) for g in range(item_model.rowCount())]
+
+
+def click(qtbot: QtBot, tree: QTreeView, index: QModelIndex) -> None:
+    tree.scrollTo(index)
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualRect(index).center())
+
+
+# --- findings ----------------------------------------------------------------------------------
+
+
+def test_findings_are_grouped_by_pane_and_link_to_their_item(open_pane, qtbot, demo: model.Plan) -> None:
+    pane = open_pane(demo)
+    assert group_titles(pane.findings_tree) == ["Readiness · 2 findings", "Data privacy · 2 findings"]
+    assert pane.summary.text() == "4 findings, none blocking. Choose one to go to it."
+    _text, index = next((t, i) for t, i in rows(pane.findings_tree) if "QuizBurst" in t)
+    with qtbot.waitSignal(pane.navigate) as blocker:
+        click(qtbot, pane.findings_tree, index)
+    assert blocker.args == ["apps", "app-quiz"]
+
+
+def test_keyboard_enter_on_a_finding_follows_the_link(open_pane, qtbot, demo: model.Plan) -> None:
+    pane = open_pane(demo)
+    _, index = rows(pane.findings_tree)[0]
+    pane.findings_tree.setCurrentIndex(index)
+    with qtbot.waitSignal(pane.navigate) as blocker:
+        qtbot.keyClick(pane.findings_tree, Qt.Key.Key_Return)
+    assert blocker.args == ["readiness", "st-mastery"]
+
+
+def test_a_finding_about_a_whole_pane_links_to_the_pane(open_pane, qtbot) -> None:
+    pane = open_pane(model.Plan(district=model.District(name="Harbor Unified")))
+    assert len(rows(pane.findings_tree)) == 9
+    assert pane.summary.text() == "9 findings, 9 blocking. Choose one to go to it."
+    _, index = next((t, i) for t, i in rows(pane.findings_tree) if t == "The plan has no milestones yet.")
+    with qtbot.waitSignal(pane.navigate_pane) as blocker:
+        click(qtbot, pane.findings_tree, index)
+    assert blocker.args == ["timeline"]
+
+
+def test_findings_follow_edits_after_the_debounce_and_undo(open_pane, qtbot) -> None:
+    pane = open_pane(model.Plan(district=model.District(name="Harbor Unified")))
+    counts: list[dict[str, int]] = []
+    pane.counts_changed.connect(counts.append)
+    editor = pane.approval.editor("superintendent_name")
+    editor.setFocus()
+    qtbot.keyClicks(editor, "Dr. Rosa Ortiz")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert pane.context.plan.approval.superintendent_name == "Dr. Rosa Ortiz"
+    qtbot.waitUntil(lambda: len(rows(pane.findings_tree)) == 8)
+    assert "Review & sign · 1 finding, 1 blocking" not in group_titles(pane.findings_tree)
+    assert counts[-1]["review"] == 0
+    pane.context.undo_stack.undo()
+    qtbot.waitUntil(lambda: len(rows(pane.findings_tree)) == 9)
+    assert group_titles(pane.findings_tree)[-1] == "Review & sign · 1 finding, 1 blocking"
+    assert editor.text() == ""
+    pane.context.undo_stack.redo()
+    assert saved_plan(pane).approval.superintendent_name == "Dr. Rosa Ortiz"
+
+
+def test_a_burst_of_edits_costs_one_recompute(open_pane, qtbot, demo: model.Plan) -> None:
+    pane = open_pane(demo)
+    recomputes: list[dict[str, int]] = []
+    pane.counts_changed.connect(recomputes.append)
+    for name in ("A", "B", "C", "D"):
+        pane.context.edit(SetField("approval", "", "board_president", name))
+    qtbot.waitUntil(lambda: bool(recomputes))
+    qtbot.wait(200)
+    assert len(recomputes) == 1
+
+
+def test_select_item_selects_the_finding_about_it(open_pane, demo: model.Plan) -> None:
+    pane = open_pane(demo)
+    assert pane.select_item("apps", "app-whiteboard")
+    finding = pane.findings_model.finding_at(pane.findings_tree.currentIndex())
+    assert finding is not None
+    assert finding.item_id == "app-whiteboard"
+    assert pane.select_item("approval", "")
+    assert not pane.select_item("goals", "goal-none")
+
+
+def test_finding_counts_list_every_pane(demo: model.Plan, content) -> None:
+    findings = run_checks(model.Plan(), content)
+    counts = finding_counts(findings)
+    assert list(counts) == list(PANES)
+    assert counts["budget"] == 1
+    assert blocking_counts(findings) == counts
+    demo_counts = finding_counts(run_checks(demo, content))
+    assert demo_counts == {**dict.fromkeys(PANES, 0), "readiness": 2, "privacy": 2}
+
+
+# --- models -------------------------------------------------------------------------------------
+
+
+def test_models_pass_the_model_tester(qtmodeltester, demo: model.Plan, content) -> None:
+    findings = FindingsModel(content)
+    findings.set_findings(run_checks(model.Plan(), content))
+    qtmodeltester.check(findings)
+    covered = CoverageModel()
+    covered.set_coverage(coverage(demo, content), demo)
+    qtmodeltester.check(covered)
+
+
+def test_coverage_table_shows_each_framework(open_pane, demo: model.Plan, content) -> None:
+    pane = open_pane(demo)
+    found = coverage(demo, content)
+    gears = found.framework("gears")
+    assert group_titles(pane.coverage_tree)[0] == (
+        f"Future Ready gears · {gears.addressed_count()} of {len(gears.entries)} addressed")
+    table = {str(i.siblingAtColumn(0).data()): (str(i.siblingAtColumn(1).data()), str(i.siblingAtColumn(2).data()))
+             for _, i in rows(pane.coverage_tree)}
+    missing = gears.missing()[0].name
+    assert table[missing] == ("✗ Not addressed", "Nothing in the plan yet")
+    addressed = next(e for e in gears.entries if e.addressed)
+    assert table[addressed.entry.name][0] == "✓ Addressed"
+    goals = sum(1 for ref in addressed.by if ref.collection == "goals")
+    assert table[addressed.entry.name][1].startswith(f"{goals} goal")
+
+
+# --- approval, exports and the signed state -------------------------------------------------------
+
+
+def test_approval_date_is_saved(open_pane, qtbot) -> None:
+    pane = open_pane(model.Plan())
+    editor = pane.approval.editor("board_meeting_date")
+    editor.setFocus()
+    editor.setDate(QDate(2026, 6, 11))  # as picked from its calendar
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert saved_plan(pane).approval.board_meeting_date == date(2026, 6, 11)
+
+
+def test_workbook_button_exports_to_the_chosen_path(open_pane, qtbot, prompts, demo: model.Plan, tmp_path) -> None:
+    pane = open_pane(demo)
+    prompts.script("export_path", tmp_path / "plan")
+    prompts.script("offer_open", None)
+    with qtbot.waitSignal(pane.runner.finished, timeout=60_000):
+        qtbot.mouseClick(pane.exports.buttons["xlsx"], Qt.MouseButton.LeftButton)
+        assert not pane.exports.buttons["signature"].isEnabled()
+    method, (title, suggested, file_filter) = prompts.asked[0]
+    assert (method, title, file_filter) == ("export_path", "Excel workbook", "Excel workbooks (*.xlsx)")
+    assert suggested.name == "Cedar Valley USD Technology Plan FY2027-FY2031.xlsx"
+    assert load_workbook(tmp_path / "plan.xlsx").sheetnames[0] == "Summary"
+    assert pane.exports.result.text() == f"Saved plan.xlsx in {tmp_path}"
+    assert prompts.asked[1] == ("offer_open", (tmp_path / "plan.xlsx",))
+    assert pane.exports.buttons["signature"].isEnabled()
+
+
+def test_signing_then_changing_shows_what_changed_and_undo_restores_signed(open_pane, qtbot, prompts,
+                                                                         demo: model.Plan, tmp_path) -> None:
+    pane = open_pane(demo)
+    assert pane.signed.status.text().startswith("<b>Not yet signed.</b>")
+    prompts.script("export_path", tmp_path / "signed.pdf")
+    prompts.script("offer_open", None)
+    with qtbot.waitSignal(pane.runner.finished, timeout=60_000):
+        qtbot.mouseClick(pane.exports.buttons["signature"], Qt.MouseButton.LeftButton)
+    pane.flush()
+    assert pane.signed.status.text().startswith("<b>Signed version.</b>")
+    assert pane.context.plan.signature.fingerprint[:16] in pane.signed.status.text()
+    assert not pane.signed.changes.isVisibleTo(pane)
+
+    time.sleep(0.01)  # the log stores times to the microsecond; keep "after signing" unambiguous
+    editor = pane.approval.editor("board_president")
+    editor.setFocus()
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Lena Marsh")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    pane.flush()
+    assert pane.signed.status.text().startswith("<b>Changed since signed on ")
+    assert "1 change since then" in pane.signed.status.text()
+    change = pane.signed.changes.topLevelItem(0)
+    assert (change.text(1), change.text(2)) == (AUTHOR, "Change Board president")
+
+    pane.context.undo_stack.undo()
+    pane.flush()
+    assert pane.signed.status.text().startswith("<b>Signed version.</b>")
+    saved = saved_plan(pane)
+    assert saved.signature.fingerprint
+    assert saved.approval.board_president == demo.approval.board_president
+
+
+def test_changes_since_signed_leave_out_the_signing(demo: model.Plan) -> None:
+    from datetime import UTC, datetime
+
+    from summit_app.plan.document import LogEntry
+    from summit_app.plan.signing import sign_edit
+
+    at = datetime(2026, 3, 10, 15, 0, tzinfo=UTC)
+    entries = [LogEntry(at, "Ana", "Export for signature", sign_edit(demo, at)),
+               LogEntry(at, "Ben", "", SetField("district", "", "enrollment", 18300))]
+    assert [(c.author, c.what) for c in changes_since_signed(entries)] == [("Ben", "Change Students enrolled")]
+
+
+def test_review_of_a_large_plan_stays_quick(open_pane, qtbot) -> None:
+    pane = open_pane(large_plan())
+    started = time.perf_counter()
+    pane.refresh(pane.context.plan)
+    pane.flush()
+    elapsed = time.perf_counter() - started
+    assert len(rows(pane.findings_tree)) == len(pane.findings) > 50
+    assert elapsed < 0.5, f"recomputing the review took {elapsed:.3f} s"
