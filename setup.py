@@ -6,9 +6,18 @@ source checkout. pyproject.toml alone cannot map a folder to a package that
 package discovery does not find.
 """
 
-from setuptools import find_packages, setup
+from pathlib import Path
+
+from setuptools import find_namespace_packages, setup
+
+HERE = Path(__file__).resolve().parent
+BUNDLED = ["summit_app.bundled"] + [
+    "summit_app.bundled." + ".".join(folder.relative_to(HERE / "resources").parts)
+    for folder in sorted((HERE / "resources").rglob("*")) if folder.is_dir()
+]
 
 setup(
-    packages=[*find_packages(include=["summit_app", "summit_app.*"]), "summit_app.bundled"],
+    packages=[*find_namespace_packages(include=["summit_app", "summit_app.*"], exclude=["*.__pycache__"]), *BUNDLED],
     package_dir={"summit_app.bundled": "resources"},
+    package_data={"summit_app.store.migrations": ["*.mako"], **{name: ["*"] for name in BUNDLED}},
 )

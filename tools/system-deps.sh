@@ -11,8 +11,9 @@ run_pkgs="libegl1 libgl1 libopengl0 libx11-6 libx11-xcb1 libfontconfig1 libfreet
 libxkbcommon0 libxkbcommon-x11-0 libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 fonts-dejavu-core"
 # pdftotext/pdffonts/pdftoppm read the PDFs back; LibreOffice Calc recalculates workbooks;
-# the desktop-file, AppStream and MIME validators check packaging/linux.
-test_pkgs="poppler-utils libreoffice-calc-nogui|libreoffice-calc desktop-file-utils appstream shared-mime-info"
+# the desktop-file, AppStream and MIME validators check packaging/linux; strace proves
+# that nothing the app does opens a network connection.
+test_pkgs="poppler-utils libreoffice-calc-nogui|libreoffice-calc desktop-file-utils appstream shared-mime-info strace"
 
 pkgs=$run_pkgs
 [ "$purpose" = test ] && pkgs="$run_pkgs $test_pkgs"
