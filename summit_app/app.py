@@ -7,13 +7,15 @@ tools, benchmarks); ``run`` is what ``summit-app [PLAN]`` calls.
 from __future__ import annotations
 
 import sys
+import threading
 from pathlib import Path
 
-from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QMessageLogContext, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from summit_app import __version__
 from summit_app.store.errors import LockHolder
+from summit_app.store.plan_file import PlanFile, warm_up_store
 from summit_app.ui import theme
 from summit_app.ui.main_window import MainWindow
 from summit_app.ui.preferences import Preferences
@@ -21,6 +23,11 @@ from summit_app.ui.prompts import READ_ONLY, Prompts
 
 APP_NAME = "Summit Planner"
 DESKTOP_ID = "org.summitplanner.SummitPlanner"
+#: When the store's warm-up starts, after the window shows. Started at once, it competes for
+#: the interpreter with the panes being built ahead and stalls the window half as long again;
+#: a second later those are built and the warm-up stalls nothing (an edit made sooner than
+#: that imports SQLAlchemy itself).
+STORE_WARM_UP_MS = 1000
 
 
 def _qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
@@ -90,6 +97,20 @@ def _smoke(plan: str | None, read_only: bool) -> int:
     return 0
 
 
+def _warm_up_store(window: MainWindow) -> threading.Thread:
+    """Import SQLAlchemy and build the open plan's engine on a background thread.
+
+    A plan is shown without SQLAlchemy (it is read with sqlite3), but writing
+    needs it and importing it takes a few tenths of a second: started once the
+    window is up, so neither the first edit nor a new plan waits for it.
+    """
+    backend = window.context.document.backend if window.context is not None else None
+    warm_up = backend.warm_up if isinstance(backend, PlanFile) else warm_up_store
+    thread = threading.Thread(target=warm_up, name="store warm-up", daemon=True)
+    thread.start()
+    return thread
+
+
 def run(plan: str | None, smoke: bool = False, read_only: bool = False) -> int:
     """Open the app on ``plan`` (or the last plan, or the welcome screen) and run until it closes."""
     app = application()
@@ -100,4 +121,9 @@ def run(plan: str | None, smoke: bool = False, read_only: bool = False) -> int:
     if target is not None:
         window.open_path(target, read_only=read_only)
     window.show()
-    return app.exec()
+    warming: list[threading.Thread] = []
+    QTimer.singleShot(STORE_WARM_UP_MS, lambda: warming.append(_warm_up_store(window)))
+    code = app.exec()
+    for thread in warming:
+        thread.join()  # not an import still running while the interpreter shuts down
+    return code

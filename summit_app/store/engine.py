@@ -8,6 +8,11 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from summit_app.store.errors import PlanFileError
+
+#: Why a change to a plan on a full disk was refused (SQLite rolled it back: nothing of it was written).
+DISK_FULL = "the disk is full, so the last change was not saved; free some space and try again"
+
 
 def make_engine(path: Path, *, foreign_keys: bool = True, read_only: bool = False) -> sa.Engine:
     """An engine whose connections use the plan-file pragmas and explicit transactions."""
@@ -33,4 +38,15 @@ def make_engine(path: Path, *, foreign_keys: bool = True, read_only: bool = Fals
     def _begin(conn: sa.Connection) -> None:
         conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
+    if path.exists():  # a plan being edited; a new file's writer reports under the name the user chose
+        _refuse_when_disk_full(engine, path)
     return engine
+
+
+def _refuse_when_disk_full(engine: sa.Engine, path: Path) -> None:
+    """A write the disk has no room for becomes the plan's one-line ``PlanFileError``, not a database error."""
+
+    @sa.event.listens_for(engine, "handle_error")
+    def _handle_error(context: sa.engine.ExceptionContext) -> None:
+        if getattr(context.original_exception, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL:
+            raise PlanFileError(str(path), DISK_FULL) from context.original_exception

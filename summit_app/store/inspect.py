@@ -12,7 +12,7 @@ import stat
 from pathlib import Path
 
 from summit_app.store.errors import PlanFileError
-from summit_app.store.schema import APPLICATION_ID, SCHEMA_VERSION
+from summit_app.store.layout import APPLICATION_ID, SCHEMA_VERSION
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 #: The error a read-only connection gives for a hot journal it may not roll back.

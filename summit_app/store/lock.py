@@ -13,7 +13,7 @@ import socket
 from datetime import UTC, datetime
 from pathlib import Path
 
-from summit_app.store.errors import LockHolder, PlanLockedError
+from summit_app.store.errors import LockHolder, PlanLockedError, ReadOnlyFileError
 
 
 def lock_path(plan_path: Path) -> Path:
@@ -74,8 +74,8 @@ class PlanLock:
         # The record is written whole to a private file first and then linked into
         # place, which fails if a lock exists: nobody ever sees a half-written lock.
         draft = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
-        draft.write_text(json.dumps(self._record()), encoding="utf-8")
         try:
+            self._write_draft(draft)
             for _ in range(3):
                 try:
                     os.link(draft, self.path)
@@ -90,6 +90,14 @@ class PlanLock:
         finally:
             draft.unlink(missing_ok=True)
         raise PlanLockedError(str(self._plan_path), _holder(_read(self.path) or {}))
+
+    def _write_draft(self, draft: Path) -> None:
+        """Write the record; a full disk (or a folder that refuses it) means the plan cannot be edited here."""
+        try:
+            draft.write_text(json.dumps(self._record()), encoding="utf-8")
+        except OSError as exc:
+            raise ReadOnlyFileError(str(self._plan_path), f"its lock file cannot be written beside it "
+                                    f"({exc.strerror or exc}); open it read-only instead") from None
 
     def _record(self) -> dict[str, object]:
         pid = os.getpid()

@@ -3,28 +3,29 @@
 ``PlanFile`` is the backend of ``PlanDocument``: ``commit`` turns an edit into
 SQL and appends the edit log in the same transaction. Rollback journal (never
 WAL: the plan must stay one file), ``synchronous=FULL``, foreign keys on.
+
+Opening reads the plan with the standard library's sqlite3 (``fast_read``);
+SQLAlchemy, which writes (``portable``), is imported and its engine built only
+when first needed, or ahead of time by ``warm_up`` on a background thread: an
+app start does not wait for it, and neither does the first edit.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import sqlite3
 import tempfile
-from datetime import UTC, datetime
+import threading
+from datetime import datetime
 from pathlib import Path
-from typing import Any
-
-import sqlalchemy as sa
+from typing import TYPE_CHECKING
 
 from summit_app.plan import model
-from summit_app.plan.codec import edit_from_json, edit_to_json
 from summit_app.plan.content import Content, load_content
 from summit_app.plan.document import LogEntry, PlanDocument
-from summit_app.plan.edits import AddItem, Batch, Edit, MoveItem, RemoveItem, SetField
-from summit_app.plan.fields import Kind, specs
-from summit_app.store.engine import make_engine
+from summit_app.plan.edits import Edit
+from summit_app.store import fast_read
 from summit_app.store.errors import PlanFileError, ReadOnlyFileError
 from summit_app.store.inspect import (
     check_header,
@@ -33,128 +34,57 @@ from summit_app.store.inspect import (
     is_read_only,
     journal_is_hot,
 )
+from summit_app.store.layout import SCHEMA_VERSION
 from summit_app.store.lock import PlanLock
-from summit_app.store.schema import APPLICATION_ID, METADATA, SCHEMA_VERSION, TABLE_NAMES, amount_columns, table
+
+if TYPE_CHECKING:
+    import sqlalchemy as sa
 
 EXTENSION = ".techplan"
 
 
-# --- rows <-> records -------------------------------------------------------------
+def warm_up_store() -> None:
+    """Import what writing needs (SQLAlchemy, the schema, the SQLite dialect): a few tenths of a second.
 
+    Thread-safe; the app runs it on a background thread once its window is up.
+    """
+    import sqlalchemy.dialects.sqlite.pysqlite  # noqa: F401  (what create_engine would import)
 
-def record_to_row(record: Any) -> dict[str, Any]:
-    row: dict[str, Any] = {}
-    for s in specs(type(record)):
-        value = getattr(record, s.name)
-        if s.kind is Kind.DECIMALS:
-            row.update(zip(amount_columns(s), value, strict=True))
-        else:
-            row[s.name] = value
-    return row
-
-
-def row_to_record(record_type: type, row: sa.RowMapping) -> Any:
-    values: dict[str, Any] = {}
-    for s in specs(record_type):
-        if s.kind is Kind.DECIMALS:
-            values[s.name] = tuple(row[c] for c in amount_columns(s))
-        else:
-            values[s.name] = row[s.name]
-    if "position" in row:
-        values["id"] = row["id"]
-    return record_type(**values)
+    from summit_app.store import portable  # noqa: F401
 
 
 def read_plan(conn: sa.Connection) -> model.Plan:
-    values: dict[str, Any] = {}
-    for name, record_type in model.SINGLETONS.items():
-        row = conn.execute(sa.select(table(name))).mappings().first()
-        values[name] = row_to_record(record_type, row) if row else record_type()
-    for name, record_type in model.COLLECTIONS.items():
-        t = table(name)
-        rows = conn.execute(sa.select(t).order_by(t.c.position)).mappings()
-        values[name] = tuple(row_to_record(record_type, r) for r in rows)
-    return model.Plan(**values)
+    """The plan through SQLAlchemy (the portable path; ``PlanFile.load`` reads it with sqlite3)."""
+    from summit_app.store import portable
+
+    return portable.read_plan(conn)
 
 
-def _field_values(collection: str, field: str, value: Any) -> dict[str, Any]:
-    record_type = model.SINGLETONS.get(collection) or model.COLLECTIONS[collection]
-    s = next(s for s in specs(record_type) if s.name == field)
-    if s.kind is Kind.DECIMALS:
-        return dict(zip(amount_columns(s), value, strict=True))
-    return {field: value}
+def write_new_file(path: Path, plan: model.Plan) -> None:
+    """Create a plan file at the head schema revision holding ``plan``."""
+    from summit_app.store import portable
 
-
-def _position(conn: sa.Connection, collection: str, item_id: str) -> int:
-    t = table(collection)
-    return int(conn.execute(sa.select(t.c.position).where(t.c.id == item_id)).scalar_one())
-
-
-def _count(conn: sa.Connection, collection: str) -> int:
-    return int(conn.execute(sa.select(sa.func.count()).select_from(table(collection))).scalar_one())
-
-
-def _shift(conn: sa.Connection, collection: str, low: int, high: int | None, by: int) -> None:
-    t = table(collection)
-    where = t.c.position >= low if high is None else sa.and_(t.c.position >= low, t.c.position <= high)
-    conn.execute(t.update().where(where).values(position=t.c.position + by))
-
-
-def write_edit(conn: sa.Connection, edit: Edit) -> None:
-    """The SQL of one edit, inside the caller's transaction."""
-    if isinstance(edit, Batch):
-        for part in edit.edits:
-            write_edit(conn, part)
-    elif isinstance(edit, SetField):
-        t = table(edit.collection)
-        stmt = t.update().values(_field_values(edit.collection, edit.field, edit.value))
-        conn.execute(stmt if edit.collection in model.SINGLETONS else stmt.where(t.c.id == edit.item_id))
-    elif isinstance(edit, AddItem):
-        n = _count(conn, edit.collection)
-        index = n if edit.index is None else max(0, min(edit.index, n))
-        _shift(conn, edit.collection, index, None, 1)
-        conn.execute(table(edit.collection).insert().values(
-            id=edit.item.id, position=index, **record_to_row(edit.item)))
-    elif isinstance(edit, RemoveItem):
-        t = table(edit.collection)
-        old = _position(conn, edit.collection, edit.item_id)
-        conn.execute(t.delete().where(t.c.id == edit.item_id))
-        _shift(conn, edit.collection, old + 1, None, -1)
-    elif isinstance(edit, MoveItem):
-        t = table(edit.collection)
-        old = _position(conn, edit.collection, edit.item_id)
-        new = max(0, min(edit.index, _count(conn, edit.collection) - 1))
-        if new > old:
-            _shift(conn, edit.collection, old + 1, new, -1)
-        elif new < old:
-            _shift(conn, edit.collection, new, old - 1, 1)
-        conn.execute(t.update().where(t.c.id == edit.item_id).values(position=new))
-
-
-def _insert_plan(conn: sa.Connection, plan: model.Plan) -> None:
-    for name in model.SINGLETONS:
-        conn.execute(table(name).insert().values(id=1, **record_to_row(getattr(plan, name))))
-    for name in model.COLLECTIONS:
-        rows = [dict(id=it.id, position=i, **record_to_row(it)) for i, it in enumerate(getattr(plan, name))]
-        if rows:
-            conn.execute(table(name).insert(), rows)
+    portable.write_new_file(path, plan)
 
 
 class PlanFile:
     """An open plan file. Writable ones hold the plan's lock until ``close``."""
 
-    def __init__(self, path: Path, engine: sa.Engine, *, read_only: bool,
-                 lock: PlanLock | None = None, scratch: Path | None = None,
+    def __init__(self, path: Path, *, read_only: bool, lock: PlanLock | None = None,
+                 scratch: Path | None = None, database: Path | None = None,
                  file_revision: int | None = None) -> None:
         self.path = path
         #: The schema revision of the file on disk (a read-only open of an older
         #: file reads an upgraded copy but leaves the file at its own revision).
         self.file_revision = file_revision
-        self._engine = engine
-        self._conn = engine.connect()
         self._read_only = read_only
         self._lock = lock
         self._scratch = scratch  # a migrated temporary copy, removed on close
+        self._database = database or path  # the file SQLite opens: the plan, or its migrated copy
+        self._engine: sa.Engine | None = None
+        self._conn: sa.Connection | None = None
+        self._engine_guard = threading.Lock()  # warm_up may build the engine on another thread
+        self._closed = False
 
     @property
     def read_only(self) -> bool:
@@ -187,7 +117,7 @@ class PlanFile:
             if revision < SCHEMA_VERSION:
                 from summit_app.store import migrate
                 migrate.backup_and_upgrade(path, revision)
-            return cls(path, make_engine(path), read_only=False, lock=lock)
+            return cls(path, read_only=False, lock=lock)
         except BaseException:
             lock.release()
             raise
@@ -195,12 +125,11 @@ class PlanFile:
     @classmethod
     def _open_read_only(cls, path: Path, revision: int, hot: bool) -> PlanFile:
         if revision == SCHEMA_VERSION and not hot:
-            return cls(path, make_engine(path, read_only=True), read_only=True)
+            return cls(path, read_only=True)
         scratch = Path(tempfile.mkdtemp(prefix="summit-plan-"))
         try:
             copy = _usable_copy(path, scratch, revision, hot)
-            return cls(path, make_engine(copy, read_only=True), read_only=True, scratch=scratch,
-                       file_revision=revision)
+            return cls(path, read_only=True, scratch=scratch, database=copy, file_revision=revision)
         except BaseException:
             shutil.rmtree(scratch, ignore_errors=True)
             raise
@@ -208,6 +137,8 @@ class PlanFile:
     @classmethod
     def create(cls, path: Path | str, plan: model.Plan, *, holder: str = "") -> PlanFile:
         """Make a new plan file holding ``plan``; never overwrites an existing file."""
+        import sqlalchemy as sa  # creating a file is the one open that writes: SQLAlchemy is needed anyway
+
         path = Path(path)
         if path.exists() or path.is_symlink():
             raise PlanFileError(str(path), "a file of that name already exists; choose another name")
@@ -229,75 +160,82 @@ class PlanFile:
             draft.unlink(missing_ok=True)
         return cls.open(path, holder=holder)
 
+    # -- SQLAlchemy, on first need -----------------------------------------------------
+
+    def warm_up(self) -> None:
+        """Import SQLAlchemy and build this file's engine now, so the first edit does not wait for it.
+
+        Meant for a background thread (the app starts one a second after its
+        window shows). It does not connect: the connection is made by the thread that
+        edits, as sqlite3 connections belong to the thread that made them.
+        """
+        self._engine_once()
+
+    def _engine_once(self) -> sa.Engine | None:
+        """The engine, built on first call; None once the file is closed."""
+        with self._engine_guard:  # held while importing: an edit waits for a warm-up under way
+            if self._engine is None and not self._closed:
+                warm_up_store()
+                from summit_app.store.engine import make_engine
+                self._engine = make_engine(self._database, read_only=self._read_only)
+            return self._engine
+
+    def _sql(self) -> sa.Connection:
+        """The SQLAlchemy connection writes and the edit log go through."""
+        if self._conn is None:
+            engine = self._engine_once()
+            if engine is None:
+                raise PlanFileError(str(self.path), "the plan file is closed")
+            self._conn = engine.connect()
+        return self._conn
+
     # -- the backend of PlanDocument -------------------------------------------------
 
     def load(self) -> model.Plan:
-        with self._conn.begin():
-            return read_plan(self._conn)
+        return fast_read.read_plan_file(self._database, read_only=self._read_only)
 
     def commit(self, edit: Edit, after: model.Plan, entry: LogEntry) -> None:
         if self._read_only:
             raise PlanFileError(str(self.path), "the plan is open read-only")
-        # Links are checked when the whole edit is written, not row by row: the parts of a
-        # batch may come in any order the domain accepts, and ON DELETE CASCADE must not
-        # take rows a later part still uses (a goal removed before its actions are moved
-        # to another goal would lose them). The pragma only works outside a transaction.
-        raw = self._conn.connection.dbapi_connection
-        assert raw is not None
-        raw.execute("PRAGMA foreign_keys=OFF")
-        try:
-            with self._conn.begin():
-                write_edit(self._conn, edit)
-                self._conn.execute(table_edit_log().insert().values(
-                    at=entry.at, author=entry.author, label=entry.label,
-                    edit=json.dumps(edit_to_json(entry.edit), ensure_ascii=False)))
-                self._check_links(edit)
-        finally:
-            raw.execute("PRAGMA foreign_keys=ON")
+        from summit_app.store import portable
 
-    def _check_links(self, edit: Edit) -> None:
-        """``PRAGMA foreign_key_check`` on the tables the edit wrote and the tables that link to them."""
-        for name in _linked_tables({collection for collection, _ in edit.touched()}):
-            if self._conn.exec_driver_sql(f'PRAGMA foreign_key_check("{name}")').first() is not None:
-                raise PlanFileError(str(self.path), "the change would break links between items; nothing was changed")
+        portable.commit_edit(self._sql(), edit, entry, str(self.path))
 
     def edit_log(self, since: datetime | None = None) -> list[LogEntry]:
-        t = table_edit_log()
-        query = sa.select(t).order_by(t.c.id)
-        if since is not None:
-            query = query.where(t.c.at > since)  # the column type stores it as naive UTC
-        with self._conn.begin():
-            rows = self._conn.execute(query).mappings().all()
-        return [LogEntry(r["at"], r["author"], r["label"], edit_from_json(json.loads(r["edit"]))) for r in rows]
+        from summit_app.store import portable
+
+        return portable.read_edit_log(self._sql(), since)
 
     def schema_version(self) -> int:
         """The schema revision of the file on disk."""
         if self.file_revision is not None:
             return self.file_revision
-        with self._conn.begin():  # not autobegin: that would leave a transaction open and block every edit
-            return int(self._conn.exec_driver_sql("PRAGMA user_version").scalar_one())
+        return fast_read.user_version(self._database, read_only=self._read_only)
 
     def save_copy(self, target: Path | str) -> None:
         """Write a consistent copy with SQLite's backup API; never overwrites."""
         target = Path(target)
         if target.exists():
             raise PlanFileError(str(target), "a file of that name already exists; choose another name")
-        raw = self._conn.connection.dbapi_connection
-        assert raw is not None
         try:
-            dest = sqlite3.connect(target)
-            try:
-                raw.backup(dest)  # type: ignore[attr-defined]
-                dest.execute("PRAGMA journal_mode=DELETE")
-            finally:
-                dest.close()
+            with fast_read.reading(self._database, read_only=self._read_only) as source:
+                dest = sqlite3.connect(target)
+                try:
+                    source.backup(dest)
+                    dest.execute("PRAGMA journal_mode=DELETE")
+                finally:
+                    dest.close()
         except sqlite3.Error as exc:  # no folder, no permission, disk full: no half-written copy left
             target.unlink(missing_ok=True)
             raise PlanFileError(str(target), f"cannot be written ({exc})") from None
 
     def close(self) -> None:
-        self._conn.close()
-        self._engine.dispose()
+        with self._engine_guard:
+            self._closed = True
+        if self._conn is not None:
+            self._conn.close()
+        if self._engine is not None:
+            self._engine.dispose()
         if self._lock is not None:
             self._lock.release()
         if self._scratch is not None:
@@ -308,15 +246,6 @@ class PlanFile:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-
-def _linked_tables(collections: set[str]) -> set[str]:
-    names = {TABLE_NAMES[c] for c in collections if c in TABLE_NAMES}
-    return names | {t.name for t in METADATA.tables.values() for fk in t.foreign_keys if fk.column.table.name in names}
-
-
-def table_edit_log() -> sa.Table:
-    return METADATA.tables["edit_log"]
 
 
 def _journal(path: Path) -> Path:
@@ -357,23 +286,6 @@ def _roll_back(path: Path) -> int:
     revision = check_header(path)
     check_integrity(path)
     return revision
-
-
-def write_new_file(path: Path, plan: model.Plan) -> None:
-    """Create a plan file at the head schema revision holding ``plan``."""
-    engine = make_engine(path)
-    try:
-        with engine.connect() as conn, conn.begin():
-            conn.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
-            conn.exec_driver_sql(f"PRAGMA user_version={SCHEMA_VERSION}")
-            METADATA.create_all(conn)
-            from summit_app.store import migrate
-            migrate.stamp_head(conn)
-            _insert_plan(conn, plan)
-            conn.execute(METADATA.tables["plan_info"].insert().values(
-                key="created", value=datetime.now(UTC).isoformat()))
-    finally:
-        engine.dispose()
 
 
 def open_document(path: Path | str, *, read_only: bool = False, author: str = "",

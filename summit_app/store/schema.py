@@ -8,8 +8,7 @@ history of this schema; ``test_schema_matches_migrations`` keeps them in step.
 
 from __future__ import annotations
 
-import json
-from datetime import UTC, datetime
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
@@ -17,11 +16,21 @@ import sqlalchemy as sa
 
 from summit_app.plan import model
 from summit_app.plan.fields import FieldSpec, Kind, specs
+from summit_app.store.layout import (
+    APPLICATION_ID,
+    CASCADE,
+    SCHEMA_VERSION,
+    TABLE_NAMES,
+    amount_columns,
+    from_hundredths,
+    from_json_list,
+    from_naive_utc,
+    to_hundredths,
+    to_json_list,
+    to_naive_utc,
+)
 
-#: ``PRAGMA application_id`` of a plan file ("SuPl").
-APPLICATION_ID = 0x5375506C
-#: ``PRAGMA user_version``: the schema revision this app writes.
-SCHEMA_VERSION = 2
+__all__ = ["APPLICATION_ID", "METADATA", "SCHEMA_VERSION", "TABLE_NAMES", "amount_columns", "table"]
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -39,10 +48,10 @@ class Hundredths(sa.TypeDecorator[Decimal]):
     cache_ok = True
 
     def process_bind_param(self, value: Decimal | None, dialect: sa.Dialect) -> int | None:
-        return None if value is None else int((value * 100).to_integral_exact())
+        return None if value is None else to_hundredths(value)
 
     def process_result_value(self, value: int | None, dialect: sa.Dialect) -> Decimal | None:
-        return None if value is None else Decimal(value).scaleb(-2)
+        return None if value is None else from_hundredths(value)
 
 
 class UTCDateTime(sa.TypeDecorator[datetime]):
@@ -52,10 +61,10 @@ class UTCDateTime(sa.TypeDecorator[datetime]):
     cache_ok = True
 
     def process_bind_param(self, value: datetime | None, dialect: sa.Dialect) -> datetime | None:
-        return None if value is None else value.astimezone(UTC).replace(tzinfo=None)
+        return None if value is None else to_naive_utc(value)
 
     def process_result_value(self, value: datetime | None, dialect: sa.Dialect) -> datetime | None:
-        return None if value is None else value.replace(tzinfo=UTC)
+        return None if value is None else from_naive_utc(value)
 
 
 class JSONList(sa.TypeDecorator[tuple[str, ...]]):
@@ -65,38 +74,10 @@ class JSONList(sa.TypeDecorator[tuple[str, ...]]):
     cache_ok = True
 
     def process_bind_param(self, value: tuple[str, ...] | None, dialect: sa.Dialect) -> str:
-        return json.dumps(list(value or ()), ensure_ascii=False)
+        return to_json_list(value)
 
     def process_result_value(self, value: str | None, dialect: sa.Dialect) -> tuple[str, ...]:
-        return tuple(json.loads(value)) if value else ()
-
-
-TABLE_NAMES: dict[str, str] = {
-    "district": "district",
-    "vision": "vision",
-    "network": "network",
-    "approval": "approval",
-    "signature": "signature",
-    "members": "team_members",
-    "readiness": "readiness_ratings",
-    "member_ratings": "member_ratings",
-    "goals": "goals",
-    "actions": "goal_actions",
-    "learning": "learning_activities",
-    "apps": "privacy_apps",
-    "practices": "privacy_practices",
-    "devices": "devices",
-    "funding": "funding_sources",
-    "budget": "budget_lines",
-    "milestones": "milestones",
-}
-
-#: Links whose rows go with their parent (a goal's actions, a member's ratings).
-CASCADE = {("actions", "goal_id"), ("member_ratings", "member_id")}
-
-
-def amount_columns(s: FieldSpec) -> list[str]:
-    return [f"{s.name}_{i + 1}" for i in range(s.length or 0)]
+        return from_json_list(value)
 
 
 def _columns(collection: str, s: FieldSpec) -> list[sa.Column[Any]]:

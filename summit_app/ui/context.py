@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QWidget
 
 from summit_app.plan import model
 from summit_app.plan.content import Content
 from summit_app.plan.document import PlanDocument
 from summit_app.plan.edits import Edit
 from summit_app.plan.rules import PlanRuleError
+from summit_app.ui.prompts import Prompts
 
 
 class EditCommand(QUndoCommand):
@@ -42,17 +44,26 @@ class EditCommand(QUndoCommand):
 
 
 class UiContext(QObject):
-    """The open plan as the UI sees it; ``plan_changed`` fires after every applied edit."""
+    """The open plan as the UI sees it; ``plan_changed`` fires after every applied edit.
+
+    ``edited`` fires only for a new edit someone made (not for undo or redo), once
+    it is on the undo stack: follow-up offers (the privacy coupling) react to it.
+    ``prompts`` is the window's modal-question service, for panes that ask.
+    """
 
     plan_changed = Signal(object, object)  # (edit, plan)
+    edited = Signal(object)  # the edit, after it was applied and pushed
     edit_refused = Signal(str)  # a one-line reason, for the status bar
 
-    def __init__(self, document: PlanDocument, parent: QObject | None = None) -> None:
+    def __init__(self, document: PlanDocument, parent: QObject | None = None,
+                 prompts: Prompts | None = None) -> None:
         super().__init__(parent)
         self.document = document
+        self.prompts = prompts or Prompts(parent if isinstance(parent, QWidget) else None)
         self.content: Content = document.content
         self.undo_stack = QUndoStack(self)
         self._unsubscribe = document.subscribe(lambda e, p: self.plan_changed.emit(e, p))
+        self.closed = False  # True once the window has closed this plan (its file may be closed too)
 
     @property
     def plan(self) -> model.Plan:
@@ -73,7 +84,10 @@ class UiContext(QObject):
             self.edit_refused.emit(str(exc))
             return False
         self.undo_stack.push(EditCommand(self.document, edit, inverse))
+        self.edited.emit(edit)
         return True
 
     def close(self) -> None:
+        """Stop listening to the document; timers still pending in panes then do nothing."""
         self._unsubscribe()
+        self.closed = True

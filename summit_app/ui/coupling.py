@@ -73,9 +73,11 @@ class PrivacyCoupling(QObject):
 
     def offer(self, line_ids: list[str]) -> None:
         """Ask, for each line still software with no entry, whether to add its entry."""
+        if self.context.closed or self.context.read_only:
+            return
         for line_id in line_ids:
             line = self.context.plan.item("budget", line_id)
-            if not isinstance(line, model.BudgetLine) or line.app_id is not None or self.context.read_only:
+            if not isinstance(line, model.BudgetLine) or line.app_id is not None:
                 continue
             if not is_software(self.context.content, line.category):
                 continue

@@ -20,8 +20,6 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from summit_app.export.pdf import write_pdf
-from summit_app.export.xlsx import write_xlsx
 from summit_app.plan import model
 from summit_app.plan.signing import sign_edit
 from summit_app.ui.context import UiContext
@@ -119,6 +117,8 @@ class ExportRunner(QObject):
 
     def export_xlsx(self, path: Path | str) -> bool:
         """Write the Excel workbook; False if another export is still running."""
+        from summit_app.export.xlsx import write_xlsx  # openpyxl loads on first export, not at start-up
+
         return self._start(lambda plan, target, progress: write_xlsx(plan, target, progress),
                            self.context.plan, Path(path), "Excel workbook")
 
@@ -134,6 +134,8 @@ class ExportRunner(QObject):
                 return False
             self._undo_on_failure = self.context.undo_stack.index()
         draft = not for_signature
+        from summit_app.export.pdf import write_pdf  # reportlab loads on first export, not at start-up
+
         return self._start(lambda plan, t, progress: write_pdf(plan, t, progress, draft=draft),
                            self.context.plan, target, "PDF for signature" if for_signature else "draft PDF")
 

@@ -19,12 +19,12 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QStacked
 from summit_app.plan import model
 from summit_app.plan.document import PlanDocument
 from summit_app.plan.edits import Edit
-from summit_app.plan.signing import signed_state
 from summit_app.store.errors import PlanFileError
 from summit_app.store.plan_file import close_document
-from summit_app.ui import menus, opening, theme
+from summit_app.ui import author, menus, opening, theme
 from summit_app.ui.context import UiContext
 from summit_app.ui.preferences import Preferences
+from summit_app.ui.present.tools import FacilitatorTools
 from summit_app.ui.prompts import Prompts, with_plan_suffix
 from summit_app.ui.welcome import WelcomeScreen
 from summit_app.ui.workspace import PlanWorkspace
@@ -60,6 +60,8 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.welcome)
         self.setCentralWidget(self.pages)
         self._build_status_bar()
+        self.author_button = author.add_to_status_bar(self)  # the name the edit log records
+        self.facilitator = FacilitatorTools(self)  # present mode, time-boxes, voting, roll-up
         self.actions_ = menus.build_menus(self)
         self._connect_welcome()
         self._show_welcome()
@@ -180,8 +182,6 @@ class MainWindow(QMainWindow):
         self.file_label.setText(str(path))
         self.read_only_badge.setVisible(self.context.read_only)
         self.saved_label.setText("Opened read-only" if self.context.read_only else SAVED)
-        if signed_state(self.context.plan).changed_since_signed:
-            self.statusBar().showMessage("This plan changed after it was exported for signature.", 15000)
         if self.remember:
             self.preferences.add_recent(path)
             self.preferences.save()
@@ -192,6 +192,7 @@ class MainWindow(QMainWindow):
         """Close the open plan (it is already saved) and show the welcome screen."""
         if self.context is None:
             return
+        self.facilitator.plan_closing()
         context, workspace = self.context, self.workspace
         self.context = self.workspace = None
         self.undo_group.removeStack(context.undo_stack)
@@ -245,5 +246,6 @@ class MainWindow(QMainWindow):
         if self.remember:
             self.preferences.geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
             self.preferences.save()
+        self.facilitator.window_closing()
         self.close_plan()
         event.accept()

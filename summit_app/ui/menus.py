@@ -14,13 +14,16 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from summit_app.ui import author
 from summit_app.ui.progress import STEPS
+from summit_app.ui.signoff import EXPORTS
 
 if TYPE_CHECKING:
     from summit_app.ui.main_window import MainWindow
 
 #: Actions that need an open plan.
-PLAN_ACTIONS = ("save_copy", "close", "next_step", "previous_step")
+PLAN_ACTIONS = ("save_copy", "close", "export_xlsx", "export_draft", "export_signature",
+                "next_step", "previous_step", "present", "voting")
 
 
 def _action(window: MainWindow, menu: QMenu, text: str, slot: Callable[[], object],
@@ -53,7 +56,27 @@ def _file_menu(window: MainWindow, actions: dict[str, QAction]) -> None:
     actions["save_copy"] = _action(window, menu, "Save a &Copy…", window.save_copy, "Ctrl+Shift+S")
     actions["close"] = _action(window, menu, "&Close plan", window.close_plan, QKeySequence.StandardKey.Close)
     menu.addSeparator()
+    _export_menu(window, menu.addMenu("&Export"), actions)
+    actions["author"] = _action(window, menu, "Your &name at the table…", partial(author.ask, window))
+    menu.addSeparator()
+    actions["rollup"] = _action(window, menu, "Regional &roll-up…", window.facilitator.open_rollup)
+    menu.addSeparator()
     actions["quit"] = _action(window, menu, "&Quit", window.close, QKeySequence.StandardKey.Quit)
+
+
+def _export_menu(window: MainWindow, menu: QMenu, actions: dict[str, QAction]) -> None:
+    """File → Export: the same three exports as the Review pane's buttons, through the same code."""
+    for text, _filter, _suffix, _ending, kind in EXPORTS:
+        actions[f"export_{kind}"] = _action(window, menu, text, partial(_export, window, kind))
+
+
+def _export(window: MainWindow, kind: str) -> None:
+    """Ask where and export ("xlsx", "draft", "signature") with the Review pane's runner (one at a time)."""
+    if window.workspace is None:
+        return
+    exports = getattr(window.workspace.pane("review"), "exports", None)
+    if exports is not None and not exports.export(kind) and exports.runner.busy:
+        window.statusBar().showMessage("An export is still running; try again when it has finished.", 8000)
 
 
 def _fill_recent(window: MainWindow) -> None:
@@ -93,6 +116,10 @@ def _view_menu(window: MainWindow, actions: dict[str, QAction]) -> None:
     for number, (pane_id, title) in enumerate(STEPS, start=1):
         action = _action(window, steps, f"&{number} {title}", partial(_go, window, pane_id), f"Ctrl+{number}")
         actions[f"go_{pane_id}"] = action
+    menu.addSeparator()
+    actions["present"] = _action(window, menu, "&Present", window.facilitator.toggle_present, "F5")
+    actions["agenda"] = _action(window, menu, "Agenda and &time-boxes…", window.facilitator.open_agenda)
+    actions["voting"] = _action(window, menu, "&Dot voting…", window.facilitator.open_voting)
 
 
 def _step(window: MainWindow, offset: int) -> None:
@@ -111,3 +138,5 @@ def update_enabled(window: MainWindow) -> None:
     for name, action in window.actions_.items():
         if name in PLAN_ACTIONS or name.startswith("go_"):
             action.setEnabled(has_plan)
+    if window.context is not None and window.context.read_only:
+        window.actions_["export_signature"].setEnabled(False)  # signing is an edit of the plan

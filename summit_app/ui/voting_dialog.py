@@ -8,6 +8,7 @@ votes stay in this dialog for as long as the plan is open.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,7 +28,16 @@ from PySide6.QtWidgets import (
 from summit_app.plan import model
 from summit_app.plan.edits import Edit
 from summit_app.ui.context import UiContext
-from summit_app.ui.voting import DEFAULT_DOTS, MAX_DOTS, Choice, VotingSession, goal_choices, member_voters, priority_edit
+from summit_app.ui.theme import ACCENT
+from summit_app.ui.voting import (
+    DEFAULT_DOTS,
+    MAX_DOTS,
+    Choice,
+    VotingSession,
+    goal_choices,
+    member_voters,
+    priority_edit,
+)
 
 GOALS, GEARS = "goals", "gears"
 SUBJECTS = {GOALS: "Goals", GEARS: "Readiness gears"}
@@ -43,7 +53,8 @@ class _BallotRow:
         self.minus = QPushButton("−")
         self.minus.setAccessibleName(f"Take a dot off {name}")
         self.dots = QLabel()
-        self.dots.setMinimumWidth(self.dots.fontMetrics().horizontalAdvance("●") * 6)
+        self.dots.setStyleSheet(f"color: {ACCENT}; font-weight: 700;")
+        self.dots.setMinimumWidth(self.dots.fontMetrics().horizontalAdvance("● ") * 6)
         self.plus = QPushButton("+")
         self.plus.setAccessibleName(f"Put a dot on {name}")
 
@@ -80,7 +91,10 @@ class VotingDialog(QDialog):
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
         context.plan_changed.connect(self._plan_changed)
+        undo = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self)
+        undo.activated.connect(context.undo_stack.undo)
         self._rebuild()
+        self.resize(1100, 640)
 
     # -- building ------------------------------------------------------------------------------
 
@@ -124,7 +138,10 @@ class VotingDialog(QDialog):
         self.tally.setAccessibleName("Tally")
         self.tally.verticalHeader().hide()
         self.tally.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.tally.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header = self.tally.horizontalHeader()
+        for column, mode in enumerate((QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch,
+                                       QHeaderView.ResizeMode.ResizeToContents)):
+            header.setSectionResizeMode(column, mode)
         return self.tally
 
     def _build_buttons(self) -> QHBoxLayout:
@@ -189,7 +206,7 @@ class VotingDialog(QDialog):
         left = session.left(voter)
         for row in self.rows:
             placed = session.placed(voter, row.option_id)
-            row.dots.setText("●" * placed or "—")
+            row.dots.setText(" ".join("●" * placed) or "—")
             row.plus.setEnabled(left > 0)
             row.minus.setEnabled(placed > 0)
         self.left.setText(f"{left} of {session.dots} dots left")

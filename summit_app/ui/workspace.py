@@ -37,10 +37,7 @@ class PlanWorkspace(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
-        self.banner = signed_banner.for_plan(context)
-        if self.banner is not None:
-            outer.addWidget(self.banner)
-            self.banner.show_changes.connect(lambda: self.show_pane("review"))
+        self.banner = self._signed_banner(outer)
         layout = QHBoxLayout()
         layout.setSpacing(0)
         outer.addLayout(layout, 1)
@@ -49,13 +46,26 @@ class PlanWorkspace(QWidget):
         layout.addWidget(self.navigator)
         layout.addWidget(self.stack, 1)
         self.navigator.set_states(pane_states(context.plan, context.content))
-        self.finding_counter = FindingCounter(context.content, self)
-        self.finding_counter.counted.connect(self.navigator.set_counts)
-        self.finding_counter.count_now(context.plan)
+        self.finding_counter = self._finding_counter()
         self.coupling = PrivacyCoupling(context)
         self.navigator.step_chosen.connect(self._switch)
         context.plan_changed.connect(self._plan_changed)
         self.setTabOrder(self.navigator, self.stack)
+
+    def _signed_banner(self, outer: QVBoxLayout) -> signed_banner.SignedBanner | None:
+        """Across the top when the plan changed since it was signed; "Show changes" opens Review."""
+        banner = signed_banner.for_plan(self.context)
+        if banner is not None:
+            outer.addWidget(banner)
+            banner.show_changes.connect(lambda: self.show_pane("review"))
+        return banner
+
+    def _finding_counter(self) -> FindingCounter:
+        """Counts findings for the navigator's badges: now, then after edits (debounced)."""
+        counter = FindingCounter(self.context.content, self)
+        counter.counted.connect(self.navigator.set_counts)
+        counter.count_now(self.context.plan)
+        return counter
 
     def prebuild(self) -> None:
         """Build the panes not shown yet, one per idle moment, so a first visit is as quick as a later one."""

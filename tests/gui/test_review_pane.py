@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -96,8 +97,8 @@ def click(qtbot: QtBot, tree: QTreeView, index: QModelIndex) -> None:
 
 def test_findings_are_grouped_by_pane_and_link_to_their_item(open_pane, qtbot, demo: model.Plan) -> None:
     pane = open_pane(demo)
-    assert group_titles(pane.findings_tree) == ["Readiness · 2 findings", "Data privacy · 2 findings"]
-    assert pane.summary.text() == "4 findings, none blocking. Choose one to go to it."
+    assert group_titles(pane.findings_tree) == ["Readiness · 1 finding", "Data privacy · 2 findings"]
+    assert pane.summary.text() == "3 findings, none blocking. Choose one to go to it."
     _text, index = next((t, i) for t, i in rows(pane.findings_tree) if "QuizBurst" in t)
     with qtbot.waitSignal(pane.navigate) as blocker:
         click(qtbot, pane.findings_tree, index)
@@ -171,7 +172,7 @@ def test_finding_counts_list_every_pane(demo: model.Plan, content) -> None:
     assert counts["budget"] == 1
     assert blocking_counts(findings) == counts
     demo_counts = finding_counts(run_checks(demo, content))
-    assert demo_counts == {**dict.fromkeys(PANES, 0), "readiness": 2, "privacy": 2}
+    assert demo_counts == {**dict.fromkeys(PANES, 0), "readiness": 1, "privacy": 2}
 
 
 # --- models -------------------------------------------------------------------------------------
@@ -283,3 +284,30 @@ def test_review_of_a_large_plan_stays_quick(open_pane, qtbot) -> None:
     elapsed = time.perf_counter() - started
     assert len(rows(pane.findings_tree)) == len(pane.findings) > 50
     assert elapsed < 0.5, f"recomputing the review took {elapsed:.3f} s"
+
+
+# --- in the main window ---------------------------------------------------------------------------
+
+
+def test_clicking_a_finding_in_the_window_shows_the_item_selected_in_its_pane(qtbot, make_window,
+                                                                              demo: model.Plan) -> None:
+    """Review → click "… serves no goal" → the Budget pane is current with that line's row selected."""
+    orphan = demo.budget[5]
+    plan = demo.replace(budget=tuple(replace(line, goal_id=None) if line is orphan else line for line in demo.budget))
+    window = make_window(plan)
+    workspace = window.workspace
+    workspace.show_pane("review")
+    review = workspace.pane("review")
+    _text, index = next((t, i) for t, i in rows(review.findings_tree) if t == f"“{orphan.description}” serves no goal.")
+    click(qtbot, review.findings_tree, index)
+
+    budget = workspace.pane("budget")
+    assert workspace.navigator.current_pane() == "budget"
+    assert workspace.stack.currentWidget() is budget
+    view = budget.lines.view
+    selected = {budget.lines.model.item_at(i.row()).id for i in view.selectionModel().selectedRows()}
+    assert selected == {orphan.id}
+    assert budget.lines.current_id() == orphan.id
+    assert view.hasFocus()  # the keyboard lands on the line too
+    row_rect = view.visualRect(view.currentIndex())
+    assert view.viewport().rect().intersects(row_rect)  # scrolled into view

@@ -13,6 +13,7 @@ from summit_app.plan import model
 from summit_app.plan.checks import BLOCKING, PANES, RULES, SEVERITIES, Finding, format_findings, run_checks
 from summit_app.plan.checks.facts import Facts, fiscal_year
 from summit_app.plan.content import Content
+from summit_app.plan.readiness import gear_scores, level_of
 from summit_app.plan.rules import plan_problems
 from summit_app.plan.samples import large_plan
 
@@ -168,6 +169,24 @@ def test_a_gear_averaging_envisioning_is_not_low(good: model.Plan, content: Cont
     scores = {"st-schedules": 4, "st-spaces": 4, "st-anytime": 3, "st-mastery": 5}
     plan = good.replace(readiness=tuple(model.ReadinessRating(r.id, scores.get(r.id, r.score)) for r in good.readiness))
     assert of_rule(plan, content, "readiness-gap-no-goal") == []
+
+
+@pytest.mark.parametrize(("scores", "flagged"), [((4, 4, 3, 4), False), ((4, 3, 3, 4), False),
+                                                 ((3, 3, 3, 4), True)])
+def test_a_gear_is_low_exactly_when_the_readiness_pane_says_investigating(
+        scores: tuple[int, ...], flagged: bool, good: model.Plan, content: Content) -> None:
+    """3.8 and 3.5 read as Envisioning on the pane and in the PDF, so the check agrees; 3.3 is Investigating."""
+    by_element = dict(zip(("st-schedules", "st-spaces", "st-anytime", "st-mastery"), scores, strict=True))
+    plan = good.replace(readiness=tuple(model.ReadinessRating(r.id, by_element.get(r.id, r.score))
+                                        for r in good.readiness))
+    score = gear_scores(plan, content)["space-time"]
+    level = level_of(content, score)
+    assert level is not None
+    found = of_rule(plan, content, "readiness-gap-no-goal")
+    assert bool(found) == flagged == (level.name == "Investigating")
+    if flagged:
+        assert found[0].message == f"Use of Space and Time scores {score} out of 10 (Investigating), but no goal " \
+                                   "addresses it."
 
 
 # --- devices: training, network, upkeep ----------------------------------------------------------------

@@ -50,9 +50,16 @@ def fit_line(text: str, font: str, size: float, width: float) -> str:
     text = " ".join(text.split())
     if stringWidth(text, font, size) <= width:
         return text
-    while text and stringWidth(text + "…", font, size) > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
+    # The longest prefix that fits with its "…", found by halving: cutting one character at a
+    # time measured a 10,000-character district name 10,000 times on every page.
+    fits, too_long = 0, len(text)
+    while too_long - fits > 1:
+        middle = (fits + too_long) // 2
+        if stringWidth(text[:middle] + "…", font, size) <= width:
+            fits = middle
+        else:
+            too_long = middle
+    return text[:fits].rstrip() + "…"
 
 
 class PlanCanvas(Canvas):

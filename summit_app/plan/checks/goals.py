@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from summit_app.plan import model
 from summit_app.plan.checks.facts import Facts, capital, listing, quote
 from summit_app.plan.checks.findings import ADVICE, WARNING, Finding
-from summit_app.plan.content import Gear
+from summit_app.plan.content import Gear, Level
 from summit_app.plan.coverage import coverage
+from summit_app.plan.readiness import consensus_scores, gear_scores, level_of
 
 
 def goal_incomplete(facts: Facts) -> Iterator[Finding]:
@@ -28,23 +29,27 @@ def _gear_scores(gear: Gear, scores: dict[str, int]) -> list[tuple[int, str]]:
     return [(scores[e.id], e.id) for e in gear.elements if e.id in scores]
 
 
-def _low_gear(facts: Facts, gear: Gear, rated: list[tuple[int, str]]) -> Finding:
-    average = (Decimal(sum(s for s, _ in rated)) / len(rated)).quantize(Decimal("0.1"), ROUND_HALF_UP)
-    level = facts.content.levels[0].name
+def _low_gear(gear: Gear, score: Decimal, level: Level, rated: list[tuple[int, str]]) -> Finding:
     return Finding("readiness-gap-no-goal", WARNING, "readiness", "readiness", min(rated)[1],
-                   f"{gear.name} scores {average} out of 10 ({level}), but no goal addresses it.",
+                   f"{gear.name} scores {score} out of 10 ({level.name}), but no goal addresses it.",
                    f"Add a goal for {gear.name} in Vision & goals, or note here why it can wait.")
 
 
 def readiness_gap_without_goal(facts: Facts) -> Iterator[Finding]:
-    """Gears the team scored at the lowest readiness level should have a goal behind them."""
-    scores = {r.id: r.score for r in facts.plan.readiness if r.score is not None}
+    """Gears the team scored at the lowest readiness level should have a goal behind them.
+
+    The level is read exactly as the Readiness pane and the PDF read it (the gear's
+    one-decimal score through ``readiness.level_of``), so a gear at 3.8 is Envisioning
+    everywhere and is not flagged here.
+    """
+    scores = consensus_scores(facts.plan)
     served = {g.gear for g in facts.plan.goals}
-    low_below = facts.content.levels[1].low if len(facts.content.levels) > 1 else 0
-    for gear in facts.content.gears:
-        rated = _gear_scores(gear, scores)
-        if rated and gear.id not in served and sum(s for s, _ in rated) < low_below * len(rated):
-            yield _low_gear(facts, gear, rated)
+    lowest = facts.content.levels[0]
+    for gear_id, score in gear_scores(facts.plan, facts.content).items():
+        level = level_of(facts.content, score)
+        if score is not None and level is not None and level.id == lowest.id and gear_id not in served:
+            gear = facts.content.gear(gear_id)
+            yield _low_gear(gear, score, level, _gear_scores(gear, scores))
 
 
 def _milestone_missing(milestone: model.Milestone) -> list[str]:

@@ -188,6 +188,8 @@ class ReviewPane(Pane):
     # -- work ----------------------------------------------------------------------------
 
     def _recompute(self) -> None:
+        if self.context.closed:  # a refresh still pending when the plan was closed: its file is gone
+            return
         plan = self._plan
         content = self.context.content
         self.findings = run_checks(plan, content)

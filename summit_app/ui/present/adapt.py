@@ -11,14 +11,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QPushButton, QTableView, QToolButton, QWidget
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton, QTableView, QToolButton, QWidget
 
 from summit_app.plan.fields import spec
 from summit_app.ui.collection_model import CollectionModel
-from summit_app.ui.pane import Pane
+from summit_app.ui.pane import GuidanceStrip, Pane
 
 if TYPE_CHECKING:
     from summit_app.ui.present.stage import PresentStage
+
+
+#: Lines of a long text (a vision, notes) the room sees without scrolling.
+TEXT_LINES = 4
 
 
 def private_columns(table_model: CollectionModel) -> list[int]:
@@ -47,10 +51,21 @@ def _swap_silent_ratings(pane: Pane, stage: PresentStage) -> None:
     tree.selectionModel().currentRowChanged.connect(lambda _current, _previous: stage.show_reveal())
 
 
+def _prompt_only(pane: Pane) -> None:
+    """The stage names the step; of the guidance the room needs the question it is asked."""
+    strip = pane.findChild(GuidanceStrip)
+    if strip is None:
+        return
+    for label in strip.findChildren(QLabel):
+        if not label.text().startswith("<b>Ask the table"):
+            label.hide()
+
+
 def prepare(pane: Pane, stage: PresentStage) -> None:
     """Once, when the stage builds ``pane``."""
     _hide_private_columns(pane)
     _swap_silent_ratings(pane, stage)
+    _prompt_only(pane)
 
 
 def tidy(pane: Pane) -> None:
@@ -59,6 +74,9 @@ def tidy(pane: Pane) -> None:
     for button in [*pane.findChildren(QPushButton), *pane.findChildren(QToolButton)]:
         if not button.isEnabled():
             button.hide()
+    for text in pane.findChildren(QPlainTextEdit):
+        text.ensurePolished()
+        text.setFixedHeight(text.fontMetrics().lineSpacing() * TEXT_LINES + 24)
     for view in pane.findChildren(QTableView):
         view.ensurePolished()
         height = view.fontMetrics().height() + 16

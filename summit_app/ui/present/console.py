@@ -8,11 +8,15 @@ picture still while the plan is edited.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from summit_app.ui.present.controls import PresentControls
+from summit_app.ui.present.theme import timer_stylesheet
 from summit_app.ui.timebox import TimeBox, TimerDisplay
+
+#: The console's clock, readable at a glance from the lectern.
+CLOCK_PX = 40
 
 
 class PresenterConsole(QWidget):
@@ -26,10 +30,7 @@ class PresenterConsole(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.timer = TimerDisplay(timebox)
-        font = self.timer.font()
-        font.setPointSizeF(font.pointSizeF() * 2)
-        font.setBold(True)
-        self.timer.setFont(font)
+        self.timer.setStyleSheet(timer_stylesheet(CLOCK_PX))
         self.controls = PresentControls(timebox, freeze=True)
         for widget in (self.status, self.timer, self.controls):
             layout.addWidget(widget)
@@ -38,6 +39,11 @@ class PresenterConsole(QWidget):
     def show_status(self, pane_title: str, *, frozen: bool) -> None:
         where = f"The room sees {pane_title or 'the plan'} on {self.screen_name}."
         self.status.setText(f"{where} Frozen: the room keeps this picture while you edit." if frozen else where)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Closing the console ends present mode (the room's screen would be left orphaned)."""
+        self.controls.leave_requested.emit()
+        super().closeEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:

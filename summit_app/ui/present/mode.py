@@ -117,12 +117,16 @@ class PresentMode(QObject):
         console = PresenterConsole(self.timebox, screen.name() or "the second screen", self.window)
         controls = console.controls
         controls.leave_requested.connect(self.leave)
-        controls.step_requested.connect(lambda offset: self.window.workspace and self.window.workspace.show_step(offset))
+        controls.step_requested.connect(self._step)
         controls.reveal_requested.connect(self.stage.toggle_reveal)
         controls.freeze_toggled.connect(self.set_frozen)
         self.stage.element_changed.connect(lambda: self._console_reveal())
         self.console = console
         console.show()
+
+    def _step(self, offset: int) -> None:
+        if self.window.workspace is not None:
+            self.window.workspace.show_step(offset)
 
     def leave(self) -> None:
         """Back to the editor, as it was; the presentation's reveals and clock end with it."""

@@ -39,7 +39,8 @@ def _blank(field_spec: FieldSpec, record_type: type) -> Any:
     field = next(f for f in dataclasses.fields(record_type) if f.name == field_spec.name)
     if field.default is not dataclasses.MISSING:
         return field.default
-    return field.default_factory()  # type: ignore[misc]
+    factory: Any = field.default_factory
+    return factory()
 
 
 def _public_changes(record: Any) -> dict[str, Any]:

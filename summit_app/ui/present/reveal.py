@@ -110,19 +110,16 @@ class RevealPanel(QFrame):
         self.state = state
         self.element_id = ""
         layout = QVBoxLayout(self)
-        self.heading = QLabel()
-        self.heading.setObjectName("sectionTitle")
-        self.heading.setWordWrap(True)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.plot = SpreadPlot()
-        for widget in (self.heading, self.status, self.plot):
-            layout.addWidget(widget)
+        layout.addWidget(self.status)
+        layout.addWidget(self.plot)
 
     def show_element(self, element_id: str, element_name: str, plan: model.Plan) -> None:
         """Show the round of ``element_id``: counts always, scores only when revealed."""
         self.element_id = element_id
-        self.heading.setText(f"Silent ratings · {element_name}")
+        self.setAccessibleName(f"Silent ratings of {element_name}")
         found = spread(plan, element_id)
         team, rated = len(plan.members), len(found.scores)
         revealed = self.state.is_revealed(element_id) and rated > 0

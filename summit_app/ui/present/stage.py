@@ -9,7 +9,7 @@ and the editor move on, until it is thawed.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from summit_app.plan import model
@@ -141,7 +141,9 @@ class PresentStage(QWidget):
         if frozen == self.frozen:
             return
         if frozen:
-            self.snapshot.setPixmap(self.stack.currentWidget().grab())
+            shown = self.stack.currentWidget()
+            if shown is not None:
+                self.snapshot.setPixmap(shown.grab())
             self.stack.setCurrentWidget(self.snapshot)
             self.frozen = True
             return
@@ -185,6 +187,11 @@ class PresentStage(QWidget):
             self.reveal.toggle(element[0])
 
     # -- keys ------------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Closed by the window manager: present mode ends as if Esc was pressed."""
+        self.leave_requested.emit()
+        super().closeEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Esc that no widget wanted leaves present mode."""

@@ -35,10 +35,6 @@ QLabel#muted {{ color: {ink}; }}
 QFrame#guidance {{ background: {paper}; border: 3px solid {accent}; border-radius: 12px; padding: {pad}px; }}
 QFrame#guidance QLabel {{ color: {ink}; }}
 QFrame#revealPanel {{ background: {paper}; border: 3px solid {accent}; border-radius: 12px; }}
-QLabel#timer {{ font-size: {timer}px; font-weight: 700; color: {ink}; background: {paper};
-    border: 3px solid {ink}; border-radius: 12px; padding: 2px 18px; }}
-QLabel#timer[phase="warning"] {{ color: {warn_ink}; background: {warn_paper}; }}
-QLabel#timer[phase="over"] {{ color: {over_ink}; background: {over_paper}; border-color: {over_paper}; }}
 QTableView, QTreeView, QListWidget {{
     background: {paper}; alternate-background-color: {zebra}; gridline-color: {line};
     border: 2px solid {line}; selection-background-color: {accent}; selection-color: {paper};
@@ -49,12 +45,28 @@ QLineEdit, QPlainTextEdit, QSpinBox, QComboBox, QDateEdit {{
     background: {paper}; color: {ink}; border: 2px solid {line}; border-radius: 6px; padding: 4px 8px;
 }}
 QLineEdit:read-only, QPlainTextEdit:read-only {{ background: {paper}; color: {ink}; }}
+QAbstractSpinBox::up-button, QAbstractSpinBox::down-button, QDateEdit::drop-down, QComboBox::drop-down {{
+    width: 0px; border: none; }}
 QPushButton {{ background: {paper}; color: {ink}; border: 2px solid {ink}; border-radius: 8px; padding: 6px 18px; }}
 QPushButton:checked {{ background: {accent}; color: {paper}; border-color: {accent}; }}
 QPushButton:focus {{ border: 4px solid {accent}; }}
 QPushButton#primary {{ background: {accent}; color: {paper}; border: 2px solid {accent}; font-weight: 700; }}
 QCheckBox {{ spacing: 10px; }}
 """
+
+
+_TIMER = """
+QLabel#timer {{ font-size: {timer}px; font-weight: 700; color: {ink}; background: {paper};
+    border: 3px solid {ink}; border-radius: 12px; padding: 2px 18px; }}
+QLabel#timer[phase="warning"] {{ color: {warn_ink}; background: {warn_paper}; }}
+QLabel#timer[phase="over"] {{ color: {over_ink}; background: {over_paper}; border-color: {over_paper}; }}
+"""
+
+
+def timer_stylesheet(px: int) -> str:
+    """The clock's look at ``px`` pixels: amber in the last minute, red when time is up."""
+    return _TIMER.format(timer=px, ink=INK, paper=PAPER, warn_ink=WARN_INK, warn_paper=WARN_PAPER,
+                         over_ink=OVER_INK, over_paper=OVER_PAPER)
 
 
 def body_px(screen_height: int) -> int:
@@ -65,6 +77,6 @@ def body_px(screen_height: int) -> int:
 def stylesheet(body: int) -> str:
     """The present-mode stylesheet for body text of ``body`` pixels (set on the stage's top widget)."""
     return _STYLE.format(
-        body=body, title=round(body * 1.6), heading=round(body * 1.25), timer=round(body * 1.9),
-        pad=round(body * 0.4), ink=INK, paper=PAPER, accent=ACCENT, line=LINE, zebra=ZEBRA,
-        warn_ink=WARN_INK, warn_paper=WARN_PAPER, over_ink=OVER_INK, over_paper=OVER_PAPER)
+        body=body, title=round(body * 1.6), heading=round(body * 1.25), pad=round(body * 0.4), ink=INK,
+        paper=PAPER, accent=ACCENT, line=LINE, zebra=ZEBRA, over_ink=OVER_INK, over_paper=OVER_PAPER,
+    ) + timer_stylesheet(round(body * 1.9))

@@ -35,8 +35,9 @@ def _signatory(role: str, name: str, title: str) -> Table:
             [Paragraph(escape(name or "Printed name: ______________________"), bold), "",
              Paragraph("Date", muted)],
             [Paragraph(escape(title), muted), "", ""]]
+    # splitInRow: a name or title longer than a page must continue on the next (else LayoutError).
     table = Table(rows, colWidths=[FRAME_WIDTH * 0.6, FRAME_WIDTH * 0.08, FRAME_WIDTH * 0.32],
-                  rowHeights=[None, 34, None, None])
+                  rowHeights=[None, 34, None, None], splitInRow=1)
     table.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), FACES.regular), ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),

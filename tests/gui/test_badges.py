@@ -1,0 +1,151 @@
+"""Navigator badges: each step shows its open findings, red when any blocks, refreshed after edits, debounced.
+
+Real main window on real plan files; the numbers are compared with the checks
+run on the plan reopened from disk, and the colours are read from the painted
+navigator.
+"""
+
+from __future__ import annotations
+
+import itertools
+import statistics
+import time
+
+from guihelpers import saved, type_into
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage
+from pytestqt.qtbot import QtBot
+
+from summit_app.plan import model
+from summit_app.plan.checks import run_checks
+from summit_app.plan.content import Content
+from summit_app.plan.edits import SetField
+from summit_app.plan.review import blocking_counts, finding_counts
+from summit_app.plan.samples import large_plan
+from summit_app.ui.badges import BLOCKING_ROLE, COUNT_ROLE, QUIET_FILL, FindingCounter
+from summit_app.ui.main_window import MainWindow
+from summit_app.ui.navigator import StepNavigator
+from summit_app.ui.progress import STEPS
+from summit_app.ui.theme import DANGER
+
+ROWS = {pane_id: row for row, (pane_id, _) in enumerate(STEPS)}
+
+
+def navigator(window: MainWindow) -> StepNavigator:
+    assert window.workspace is not None
+    return window.workspace.navigator
+
+
+def shown_counts(window: MainWindow) -> tuple[dict[str, int], dict[str, int]]:
+    nav = navigator(window)
+    counts = {pane_id: int(nav.item(row).data(COUNT_ROLE) or 0) for pane_id, row in ROWS.items()}
+    blocking = {pane_id: int(nav.item(row).data(BLOCKING_ROLE) or 0) for pane_id, row in ROWS.items()}
+    return counts, blocking
+
+
+def expected_counts(window: MainWindow, content: Content) -> tuple[dict[str, int], dict[str, int]]:
+    """What the checks say of the plan as saved on disk."""
+    findings = run_checks(saved(window), content)
+    return finding_counts(findings), blocking_counts(findings)
+
+
+def near(colour: QColor, target: str, tolerance: int = 12) -> bool:
+    want = QColor(target)
+    return all(abs(a - b) <= tolerance for a, b in ((colour.red(), want.red()), (colour.green(), want.green()),
+                                                    (colour.blue(), want.blue())))
+
+
+def badge_pixels(window: MainWindow, pane_id: str, target: str) -> int:
+    """How many pixels of ``target`` colour the step's row shows in its right-hand badge area."""
+    nav = navigator(window)
+    image: QImage = nav.grab().toImage()
+    rect = nav.visualItemRect(nav.item(ROWS[pane_id]))
+    ratio = image.devicePixelRatio()
+    found = 0
+    for x in range(int((rect.right() - 60) * ratio), int(rect.right() * ratio)):
+        for y in range(int(rect.top() * ratio), int(rect.bottom() * ratio)):
+            found += near(image.pixelColor(x, y), target)
+    return found
+
+
+def test_badges_count_each_panes_findings_with_blocking_ones_in_red(make_window, content: Content) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(model.Plan(district=model.District(name="Harbor Unified")))
+    counts, blocking = shown_counts(window)
+    assert (counts, blocking) == expected_counts(window, content)
+    assert counts["budget"] == blocking["budget"] == 1  # an empty pane blocks
+    assert badge_pixels(window, "budget", DANGER) > 40
+    assert navigator(window).item(ROWS["budget"]).toolTip() == "Budget: not started · 1 finding, 1 blocking"
+    spoken = navigator(window).item(ROWS["budget"]).data(Qt.ItemDataRole.AccessibleTextRole)
+    assert spoken.endswith("1 finding, 1 blocking")
+
+
+def test_warnings_only_show_a_quiet_badge_and_no_findings_none(make_window, content: Content,  # type: ignore[no-untyped-def]
+                                                               demo: model.Plan) -> None:
+    window = make_window(demo)
+    counts, blocking = shown_counts(window)
+    assert (counts, blocking) == expected_counts(window, content)
+    assert (counts["privacy"], blocking["privacy"]) == (2, 0)
+    assert badge_pixels(window, "privacy", QUIET_FILL) > 40
+    assert badge_pixels(window, "privacy", DANGER) == 0
+    assert counts["budget"] == 0
+    assert badge_pixels(window, "budget", QUIET_FILL) == badge_pixels(window, "budget", DANGER) == 0
+    assert "finding" not in navigator(window).item(ROWS["budget"]).toolTip()
+
+
+def test_badges_follow_edits_and_undo(qtbot: QtBot, make_window, content: Content) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(model.Plan())
+    assert shown_counts(window)[0]["district"] == 1
+    district = window.workspace.pane("district").district_form.editor("name")
+    type_into(qtbot, district, "Harbor Unified")
+    qtbot.waitUntil(lambda: shown_counts(window) == expected_counts(window, content))
+    window.workspace.show_pane("review")
+    approval = window.workspace.pane("review").approval.editor("superintendent_name")
+    type_into(qtbot, approval, "Dr. Rosa Ortiz")
+    qtbot.waitUntil(lambda: shown_counts(window)[0]["review"] == 0)
+    assert shown_counts(window) == expected_counts(window, content)
+    assert badge_pixels(window, "review", DANGER) == 0
+    window.actions_["undo"].trigger()
+    qtbot.waitUntil(lambda: shown_counts(window)[1]["review"] == 1)
+    assert shown_counts(window) == expected_counts(window, content)
+
+
+def test_a_burst_of_edits_runs_the_checks_once(qtbot: QtBot, make_window, demo: model.Plan) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(demo)
+    counter = window.workspace.finding_counter
+    qtbot.wait(200)  # past the debounce of opening
+    before = counter.runs
+    for name in ("A", "B", "C", "D", "E"):
+        window.context.edit(SetField("approval", "", "board_president", name))
+    qtbot.waitUntil(lambda: counter.runs > before)
+    qtbot.wait(250)
+    assert counter.runs == before + 1
+
+
+def test_steady_typing_runs_the_checks_at_most_every_150_ms(qtbot: QtBot, make_window, demo: model.Plan) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(demo)
+    counter = window.workspace.finding_counter
+    runs: list[float] = []
+    counter.counted.connect(lambda *_: runs.append(time.perf_counter()))
+    typed = "Dr. Maria Alvarez"
+    for length in range(len(typed) - 1, -1, -1):  # backspacing, one key every 30 ms for half a second
+        window.context.edit(SetField("approval", "", "superintendent_name", typed[:length]))
+        qtbot.wait(30)
+    qtbot.wait(300)
+    assert 2 <= len(runs) < len(typed)  # fewer runs than keystrokes; the gaps below say how many fewer
+    gaps = [b - a for a, b in itertools.pairwise(runs)]
+    assert min(gaps) >= 0.14, gaps
+    assert shown_counts(window)[1]["review"] == 1  # the last state was counted: no superintendent to sign
+
+
+def test_counting_a_very_large_plan_stays_under_50_ms(qapp, content: Content) -> None:  # type: ignore[no-untyped-def]
+    plan = large_plan()
+    counter = FindingCounter(content)
+    seen: list[dict[str, int]] = []
+    counter.counted.connect(lambda counts, _blocking: seen.append(counts))
+    timings = []
+    for _ in range(5):
+        started = time.perf_counter()
+        counter.count_now(plan)
+        timings.append(time.perf_counter() - started)
+    assert sum(seen[-1].values()) == len(run_checks(plan, content)) > 50
+    assert statistics.median(timings) < 0.05, f"checks of a large plan took {statistics.median(timings):.3f} s"
