@@ -6,6 +6,8 @@ goes through the document's one edit path and onto the undo stack.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
@@ -15,7 +17,15 @@ from summit_app.plan.content import Content
 from summit_app.plan.document import PlanDocument
 from summit_app.plan.edits import Edit
 from summit_app.plan.rules import PlanRuleError
+from summit_app.store.errors import PlanFileError
 from summit_app.ui.prompts import Prompts
+
+#: Why an edit may not be applied: a domain rule, or the plan file (a full disk, a lost share).
+REFUSALS = (PlanRuleError, PlanFileError)
+
+
+def _reason(exc: Exception) -> str:
+    return exc.why if isinstance(exc, PlanFileError) else str(exc)
 
 
 class EditCommand(QUndoCommand):
@@ -26,21 +36,33 @@ class EditCommand(QUndoCommand):
     ``redo`` that ``push`` calls does nothing.
     """
 
-    def __init__(self, document: PlanDocument, edit: Edit, inverse: Edit) -> None:
+    def __init__(self, document: PlanDocument, edit: Edit, inverse: Edit,
+                 on_refused: Callable[[str], None]) -> None:
         super().__init__(edit.label or "Edit")
         self._document = document
         self._redo_edit = edit
         self._undo_edit = inverse
         self._applied = True
+        self._on_refused = on_refused
 
     def redo(self) -> None:
         if self._applied:
             self._applied = False
             return
-        self._undo_edit = self._document.apply(self._redo_edit)
+        self._undo_edit = self._apply(self._redo_edit) or self._undo_edit
 
     def undo(self) -> None:
-        self._redo_edit = self._document.apply(self._undo_edit)
+        self._redo_edit = self._apply(self._undo_edit) or self._redo_edit
+
+    def _apply(self, edit: Edit) -> Edit | None:
+        # A refusal here (say, the disk filled up) must not escape into Qt's C++
+        # caller; the plan did not change, so the command leaves the stack.
+        try:
+            return self._document.apply(edit)
+        except REFUSALS as exc:
+            self._on_refused(_reason(exc))
+            self.setObsolete(True)
+            return None
 
 
 class UiContext(QObject):
@@ -74,16 +96,16 @@ class UiContext(QObject):
         return self.document.read_only
 
     def edit(self, edit: Edit) -> bool:
-        """Apply ``edit`` undoably; False (and ``edit_refused``) if the rules refuse it."""
+        """Apply ``edit`` undoably; False (and ``edit_refused``) if the rules or the file refuse it."""
         if self.read_only:
             self.edit_refused.emit("This plan is open read-only.")
             return False
         try:
             inverse = self.document.apply(edit)
-        except PlanRuleError as exc:
-            self.edit_refused.emit(str(exc))
+        except REFUSALS as exc:
+            self.edit_refused.emit(_reason(exc))
             return False
-        self.undo_stack.push(EditCommand(self.document, edit, inverse))
+        self.undo_stack.push(EditCommand(self.document, edit, inverse, self.edit_refused.emit))
         self.edited.emit(edit)
         return True
 
