@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.lib.units import inch
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
@@ -30,6 +29,7 @@ from reportlab.platypus import (
 )
 
 from summit_app import __version__
+from summit_app.export.pdf.canvas import HeldPagesCanvas
 from summit_app.export.pdf.fonts import FACES
 from summit_app.export.pdf.markup import escape
 from summit_app.export.pdf.styles import (
@@ -70,26 +70,15 @@ READINESS_LEVELS = (Band(0, 3.5, "Investigating"), Band(3.5, 5.5, "Envisioning")
                     Band(7.5, 10, "Staging"))
 
 
-class RollupCanvas(Canvas):
-    """Holds pages back until ``save()`` so each can say "Page n of N"."""
+class RollupCanvas(HeldPagesCanvas):
+    """The roll-up's canvas: a running title and "Page n of N" on every page."""
 
     def __init__(self, *args: Any, pdf_date: str, running_title: str, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.held_pages: list[dict[str, Any]] = []
+        super().__init__(*args, pdf_date=pdf_date, **kwargs)
         self.running_title = running_title
-        self.setDateFormatter(lambda *_: pdf_date)
 
-    def showPage(self) -> None:
-        self.held_pages.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self) -> None:
-        total = len(self.held_pages)
-        for state in self.held_pages:
-            self.__dict__.update(state)
-            self._furniture(self.getPageNumber(), total)
-            super().showPage()
-        super().save()
+    def draw_furniture(self, total: int) -> None:
+        self._furniture(self.getPageNumber(), total)
 
     def _furniture(self, page: int, total: int) -> None:
         self.saveState()

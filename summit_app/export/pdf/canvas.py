@@ -62,25 +62,17 @@ def fit_line(text: str, font: str, size: float, width: float) -> str:
     return text[:fits].rstrip() + "…"
 
 
-class PlanCanvas(Canvas):
-    """A canvas that holds pages back until ``save()`` to draw the furniture on them."""
+class HeldPagesCanvas(Canvas):
+    """Holds pages back until ``save()``, when the page count is known ("Page n of N").
 
-    def __init__(self, *args: Any, furniture: Furniture, **kwargs: Any) -> None:
+    Subclasses draw each page's furniture in ``draw_furniture(total)``; the PDF's
+    creation and modification dates are ``pdf_date``, never the clock.
+    """
+
+    def __init__(self, *args: Any, pdf_date: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.furniture = furniture
         self.held_pages: list[dict[str, Any]] = []
-        self.section_pages: dict[str, int] = {}
-        self.number_slots: list[NumberSlot] = []
-        # The PDF's creation and modification dates come from the plan, never the clock.
-        self.setDateFormatter(lambda *_: furniture.pdf_date)
-
-    def note_section(self, key: str) -> None:
-        """Record that section ``key`` starts on the current page (a heading calls this when drawn)."""
-        self.section_pages.setdefault(key, self.getPageNumber())
-
-    def add_number_slot(self, key: str, right: float, baseline: float, size: float) -> None:
-        x, y = self.absolutePosition(right, baseline)
-        self.number_slots.append(NumberSlot(self.getPageNumber(), key, x, y, size))
+        self.setDateFormatter(lambda *_: pdf_date)
 
     def showPage(self) -> None:
         self.held_pages.append(dict(self.__dict__))
@@ -90,13 +82,34 @@ class PlanCanvas(Canvas):
         total = len(self.held_pages)
         for state in self.held_pages:
             self.__dict__.update(state)
-            self._draw_furniture(total)
+            self.draw_furniture(total)
             super().showPage()
         super().save()
 
+    def draw_furniture(self, total: int) -> None:
+        """Draw the current page's header and footer; ``total`` is the number of pages."""
+
+
+class PlanCanvas(HeldPagesCanvas):
+    """The plan PDF's canvas: running header, footer with the fingerprint, contents page numbers."""
+
+    def __init__(self, *args: Any, furniture: Furniture, **kwargs: Any) -> None:
+        super().__init__(*args, pdf_date=furniture.pdf_date, **kwargs)
+        self.furniture = furniture
+        self.section_pages: dict[str, int] = {}
+        self.number_slots: list[NumberSlot] = []
+
+    def note_section(self, key: str) -> None:
+        """Record that section ``key`` starts on the current page (a heading calls this when drawn)."""
+        self.section_pages.setdefault(key, self.getPageNumber())
+
+    def add_number_slot(self, key: str, right: float, baseline: float, size: float) -> None:
+        x, y = self.absolutePosition(right, baseline)
+        self.number_slots.append(NumberSlot(self.getPageNumber(), key, x, y, size))
+
     # --- what each page shows ------------------------------------------------------------
 
-    def _draw_furniture(self, total: int) -> None:
+    def draw_furniture(self, total: int) -> None:
         page = self.getPageNumber()
         ops = Ops(self)
         if page > 1:
