@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 # Before anything imports Qt or platformdirs: no screen, and never the user's own settings.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -16,6 +17,12 @@ os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="summit-test-config-")
 from summit_app.plan import model
 from summit_app.plan.content import Content, load_content
 from summit_app.store.plan_file import PlanFile
+
+# The same generated examples on every run, so a passing suite passes again on the same code;
+# SUMMIT_HYPOTHESIS=explore draws new ones each run (to look for new failures).
+settings.register_profile("repeatable", derandomize=True, database=None)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile("explore" if os.environ.get("SUMMIT_HYPOTHESIS") == "explore" else "repeatable")
 
 GUI_FIXTURES = {"qtbot", "qapp", "qtmodeltester", "make_window"}
 

@@ -96,10 +96,18 @@ def _items(draw: st.DrawFn, name: str, links: dict[str, list[str]], max_size: in
     return tuple(draw(record_strategy(record_type, links, id=i)) for i in chosen)
 
 
+def _affordable(line: model.BudgetLine) -> model.BudgetLine:
+    """The line with its quantity cut so unit cost × quantity stays under the rules' limit."""
+    if line.unit_cost * line.quantity < MAX_DECIMAL:
+        return line
+    most = int(MAX_DECIMAL // line.unit_cost)
+    return dataclasses.replace(line, quantity=most - 1 if line.unit_cost * most >= MAX_DECIMAL else most)
+
+
 def _budget_line(draw: st.DrawFn, line: model.BudgetLine, years: list[int]) -> model.BudgetLine:
     first = draw(st.sampled_from(years))
     last = draw(st.sampled_from([y for y in years if y >= first])) if line.recurring else line.last_year
-    return dataclasses.replace(line, first_year=first, last_year=last)
+    return _affordable(dataclasses.replace(line, first_year=first, last_year=last))
 
 
 def _learning(activity: model.LearningActivity) -> model.LearningActivity:

@@ -136,7 +136,9 @@ def _record_rules(collection: str, record: Any, plan: model.Plan, content: Conte
     """Rules that involve more than one field or the plan's own settings."""
     if collection == "budget":
         years = plan.fiscal_years()
-        if record.first_year not in years:
+        if record.unit_cost * record.quantity >= MAX_DECIMAL:  # totals must stay exact to the cent
+            yield "quantity", "unit cost × quantity must be under $1,000,000,000,000,000"
+        elif record.first_year not in years:
             yield "first_year", f"FY{record.first_year} is outside the plan's years ({years[0]}–{years[-1]})"
         elif record.recurring and record.last_year not in years:
             yield "last_year", f"FY{record.last_year} is outside the plan's years ({years[0]}–{years[-1]})"

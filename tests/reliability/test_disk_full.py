@@ -176,3 +176,18 @@ def test_the_window_says_in_its_status_bar_that_the_edit_was_not_saved(
     assert plan_on_disk(path).district.name == "Harbor Unified"
     window.close()
     assert integrity(path) == [("ok",)]
+
+
+def test_the_window_offers_read_only_when_not_even_the_lock_fits(small_disk: Path, demo_file: Path,
+                                                                 make_window: Any, prompts: Any) -> None:
+    path = small_disk / "plan.techplan"
+    shutil.copyfile(demo_file, path)
+    fill(small_disk, 0)
+    before = snapshot(small_disk)
+    prompts.script("offer_read_only", True)
+    window = make_window(path=path)
+    assert prompts.asked == [("offer_read_only", (path, NO_LOCK))]
+    assert window.context is not None
+    assert window.context.read_only
+    window.close()
+    assert snapshot(small_disk) == before

@@ -31,24 +31,26 @@ from summit_app.store.plan_file import PlanFile
 
 WORKER = Path(__file__).with_name("window_worker.py")
 KILLS = 10
-#: How long the window takes from the fork to the open plan, roughly (the early kills fall in it).
-STARTING = 0.6
 
 
-def _kill_the_window(worker: Any, rng: random.Random, early: bool) -> int | None:
-    """Start a window and kill it, early (while it starts) or while it edits; the last edit it reported done."""
+def _kill_the_window(worker: Any, rng: random.Random, starting: float | None) -> tuple[int | None, float]:
+    """Start a window and kill it: within ``starting`` seconds (while Qt starts, the window is built and
+    the plan opens), or, when None, while it edits. The last edit it reported done, and how long it
+    took to open the plan (0 if it was killed before)."""
     worker.start()
     pid = worker.wait_for("worker")
-    if early:
-        time.sleep(rng.uniform(0, STARTING))
+    forked, opened = time.monotonic(), 0.0
+    if starting is not None:
+        time.sleep(rng.uniform(0, starting))
     else:
         worker.wait_for("opened")
+        opened = time.monotonic() - forked
         time.sleep(rng.uniform(0.020, 0.300))
     os.kill(pid, signal.SIGKILL)
     status = worker.wait_for("ended")  # every line the window wrote has arrived
     assert os.WIFSIGNALED(status), "the window stopped on its own (see the errors file)"
     assert os.WTERMSIG(status) == signal.SIGKILL
-    return worker.seen.get("done")
+    return worker.seen.get("done"), opened
 
 
 @pytest.mark.slow
@@ -69,9 +71,11 @@ def test_the_window_killed_at_random_moments_keeps_every_applied_edit(
     ) as process:
         worker = store_crash._Worker(process)
         try:
+            starting = 0.0  # how long a window takes to open the plan, from the late kills
             for kill in range(KILLS):
-                early = kill % 3 == 1
-                last = _kill_the_window(worker, rng, early)
+                early = kill % 3 == 1  # after a late kill, so ``starting`` is known
+                last, opened = _kill_the_window(worker, rng, 0.9 * starting if early else None)
+                starting = max(starting, opened)
                 early_kills += early and "opened" not in worker.seen
                 confirmed = max(confirmed, -1 if last is None else last)
                 store_crash._check_after_kill(path, confirmed)

@@ -17,6 +17,7 @@ from reportlab.pdfgen.canvas import Canvas
 from summit_app.export.pdf.fonts import FACES
 from summit_app.export.pdf.pdfops import Ops
 from summit_app.export.pdf.styles import MARGIN_LEFT, MARGIN_RIGHT, PAGE_HEIGHT, PAGE_WIDTH, PALETTE
+from summit_app.export.pdf.wrapping import ellipsized
 
 DRAFT_MARK = "DRAFT — not for signature"
 HEADER_Y = PAGE_HEIGHT - 0.58 * 72
@@ -47,19 +48,7 @@ class NumberSlot:
 
 def fit_line(text: str, font: str, size: float, width: float) -> str:
     """``text`` on one line of ``width`` points, ending in "…" when cut (the full text prints elsewhere)."""
-    text = " ".join(text.split())
-    if stringWidth(text, font, size) <= width:
-        return text
-    # The longest prefix that fits with its "…", found by halving: cutting one character at a
-    # time measured a 10,000-character district name 10,000 times on every page.
-    fits, too_long = 0, len(text)
-    while too_long - fits > 1:
-        middle = (fits + too_long) // 2
-        if stringWidth(text[:middle] + "…", font, size) <= width:
-            fits = middle
-        else:
-            too_long = middle
-    return text[:fits].rstrip() + "…"
+    return ellipsized(" ".join(text.split()), font, size, width)
 
 
 class HeldPagesCanvas(Canvas):

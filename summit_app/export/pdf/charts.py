@@ -18,7 +18,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from summit_app.export.pdf.fonts import FACES
 from summit_app.export.pdf.styles import PALETTE, SERIES
-from summit_app.export.pdf.wrapping import wrap_text
+from summit_app.export.pdf.wrapping import ellipsized, wrap_text
 
 LABEL = 7.5
 
@@ -142,11 +142,7 @@ def year_bars(years: Sequence[str], series: Sequence[tuple[str, Sequence[Decimal
 
 def _fit(text: str, width: float) -> str:
     """One line of at most ``width`` points, with an ellipsis when cut (the full text is in the tables)."""
-    if _width(text) <= width:
-        return text
-    while text and _width(text + "…") > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
+    return ellipsized(text, FACES.regular, LABEL, width)
 
 
 def hbars(items: Sequence[tuple[str, Decimal]], width: float, *, label_width: float = 170,

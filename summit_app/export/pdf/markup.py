@@ -15,8 +15,10 @@ from xml.sax.saxutils import escape as xml_escape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
-#: Characters a PDF text string cannot show: C0/C1 controls (not newline), surrogates, non-characters.
-_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+#: Characters a PDF text string cannot show: C0/C1 controls (not newline), surrogates, non-characters;
+#: and soft hyphens, which are invisible but make reportlab measure every prefix of their word at every
+#: line break (a pasted 10,000-character note full of them took minutes to lay out).
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\xad\ud800-\udfff\ufffe\uffff]")
 _BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
 #: A paragraph longer than this is cut into several (at a line break or space) so no
 #: single flowable holds a whole essay; reportlab still splits each across pages.

@@ -66,3 +66,21 @@ def _break_word(word: str, font: str, size: float, width: float) -> list[tuple[s
             soft = i + 1
     pieces.append((word[start:], used))
     return pieces
+
+
+def ellipsized(text: str, font: str, size: float, width: float) -> str:
+    """``text`` on one line of ``width`` points, ending in "…" when cut.
+
+    The cut is found by halving (widths only grow as characters are added):
+    cutting one character at a time measured a 10,000-character name 10,000 times.
+    """
+    if stringWidth(text, font, size) <= width:
+        return text
+    fits, too_long = 0, len(text)  # the longest prefix that fits with its "…" is at least ``fits`` long
+    while too_long - fits > 1:
+        middle = (fits + too_long) // 2
+        if stringWidth(text[:middle] + "…", font, size) <= width:
+            fits = middle
+        else:
+            too_long = middle
+    return text[:fits].rstrip() + "…"
