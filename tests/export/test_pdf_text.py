@@ -149,6 +149,16 @@ def test_clean_keeps_words_and_drops_what_cannot_print() -> None:
     assert clean("a\r\nb\rc\td\x00e\x1bf\ufffeg") == "a\nb\nc    defg"
 
 
+@pytest.mark.timeout(60)
+def test_soft_hyphens_are_dropped_and_a_note_full_of_them_lays_out_quickly(tmp_path: Path) -> None:
+    assert clean("co\xadoper\xadation") == "cooperation"
+    note = "inter\xadoper\xadability " * 1200
+    plan = dataclasses.replace(model.Plan(), vision=model.Vision(statement=note))
+    write_pdf(plan, tmp_path / "soft.pdf")  # minutes before soft hyphens were dropped; about a second now
+    # the vision prints twice: in the executive summary and in its own section
+    assert squash(pdf_text(tmp_path / "soft.pdf")).count("interoperability") == 2 * 1200
+
+
 def test_wrapped_lines_never_exceed_the_width() -> None:
     register_fonts()
     text = "Supercalifragilistic FY2027–FY2031 " * 20 + "x" * 300

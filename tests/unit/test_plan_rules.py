@@ -83,10 +83,17 @@ def _years_plan() -> model.Plan:
      "FY2030 is outside the plan's years (2027–2029)"),
     (model.BudgetLine("l", recurring=True, first_year=2029, last_year=2028), "last_year",
      "the last year comes before the first year"),
+    (model.BudgetLine("l", unit_cost=Decimal("999999999999999.99"), quantity=2, first_year=2027), "quantity",
+     "unit cost × quantity must be under $1,000,000,000,000,000"),
 ])
 def test_budget_years_must_sit_in_the_plan(line: model.BudgetLine, field: str, message: str, content: Content) -> None:
     problems = record_problems("budget", 4, line, _years_plan(), content)
     assert [(p.collection, p.index, p.field, p.message) for p in problems] == [("budget", 4, field, message)]
+
+
+def test_the_largest_line_whose_total_stays_exact_is_accepted(content: Content) -> None:
+    line = model.BudgetLine("l", unit_cost=Decimal("99999999999999.99"), quantity=10, first_year=2027)
+    assert record_problems("budget", 0, line, _years_plan(), content) == []
 
 
 def test_one_time_line_ignores_its_last_year(content: Content) -> None:
