@@ -30,7 +30,7 @@ class Figure:
         return None if self.target is None else self.value <= self.target
 
     def line(self) -> str:
-        target = f"target <= {self.target:g} {self.unit}" if self.target is not None else "no target"
+        target = f"target <= {self.target:.3g} {self.unit}" if self.target is not None else "no target"
         verdict = {True: "ok", False: "MISSED", None: ""}[self.meets]
         text = f"{self.name:<52} {self.value:10.2f} {self.unit:<3} {target:<22} {verdict}"
         if self.ratio is not None:

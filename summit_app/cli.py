@@ -1,34 +1,19 @@
 """The command line: the GUI launcher and the headless commands of DESIGN.md.
 
 Exit codes: 0 success, 1 blocking findings (``check`` only), 2 unusable input,
-which prints exactly one line ``summit-app: error: <what>: <why>``.
+which prints exactly one line ``summit-app: error: <what>: <why>``. The
+commands themselves are in ``summit_app.commands``.
 """
 
 from __future__ import annotations
 
 import argparse
-import dataclasses
-import json
 import os
 import sys
-import tempfile
-from collections.abc import Callable, Sequence
-from datetime import UTC, datetime
-from decimal import Decimal
-from pathlib import Path
-from typing import Any
+from collections.abc import Sequence
 
 from summit_app import __version__
-from summit_app.plan import model
-from summit_app.plan.budget import summarize
-from summit_app.plan.codec import DecodeError
-from summit_app.plan.content import load_content
-from summit_app.plan.edits import apply_edit
-from summit_app.plan.interchange import dumps, json_schema, plan_from_json
-from summit_app.plan.money import format_money
-from summit_app.plan.signing import sign_edit, signed_state
 from summit_app.store.errors import PlanFileError
-from summit_app.store.plan_file import PlanFile, close_document, open_document
 
 PROG = "summit-app"
 COMMANDS = ("new", "info", "export", "check", "rollup", "schema")
@@ -46,202 +31,6 @@ def _fail(message: str) -> int:
     return 2
 
 
-# --- reading input --------------------------------------------------------------------
-
-
-def read_json_plan(path: str) -> model.Plan:
-    """A plan from an interchange document; ``UsageError`` naming the bad field."""
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise UsageError(path, "no such file") from None
-    except IsADirectoryError:
-        raise UsageError(path, "is a folder, not a JSON file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(path, f"cannot be read as UTF-8 text ({exc})") from None
-    try:
-        doc = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise UsageError(path, f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
-    try:
-        return plan_from_json(doc, load_content())
-    except DecodeError as exc:
-        raise UsageError(path, f"{exc.path}: {exc.message}") from None
-
-
-def _demo() -> model.Plan:
-    from summit_app.plan.samples import demo_plan
-
-    return demo_plan()
-
-
-def _write_atomically(out: str, write: Callable[[Path], None],
-                      before_replace: Callable[[], object] | None = None) -> None:
-    """Write through a temporary file in the target folder, then rename it into place.
-
-    ``before_replace`` runs after the file is written and before it is moved
-    into place; if it raises, the target is left as it was.
-    """
-    target = Path(out)
-    if target.is_dir():
-        raise UsageError(out, "is a folder; give a file name")
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise UsageError(out, "its folder does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
-    os.close(fd)
-    try:
-        write(Path(tmp))
-        if before_replace is not None:
-            before_replace()
-        os.replace(tmp, target)
-    except OSError as exc:
-        raise UsageError(out, f"cannot be written ({exc.strerror or exc})") from None
-    finally:
-        Path(tmp).unlink(missing_ok=True)
-
-
-# --- commands ---------------------------------------------------------------------------
-
-
-def cmd_new(args: argparse.Namespace) -> int:
-    plan = _demo() if args.demo else read_json_plan(args.from_json) if args.from_json else model.Plan()
-    if args.district is not None:
-        plan = plan.replace(district=dataclasses.replace(plan.district, name=args.district))
-    PlanFile.create(args.plan, plan).close()
-    print(f"Created {args.plan}")
-    return 0
-
-
-def _info(path: str) -> dict[str, Any]:
-    with PlanFile.open(path, read_only=True) as plan_file:
-        plan = plan_file.load()
-        revision = plan_file.schema_version()
-    state = signed_state(plan)
-    summary = summarize(plan)
-    return {
-        "file": path,
-        "schema_version": revision,
-        "district": plan.district.name,
-        "fiscal_years": plan.fiscal_years(),
-        "fingerprint": state.current_fingerprint,
-        "counts": {name: len(getattr(plan, name)) for name in model.COLLECTIONS},
-        "budget_total": str(summary.total),
-        "funding_total": str(summary.funding_total),
-        "signed": state.signed,
-        "signed_fingerprint": state.signed_fingerprint or None,
-        "signed_at": state.signed_at.isoformat().replace("+00:00", "Z") if state.signed_at else None,
-        "changed_since_signed": state.changed_since_signed,
-    }
-
-
-def cmd_info(args: argparse.Namespace) -> int:
-    info = _info(args.plan)
-    if args.json:
-        print(json.dumps(info, ensure_ascii=False))
-        return 0
-    years = info["fiscal_years"]
-    signed = ("signed" if info["signed"] else "changed since it was signed" if info["changed_since_signed"]
-              else "not signed")
-    print(f"District:     {info['district'] or '(not named yet)'}")
-    print(f"Fiscal years: FY{years[0]}–FY{years[-1]}")
-    print(f"Budget total: {format_money(Decimal(info['budget_total']), cents=True)}")
-    print(f"Fingerprint:  {info['fingerprint']}")
-    print(f"Signed:       {signed}")
-    print(f"Plan format:  {info['schema_version']}")
-    print("Items:        " + ", ".join(f"{k} {v}" for k, v in info["counts"].items()))
-    return 0
-
-
-def _sign_and_write_pdf(args: argparse.Namespace) -> model.Plan:
-    """Write the PDF for signature, recording the signature only once the PDF exists.
-
-    The PDF is written to a temporary file from the plan as it will be once
-    signed; the signing edit is applied next, and only then is the PDF moved
-    into place: a failed export never leaves a plan that says it was signed.
-    """
-    from summit_app.export.pdf import write_pdf
-
-    document = open_document(args.plan, author=args.author or "")
-    try:
-        edit = sign_edit(document.plan, datetime.now(UTC))
-        signed, _ = apply_edit(document.plan, edit, document.content)
-        _write_atomically(args.pdf, lambda p: write_pdf(signed, p), before_replace=lambda: document.apply(edit))
-        return document.plan
-    finally:
-        close_document(document)
-
-
-def cmd_export(args: argparse.Namespace) -> int:
-    if not (args.json or args.xlsx or args.pdf):
-        raise UsageError("export", "say what to write: --json OUT, --xlsx OUT and/or --pdf OUT")
-    if args.sign and not args.pdf:
-        raise UsageError("export", "--sign records a signed PDF; give --pdf OUT too")
-    if args.sign:
-        plan = _sign_and_write_pdf(args)
-    else:
-        with PlanFile.open(args.plan, read_only=True) as plan_file:
-            plan = plan_file.load()
-    if args.json:
-        _write_atomically(args.json, lambda p: p.write_text(dumps(plan), encoding="utf-8"))
-    if args.xlsx:
-        from summit_app.export.xlsx import write_xlsx
-
-        _write_atomically(args.xlsx, lambda p: write_xlsx(plan, p))
-    if args.pdf and not args.sign:
-        from summit_app.export.pdf import write_pdf
-
-        _write_atomically(args.pdf, lambda p: write_pdf(plan, p, draft=True))
-    return 0
-
-
-def cmd_check(args: argparse.Namespace) -> int:
-    from summit_app.plan.checks import format_findings, run_checks
-
-    with PlanFile.open(args.plan, read_only=True) as plan_file:
-        plan = plan_file.load()
-    findings = run_checks(plan, load_content())
-    if args.json:
-        print(json.dumps([f.to_json() for f in findings], ensure_ascii=False, indent=2))
-    else:
-        print(format_findings(findings, load_content()))
-    return 1 if any(f.blocking for f in findings) else 0
-
-
-def cmd_schema(args: argparse.Namespace) -> int:
-    print(json.dumps(json_schema(load_content()), indent=2, ensure_ascii=False))
-    return 0
-
-
-def cmd_rollup(args: argparse.Namespace) -> int:
-    """Roll many plans up into an anonymous (or ``--named``) regional workbook and PDF; bad files are skipped."""
-    from datetime import date
-
-    from summit_app.export.rollup_pdf import write_rollup_pdf
-    from summit_app.export.rollup_xlsx import write_rollup_xlsx
-    from summit_app.plan.rollup import RollupReport, summarize_region
-    from summit_app.store.rollup_reader import read_plans
-
-    if args.min_group < 1:
-        raise UsageError("--min-group", "give a whole number of districts, at least 1")
-    for out in (o for o in (args.xlsx, args.pdf) if o):  # before reading: a bad target is known at once
-        if Path(out).is_dir() or not (Path(out).parent if str(Path(out).parent) else Path(".")).is_dir():
-            raise UsageError(out, "is a folder or its folder does not exist; give a file name in an existing folder")
-    result = read_plans(args.plans)
-    for skipped in result.skipped:
-        print(f"{PROG}: warning: {skipped.path}: {skipped.why}", file=sys.stderr)
-    if not result.plans:
-        raise UsageError("rollup", f"no listed file could be read as a plan ({result.listed} listed)")
-    summary = summarize_region(result.plans, load_content(), args.min_group, args.named)
-    report = RollupReport(summary, tuple(result.skipped), result.listed, date.today())
-    _write_atomically(args.xlsx, lambda p: write_rollup_xlsx(report, p))
-    if args.pdf:
-        _write_atomically(args.pdf, lambda p: write_rollup_pdf(report, p))
-    print(f"Rolled up {len(result.plans)} of {result.listed} plan files into "
-          + " and ".join(o for o in (args.xlsx, args.pdf) if o))
-    return 0
-
-
 def cmd_gui(args: argparse.Namespace) -> int:
     from summit_app.app import run
 
@@ -249,52 +38,6 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 
 # --- parsing ----------------------------------------------------------------------------
-
-
-def _command_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog=PROG, description="Summit Planner: district technology plans.")
-    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True)
-
-    p = sub.add_parser("new", help="create a plan file (never overwrites)")
-    p.add_argument("plan")
-    source = p.add_mutually_exclusive_group()
-    source.add_argument("--demo", action="store_true", help="start from the demo district's plan")
-    source.add_argument("--from-json", metavar="FILE", help="start from an interchange document")
-    p.add_argument("--district", metavar="NAME", help="the district's name")
-    p.set_defaults(run=cmd_new)
-
-    p = sub.add_parser("info", help="what a plan holds: district, fingerprint, totals, signed state")
-    p.add_argument("plan")
-    p.add_argument("--json", action="store_true", help="one JSON object")
-    p.set_defaults(run=cmd_info)
-
-    p = sub.add_parser("export", help="write the plan as JSON, an Excel workbook and/or a PDF")
-    p.add_argument("plan")
-    p.add_argument("--json", metavar="OUT")
-    p.add_argument("--xlsx", metavar="OUT")
-    p.add_argument("--pdf", metavar="OUT")
-    p.add_argument("--sign", action="store_true", help="the PDF is for signature: record its fingerprint")
-    p.add_argument("--author", metavar="NAME", help="who signs (for the edit log)")
-    p.set_defaults(run=cmd_export)
-
-    p = sub.add_parser("check", help="plan checks; exit 1 if any finding blocks")
-    p.add_argument("plan")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(run=cmd_check)
-
-    p = sub.add_parser("rollup", help="regional roll-up of many plans: a workbook and PDF, anonymous by default")
-    p.add_argument("plans", nargs="+", metavar="PLAN", help="plan files (unreadable ones are listed and skipped)")
-    p.add_argument("--xlsx", metavar="OUT", required=True, help="the roll-up workbook to write")
-    p.add_argument("--pdf", metavar="OUT", help="the roll-up report to write as a PDF")
-    p.add_argument("--min-group", metavar="N", type=int, default=3,
-                   help="suppress any figure over fewer than N districts (default 3)")
-    p.add_argument("--named", action="store_true", help="name the districts (adds a per-district table)")
-    p.set_defaults(run=cmd_rollup)
-
-    p = sub.add_parser("schema", help="print the JSON Schema of the interchange format")
-    p.set_defaults(run=cmd_schema)
-    return parser
 
 
 def _gui_parser() -> argparse.ArgumentParser:
@@ -311,7 +54,12 @@ def _gui_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     is_command = bool(argv) and argv[0] in COMMANDS
-    parser = _command_parser() if is_command else _gui_parser()
+    if is_command:
+        from summit_app.commands import command_parser
+
+        parser = command_parser()
+    else:
+        parser = _gui_parser()
     args = parser.parse_args(argv)
     try:
         return int(args.run(args))

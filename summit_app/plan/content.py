@@ -12,11 +12,12 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import Any
 
+from summit_app.plan.records import FieldsRepr
 from summit_app.resources import read_text
 
 
-@dataclass(frozen=True)
-class Entry:
+@dataclass(frozen=True, repr=False)
+class Entry(FieldsRepr):
     """One entry of a vocabulary: a stable id, a display name, extra attributes."""
 
     id: str
@@ -27,24 +28,24 @@ class Entry:
         return self.attrs.get(key, default)
 
 
-@dataclass(frozen=True)
-class Element:
+@dataclass(frozen=True, repr=False)
+class Element(FieldsRepr):
     id: str
     name: str
     gear_id: str
     own: bool  # named by this app rather than by the framework
 
 
-@dataclass(frozen=True)
-class Gear:
+@dataclass(frozen=True, repr=False)
+class Gear(FieldsRepr):
     id: str
     name: str
     elements: tuple[Element, ...]
     next_steps: dict[str, str] = field(compare=False, hash=False)
 
 
-@dataclass(frozen=True)
-class Level:
+@dataclass(frozen=True, repr=False)
+class Level(FieldsRepr):
     id: str
     name: str
     low: int
@@ -52,15 +53,15 @@ class Level:
     next_step: str
 
 
-@dataclass(frozen=True)
-class PracticeArea:
+@dataclass(frozen=True, repr=False)
+class PracticeArea(FieldsRepr):
     id: str
     name: str
     practices: tuple[Entry, ...]
 
 
-@dataclass(frozen=True)
-class Guidance:
+@dataclass(frozen=True, repr=False)
+class Guidance(FieldsRepr):
     pane: str
     title: str
     why: str
@@ -69,8 +70,8 @@ class Guidance:
     minutes: int
 
 
-@dataclass(frozen=True)
-class Content:
+@dataclass(frozen=True, repr=False)
+class Content(FieldsRepr):
     gears: tuple[Gear, ...]
     levels: tuple[Level, ...]
     iste_conditions_2009: tuple[Entry, ...]

@@ -15,12 +15,13 @@ from typing import Protocol
 from summit_app.plan import model
 from summit_app.plan.content import Content
 from summit_app.plan.edits import Edit, apply_edit
+from summit_app.plan.records import FieldsRepr
 
 Listener = Callable[[Edit, model.Plan], None]
 
 
-@dataclass(frozen=True)
-class LogEntry:
+@dataclass(frozen=True, repr=False)
+class LogEntry(FieldsRepr):
     """One line of the plan's edit log."""
 
     at: datetime

@@ -17,6 +17,7 @@ from typing import Any
 from summit_app.plan import model
 from summit_app.plan.content import Content
 from summit_app.plan.fields import spec
+from summit_app.plan.records import FieldsRepr
 from summit_app.plan.rules import (
     PlanRuleError,
     Problem,
@@ -36,8 +37,8 @@ class Edit(abc.ABC):
         """The (collection, item id) pairs this edit changes."""
 
 
-@dataclass(frozen=True)
-class SetField(Edit):
+@dataclass(frozen=True, repr=False)
+class SetField(Edit, FieldsRepr):
     """Set one field of a singleton (``item_id`` is ``""``) or of a collection item."""
 
     collection: str
@@ -50,8 +51,8 @@ class SetField(Edit):
         return [(self.collection, self.item_id)]
 
 
-@dataclass(frozen=True)
-class AddItem(Edit):
+@dataclass(frozen=True, repr=False)
+class AddItem(Edit, FieldsRepr):
     """Insert ``item`` at ``index`` (``None``: at the end)."""
 
     collection: str
@@ -63,8 +64,8 @@ class AddItem(Edit):
         return [(self.collection, self.item.id)]
 
 
-@dataclass(frozen=True)
-class RemoveItem(Edit):
+@dataclass(frozen=True, repr=False)
+class RemoveItem(Edit, FieldsRepr):
     collection: str
     item_id: str
     label: str = ""
@@ -73,8 +74,8 @@ class RemoveItem(Edit):
         return [(self.collection, self.item_id)]
 
 
-@dataclass(frozen=True)
-class MoveItem(Edit):
+@dataclass(frozen=True, repr=False)
+class MoveItem(Edit, FieldsRepr):
     collection: str
     item_id: str
     index: int
@@ -84,8 +85,8 @@ class MoveItem(Edit):
         return [(self.collection, self.item_id)]
 
 
-@dataclass(frozen=True)
-class Batch(Edit):
+@dataclass(frozen=True, repr=False)
+class Batch(Edit, FieldsRepr):
     """Several edits applied, written and undone as one."""
 
     edits: tuple[Edit, ...]

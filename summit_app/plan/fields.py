@@ -14,6 +14,7 @@ from functools import cache
 from typing import Any
 
 from summit_app.plan import model
+from summit_app.plan.records import FieldsRepr
 
 
 class Kind(enum.Enum):
@@ -31,8 +32,8 @@ class Kind(enum.Enum):
     LINKS = "links"
 
 
-@dataclass(frozen=True)
-class FieldSpec:
+@dataclass(frozen=True, repr=False)
+class FieldSpec(FieldsRepr):
     name: str
     kind: Kind
     label: str

@@ -13,6 +13,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from summit_app.plan.records import FieldsRepr
+
 #: The largest number of fiscal years a plan covers; funding amounts always
 #: carry this many values, of which the plan's ``plan_years`` count.
 MAX_PLAN_YEARS = 5
@@ -72,8 +74,8 @@ def flag_field(label: str, default: bool = False) -> Any:
 # --- singletons: one record each -------------------------------------------------
 
 
-@dataclass(frozen=True)
-class District:
+@dataclass(frozen=True, repr=False)
+class District(FieldsRepr):
     """District facts, the summit, and the fiscal years the plan covers."""
 
     name: str = text_field("District name")
@@ -88,13 +90,13 @@ class District:
     plan_years: int = count_field("Plan years", low=3, high=MAX_PLAN_YEARS, default=3)
 
 
-@dataclass(frozen=True)
-class Vision:
+@dataclass(frozen=True, repr=False)
+class Vision(FieldsRepr):
     statement: str = text_field("Vision statement", long=True)
 
 
-@dataclass(frozen=True)
-class Network:
+@dataclass(frozen=True, repr=False)
+class Network(FieldsRepr):
     """Network capacity against the plan's own targets, and support staffing."""
 
     internet_mbps: int = count_field("Internet bandwidth (Mbps)")
@@ -106,8 +108,8 @@ class Network:
     notes: str = text_field("Notes", long=True)
 
 
-@dataclass(frozen=True)
-class Approval:
+@dataclass(frozen=True, repr=False)
+class Approval(FieldsRepr):
     superintendent_name: str = text_field("Superintendent")
     superintendent_title: str = text_field("Superintendent's title")
     board_president: str = text_field("Board president")
@@ -115,8 +117,8 @@ class Approval:
     board_meeting_date: date | None = day_field("Board meeting date")
 
 
-@dataclass(frozen=True)
-class Signature:
+@dataclass(frozen=True, repr=False)
+class Signature(FieldsRepr):
     """What was exported for signature; not part of the plan's content."""
 
     fingerprint: str = text_field("Signed fingerprint")
@@ -126,8 +128,8 @@ class Signature:
 # --- collections: ordered items with ids -----------------------------------------
 
 
-@dataclass(frozen=True)
-class TeamMember:
+@dataclass(frozen=True, repr=False)
+class TeamMember(FieldsRepr):
     id: str
     name: str = text_field("Name")
     role: str = choice_field("Role", "roles")
@@ -135,8 +137,8 @@ class TeamMember:
     email: str = text_field("E-mail", private=True)
 
 
-@dataclass(frozen=True)
-class ReadinessRating:
+@dataclass(frozen=True, repr=False)
+class ReadinessRating(FieldsRepr):
     """The team's agreed score for one framework element (``id`` is the element id)."""
 
     id: str
@@ -145,8 +147,8 @@ class ReadinessRating:
     revealed: bool = flag_field("Members' ratings revealed")
 
 
-@dataclass(frozen=True)
-class MemberRating:
+@dataclass(frozen=True, repr=False)
+class MemberRating(FieldsRepr):
     """One member's silent rating of one element, hidden until revealed."""
 
     id: str
@@ -155,8 +157,8 @@ class MemberRating:
     score: int | None = score_field("Score", 0, 10)
 
 
-@dataclass(frozen=True)
-class Goal:
+@dataclass(frozen=True, repr=False)
+class Goal(FieldsRepr):
     id: str
     title: str = text_field("Goal")
     description: str = text_field("Description", long=True)
@@ -171,8 +173,8 @@ class Goal:
     priority: int | None = score_field("Priority", 1, 99)
 
 
-@dataclass(frozen=True)
-class GoalAction:
+@dataclass(frozen=True, repr=False)
+class GoalAction(FieldsRepr):
     id: str
     goal_id: str | None = link_field("Goal", "goals")
     text: str = text_field("Action")
@@ -181,8 +183,8 @@ class GoalAction:
     status: str = choice_field("Status", "statuses", "not-started")
 
 
-@dataclass(frozen=True)
-class LearningActivity:
+@dataclass(frozen=True, repr=False)
+class LearningActivity(FieldsRepr):
     id: str
     title: str = text_field("Activity")
     component: str = choice_field("Type", "pd_components")
@@ -195,8 +197,8 @@ class LearningActivity:
     goal_ids: tuple[str, ...] = links_field("Goals", "goals")
 
 
-@dataclass(frozen=True)
-class AppEntry:
+@dataclass(frozen=True, repr=False)
+class AppEntry(FieldsRepr):
     """One app or vendor in the district's privacy inventory."""
 
     id: str
@@ -212,8 +214,8 @@ class AppEntry:
     approval: str = choice_field("Approval", "approval_statuses", "pending")
 
 
-@dataclass(frozen=True)
-class PracticeRating:
+@dataclass(frozen=True, repr=False)
+class PracticeRating(FieldsRepr):
     """A privacy-program practice self-rated 1–4 (``id`` is the practice id)."""
 
     id: str
@@ -221,8 +223,8 @@ class PracticeRating:
     notes: str = text_field("Notes", long=True)
 
 
-@dataclass(frozen=True)
-class DeviceFleet:
+@dataclass(frozen=True, repr=False)
+class DeviceFleet(FieldsRepr):
     id: str
     device_type: str = choice_field("Device", "device_types")
     users: str = choice_field("Used by", "device_users", "students")
@@ -231,8 +233,8 @@ class DeviceFleet:
     refresh_cycle_years: int = count_field("Refresh cycle (years)")
 
 
-@dataclass(frozen=True)
-class FundingSource:
+@dataclass(frozen=True, repr=False)
+class FundingSource(FieldsRepr):
     id: str
     name: str = text_field("Funding source")
     kind: str = choice_field("Kind", "funding_kinds")
@@ -243,8 +245,8 @@ class FundingSource:
     )
 
 
-@dataclass(frozen=True)
-class BudgetLine:
+@dataclass(frozen=True, repr=False)
+class BudgetLine(FieldsRepr):
     id: str
     description: str = text_field("Budget line")
     category: str = choice_field("Category", "cost_categories")
@@ -266,8 +268,8 @@ class BudgetLine:
         return self.unit_cost * self.quantity
 
 
-@dataclass(frozen=True)
-class Milestone:
+@dataclass(frozen=True, repr=False)
+class Milestone(FieldsRepr):
     id: str
     title: str = text_field("Milestone")
     due_date: date | None = day_field("Date")
@@ -281,8 +283,8 @@ class Milestone:
 Record = Any  # any of the dataclasses above
 
 
-@dataclass(frozen=True)
-class Plan:
+@dataclass(frozen=True, repr=False)
+class Plan(FieldsRepr):
     district: District = field(default_factory=District)
     vision: Vision = field(default_factory=Vision)
     network: Network = field(default_factory=Network)

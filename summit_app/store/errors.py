@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from summit_app.plan.records import FieldsRepr
+
 
 class PlanFileError(Exception):
     """A plan file was refused; ``what`` names it and ``why`` says why in one line.
@@ -17,8 +19,8 @@ class PlanFileError(Exception):
         self.why = why
 
 
-@dataclass(frozen=True)
-class LockHolder:
+@dataclass(frozen=True, repr=False)
+class LockHolder(FieldsRepr):
     name: str
     host: str
     pid: int

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -53,11 +52,20 @@ def _holder(data: dict[str, object]) -> LockHolder:
                       pid if isinstance(pid, int) else 0, str(data.get("since", "")))
 
 
+def _host_name() -> str:
+    """This computer's name, as ``socket.gethostname()`` gives it (without loading sockets where POSIX says it)."""
+    if hasattr(os, "uname"):
+        return os.uname().nodename
+    import socket
+
+    return socket.gethostname()
+
+
 def _stale(data: dict[str, object] | None) -> bool:
     if data is None:
         return True  # unreadable or half-written: its writer died before finishing
     holder = _holder(data)
-    return holder.host == socket.gethostname() and not _alive(holder.pid, str(data.get("started", "")))
+    return holder.host == _host_name() and not _alive(holder.pid, str(data.get("started", "")))
 
 
 class PlanLock:
@@ -101,7 +109,7 @@ class PlanLock:
 
     def _record(self) -> dict[str, object]:
         pid = os.getpid()
-        return {"name": self._name, "host": socket.gethostname(), "pid": pid,
+        return {"name": self._name, "host": _host_name(), "pid": pid,
                 "started": _process_start(pid), "app": "Summit Planner",
                 "since": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")}
 

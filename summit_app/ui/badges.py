@@ -9,6 +9,7 @@ the same the Review pane shows.
 
 from __future__ import annotations
 
+from PySide6 import QtWidgets
 from PySide6.QtCore import (
     QElapsedTimer,
     QModelIndex,
@@ -22,12 +23,10 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import QStyledItemDelegate, QWidget
 
 from summit_app.plan import model
-from summit_app.plan.checks import run_checks
 from summit_app.plan.content import Content
-from summit_app.plan.review import blocking_counts, finding_counts
 from summit_app.ui.theme import ACCENT, DANGER, INK
 
 QUIET_MS = 150
@@ -59,7 +58,7 @@ class FindingCounter(QObject):
         self.runs = 0  # how many times the checks ran (the bench and tests read it)
 
     def count_now(self, plan: model.Plan) -> None:
-        """Count at once (opening a plan: the badges are there with the first paint)."""
+        """Count at once."""
         self._timer.stop()
         self._plan = plan
         self._run()
@@ -81,6 +80,9 @@ class FindingCounter(QObject):
     def _run(self) -> None:
         if self._plan is None:
             return
+        from summit_app.plan.checks import run_checks  # loaded with the first count, after the first paint
+        from summit_app.plan.review import blocking_counts, finding_counts
+
         findings = run_checks(self._plan, self._content)
         self.runs += 1
         self._since.start()
@@ -111,20 +113,21 @@ def badge_colours(blocking: bool, selected: bool) -> tuple[str, str]:
 class BadgeDelegate(QStyledItemDelegate):
     """Paints a step as usual, then its findings count as a pill at the right edge."""
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+    def sizeHint(self, option: QtWidgets.QStyleOptionViewItem, index: Index) -> QSize:
         hint = super().sizeHint(option, index)
         badge = badge_size(option.font, 99)  # room for two digits, so the list never reflows
         return QSize(hint.width() + badge.width() + GAP, max(hint.height(), badge.height() + 8))
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+    def paint(self, painter: QPainter, option: QtWidgets.QStyleOptionViewItem, index: Index) -> None:
         super().paint(painter, option, index)
         count = int(index.data(COUNT_ROLE) or 0)
         if count:
-            selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+            # QStyle through its module: Qt sets the class up (a dozen milliseconds) at the first badge
+            selected = bool(option.state & QtWidgets.QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
             blocking = int(index.data(BLOCKING_ROLE) or 0) > 0
             self._paint_badge(painter, option, count, badge_colours(blocking, selected), ring=selected and blocking)
 
-    def _paint_badge(self, painter: QPainter, option: QStyleOptionViewItem, count: int,
+    def _paint_badge(self, painter: QPainter, option: QtWidgets.QStyleOptionViewItem, count: int,
                      colours: tuple[str, str], *, ring: bool) -> None:
         size = badge_size(option.font, count)  # type: ignore[attr-defined]
         cell: QRect = option.rect  # type: ignore[attr-defined]

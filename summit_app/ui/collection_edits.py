@@ -7,7 +7,7 @@ rules refuse a plan that points at a removed item.
 
 from __future__ import annotations
 
-import uuid
+import os
 
 from summit_app.plan import model
 from summit_app.plan.edits import Batch, Edit, RemoveItem, SetField
@@ -21,7 +21,7 @@ def new_id(plan: model.Plan, collection: str, prefix: str) -> str:
     """An id not used in ``collection``."""
     taken = {it.id for it in getattr(plan, collection)}
     while True:
-        candidate = f"{prefix}-{uuid.uuid4().hex[:8]}"
+        candidate = f"{prefix}-{os.urandom(4).hex()}"
         if candidate not in taken:
             return candidate
 

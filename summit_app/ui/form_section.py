@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 from summit_app.plan import model
 from summit_app.plan.edits import SetField
 from summit_app.plan.fields import FieldSpec, spec
-from summit_app.ui import formats
+from summit_app.ui import formats, theme
 from summit_app.ui.context import UiContext
 from summit_app.ui.editor_factory import make_editor, refill
 from summit_app.ui.editors import ChecklistEditor, FlagEditor, LongTextEditor
@@ -37,7 +37,7 @@ class FormSection(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         if title:
             heading = QLabel(title)
-            heading.setObjectName("sectionTitle")
+            theme.mark(heading, "sectionTitle")
             layout.addWidget(heading)
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -102,6 +102,7 @@ class FormSection(QWidget):
     def _set_editable(self, editor: QWidget, editable: bool) -> None:
         if hasattr(editor, "setReadOnly") and not isinstance(editor, ChecklistEditor):
             editor.setReadOnly(not editable)
+            theme.show_read_only(editor, not editable)
         else:
             editor.setEnabled(editable)
 

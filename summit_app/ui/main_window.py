@@ -70,10 +70,11 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
+        theme.mark(bar, "statusBar")
         self.file_label = QLabel()
         self.saved_label = QLabel()
         self.read_only_badge = QLabel("Read-only: editing is off")
-        self.read_only_badge.setObjectName("readOnlyBadge")
+        theme.mark(self.read_only_badge, "readOnlyBadge")
         self.read_only_badge.hide()
         bar.addWidget(self.file_label, 1)
         bar.addPermanentWidget(self.read_only_badge)

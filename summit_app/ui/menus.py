@@ -15,8 +15,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from summit_app.ui import author
+from summit_app.ui.export_kinds import EXPORTS
 from summit_app.ui.progress import STEPS
-from summit_app.ui.signoff import EXPORTS
 
 if TYPE_CHECKING:
     from summit_app.ui.main_window import MainWindow

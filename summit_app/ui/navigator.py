@@ -7,10 +7,10 @@ A list the keyboard can walk (arrows, Home/End); the window switches pane on
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QSize, Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
-from summit_app.ui import badges
+from summit_app.ui import badges, theme
 from summit_app.ui.progress import COMPLETE, STARTED, STATE_NAMES, STEPS
 
 _MARKS = {COMPLETE: "●", STARTED: "◐"}
@@ -23,7 +23,7 @@ class StepNavigator(QListWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("navigator")
+        theme.mark(self, "navigator")
         self.setAccessibleName("Plan steps")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -48,7 +48,10 @@ class StepNavigator(QListWidget):
         return STEPS[max(self.currentRow(), 0)][0]
 
     def show_pane(self, pane_id: str) -> None:
-        self.setCurrentRow(next(i for i, (p, _) in enumerate(STEPS) if p == pane_id))
+        # Selected as well as current: a list that gains its items while on screen makes its first
+        # row current unselected, and the step the user is on would not be highlighted.
+        row = next(i for i, (p, _) in enumerate(STEPS) if p == pane_id)
+        self.setCurrentRow(row, QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
     def set_states(self, states: dict[str, str]) -> None:
         """Show each pane's state: ● complete, ◐ in progress, nothing when not started."""

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from summit_app.plan import model
+from summit_app.ui import theme
 from summit_app.ui.context import UiContext
 
 
@@ -19,11 +20,11 @@ class GuidanceStrip(QFrame):
 
     def __init__(self, context: UiContext, pane_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("guidance")
+        theme.mark(self, "guidance")
         guidance = context.content.guidance[pane_id]
         layout = QVBoxLayout(self)
         title = QLabel(guidance.title)
-        title.setObjectName("paneTitle")
+        theme.mark(title, "paneTitle")
         layout.addWidget(title)
         for heading, text in (("Why it matters", guidance.why), ("What good looks like", guidance.good),
                               ("Ask the table", guidance.prompt)):

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+# Qt sets up a class on first use: the dialogs are named through their modules, so
+# the ones a session never shows cost nothing at start-up.
+from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6.QtWidgets import QWidget
 
 from summit_app.store.errors import LockHolder
 
@@ -31,75 +32,81 @@ class Prompts:
 
     def error(self, title: str, message: str) -> None:
         """Tell the user why something could not be done (one line)."""
-        QMessageBox.warning(self.parent, title, message)
+        QtWidgets.QMessageBox.warning(self.parent, title, message)
 
     def plan_locked(self, path: Path, holder: LockHolder) -> str | None:
         """Someone else has the plan open: READ_ONLY, COPY, or None (cancel)."""
-        box = QMessageBox(QMessageBox.Icon.Information, "Plan in use",
-                          f"{path.name} is open in another window: {holder.describe()}.",
-                          QMessageBox.StandardButton.Cancel, self.parent)
+        box_type = QtWidgets.QMessageBox
+        box = box_type(box_type.Icon.Information, "Plan in use",
+                       f"{path.name} is open in another window: {holder.describe()}.",
+                       box_type.StandardButton.Cancel, self.parent)
         box.setInformativeText("You can look at it read-only, or open a copy of it to edit.")
-        read_only = box.addButton("Open read-only", QMessageBox.ButtonRole.AcceptRole)
-        copy = box.addButton("Open a copy…", QMessageBox.ButtonRole.ActionRole)
+        read_only = box.addButton("Open read-only", box_type.ButtonRole.AcceptRole)
+        copy = box.addButton("Open a copy…", box_type.ButtonRole.ActionRole)
         box.exec()
         clicked = box.clickedButton()
         return READ_ONLY if clicked is read_only else COPY if clicked is copy else None
 
     def offer_read_only(self, path: Path, why: str) -> bool:
         """The file cannot be written: open it read-only?"""
-        answer = QMessageBox.question(
+        button = QtWidgets.QMessageBox.StandardButton
+        answer = QtWidgets.QMessageBox.question(
             self.parent, "Plan cannot be changed", f"{path.name}: {why}.\n\nOpen it read-only?",
-            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel)
-        return answer == QMessageBox.StandardButton.Open
+            button.Open | button.Cancel)
+        return answer == button.Open
 
     def open_path(self, folder: Path | None = None) -> Path | None:
         """Ask which plan file to open."""
-        name, _ = QFileDialog.getOpenFileName(self.parent, "Open plan", str(folder or Path.home()), PLAN_FILTER)
+        name, _ = QtWidgets.QFileDialog.getOpenFileName(self.parent, "Open plan", str(folder or Path.home()),
+                                                        PLAN_FILTER)
         return Path(name) if name else None
 
     def open_paths(self, title: str, folder: Path | None = None) -> list[Path]:
         """Ask for several plan files at once (a regional roll-up); [] if cancelled."""
-        names, _ = QFileDialog.getOpenFileNames(self.parent, title, str(folder or Path.home()), PLAN_FILTER)
+        names, _ = QtWidgets.QFileDialog.getOpenFileNames(self.parent, title, str(folder or Path.home()),
+                                                          PLAN_FILTER)
         return [Path(n) for n in names]
 
     def save_path(self, title: str, suggested: Path) -> Path | None:
         """Ask where to write a plan file."""
-        name, _ = QFileDialog.getSaveFileName(self.parent, title, str(suggested), PLAN_FILTER)
+        name, _ = QtWidgets.QFileDialog.getSaveFileName(self.parent, title, str(suggested), PLAN_FILTER)
         return Path(name) if name else None
 
     def export_path(self, title: str, suggested: Path, file_filter: str) -> Path | None:
         """Ask where to write an export (a workbook or a PDF)."""
-        name, _ = QFileDialog.getSaveFileName(self.parent, title, str(suggested), file_filter)
+        name, _ = QtWidgets.QFileDialog.getSaveFileName(self.parent, title, str(suggested), file_filter)
         return Path(name) if name else None
 
     def offer_open(self, path: Path) -> str | None:
         """After an export: OPEN_FILE, OPEN_FOLDER, or None to leave it."""
-        box = QMessageBox(QMessageBox.Icon.Information, "Export finished", f"Saved {path.name}.",
-                          QMessageBox.StandardButton.Close, self.parent)
+        box_type = QtWidgets.QMessageBox
+        box = box_type(box_type.Icon.Information, "Export finished", f"Saved {path.name}.",
+                       box_type.StandardButton.Close, self.parent)
         box.setInformativeText(f"In {path.parent}")
-        open_file = box.addButton("Open file", QMessageBox.ButtonRole.AcceptRole)
-        open_folder = box.addButton("Open folder", QMessageBox.ButtonRole.ActionRole)
+        open_file = box.addButton("Open file", box_type.ButtonRole.AcceptRole)
+        open_folder = box.addButton("Open folder", box_type.ButtonRole.ActionRole)
         box.exec()
         return {open_file: OPEN_FILE, open_folder: OPEN_FOLDER}.get(box.clickedButton())
 
     def show_file(self, path: Path) -> bool:
         """Hand a file or folder to the desktop (its PDF viewer, spreadsheet or file manager)."""
-        return bool(QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))))
+        return bool(QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(str(path))))
 
     def offer_privacy_entry(self, description: str) -> bool:
         """A software budget line has no privacy-inventory entry: add one for it?"""
-        answer = QMessageBox.question(
+        button = QtWidgets.QMessageBox.StandardButton
+        answer = QtWidgets.QMessageBox.question(
             self.parent, "Add to the privacy inventory?",
             f"“{description}” is software. Software the district pays for belongs in the privacy "
             "inventory, so its use of student data is reviewed.\n\nAdd it to Data privacy now?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
-        return answer == QMessageBox.StandardButton.Yes
+            button.Yes | button.No, button.Yes)
+        return answer == button.Yes
 
     def author_name(self, current: str) -> str | None:
         """Ask for the name the edit log records for this seat at the table; None if cancelled."""
-        name, ok = QInputDialog.getText(self.parent, "Your name at the table",
-                                        "Your name, as the plan's change history should show it:",
-                                        QLineEdit.EchoMode.Normal, current)
+        name, ok = QtWidgets.QInputDialog.getText(self.parent, "Your name at the table",
+                                                  "Your name, as the plan's change history should show it:",
+                                                  QtWidgets.QLineEdit.EchoMode.Normal, current)
         return name.strip() if ok else None
 
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QSpin
 from summit_app.plan import model
 from summit_app.plan.content import Element
 from summit_app.plan.edits import AddItem, SetField
+from summit_app.ui import theme
 from summit_app.ui.context import UiContext
 from summit_app.ui.readiness_model import LEVEL_COLOURS
 from summit_app.ui.silent_ratings import SilentRatings
@@ -57,7 +58,7 @@ def make_card(frame: QFrame) -> None:
 
 def section_title(text: str) -> QLabel:
     label = QLabel(text)
-    label.setObjectName("sectionTitle")
+    theme.mark(label, "sectionTitle")
     return label
 
 
@@ -71,10 +72,10 @@ class ElementDetail(QFrame):
         self.element: Element | None = None
         layout = QVBoxLayout(self)
         self.title = QLabel()
-        self.title.setObjectName("sectionTitle")
+        theme.mark(self.title, "sectionTitle")
         self.title.setWordWrap(True)
         self.gear = QLabel()
-        self.gear.setObjectName("muted")
+        theme.mark(self.gear, "muted")
         self.gear.setWordWrap(True)
         layout.addWidget(self.title)
         layout.addWidget(self.gear)
@@ -147,8 +148,9 @@ class ElementDetail(QFrame):
         if notes != self.notes.toPlainText() and (switched or not self.notes.hasFocus()):
             self.notes.setPlainText(notes)
         self.silent.show_element(element.id, element.name, plan)
-        self.score.setReadOnly(self.context.read_only)
-        self.notes.setReadOnly(self.context.read_only)
+        for editor in (self.score, self.notes):
+            editor.setReadOnly(self.context.read_only)
+            theme.show_read_only(editor, self.context.read_only)
 
     def _show_score(self, score: int | None) -> None:
         self.score.blockSignals(True)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from summit_app.plan.rollup import DEFAULT_MIN_GROUP
+from summit_app.ui import theme
 from summit_app.ui.prompts import Prompts
 from summit_app.ui.rollup_job import RollupJob, RollupRequest
 
@@ -130,7 +131,7 @@ class RollupDialog(QDialog):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.run_button = QPushButton("Run roll-up")
-        self.run_button.setObjectName("primary")
+        theme.mark(self.run_button, "primary")
         self.run_button.clicked.connect(self.run)
         close = QPushButton("Close")
         close.clicked.connect(self.close)

@@ -26,18 +26,14 @@ from PySide6.QtWidgets import (
 from summit_app.plan import model
 from summit_app.plan.review import Change, changes_since_signed
 from summit_app.plan.signing import SignedState, signed_state
+from summit_app.ui import theme
 from summit_app.ui.context import UiContext
+from summit_app.ui.export_kinds import EXPORTS
 from summit_app.ui.export_runner import ExportRunner
 from summit_app.ui.theme import DANGER, DANGER_SOFT, GOOD, LINE
 
 MAX_CHANGES = 200
 VISIBLE_CHANGES = 6
-#: (button and menu text, file filter, suffix, name ending, export) for each export.
-EXPORTS = (
-    ("Excel workbook…", "Excel workbooks (*.xlsx)", ".xlsx", "", "xlsx"),
-    ("Draft PDF…", "PDF documents (*.pdf)", ".pdf", " (draft)", "draft"),
-    ("PDF for signature…", "PDF documents (*.pdf)", ".pdf", "", "signature"),
-)
 #: District-name endings that districts themselves shorten ("Cedar Valley USD").
 SHORT_ENDINGS = (("unified school district", "USD"), ("independent school district", "ISD"),
                  ("consolidated school district", "CSD"), ("community school district", "CSD"),
@@ -110,6 +106,7 @@ class SignedStatePanel(QFrame):
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.status)
         self.changes = QTreeWidget()
+        theme.bold_titles(self.changes.header())
         self.changes.setHeaderLabels(["When", "Who", "What changed"])
         self.changes.setRootIsDecorated(False)
         self.changes.setAlternatingRowColors(True)

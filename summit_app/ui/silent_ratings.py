@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from summit_app.plan import model
 from summit_app.plan.edits import AddItem, RemoveItem, SetField
 from summit_app.plan.readiness import Spread, member_ratings_of, spread
+from summit_app.ui import theme
 from summit_app.ui.context import UiContext
 from summit_app.ui.dot_plot import DotPlot, initials
 
@@ -75,7 +76,7 @@ class SilentRatings(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.hint = QLabel()
-        self.hint.setObjectName("muted")
+        theme.mark(self.hint, "muted")
         self.hint.setWordWrap(True)
         layout.addWidget(self.hint)
         self.grid = QGridLayout()
@@ -92,7 +93,7 @@ class SilentRatings(QWidget):
     def _build_buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
         self.reveal_button = QPushButton("Reveal ratings")
-        self.reveal_button.setObjectName("primary")
+        theme.mark(self.reveal_button, "primary")
         self.reveal_button.clicked.connect(self._toggle_reveal)
         self.median_button = QPushButton()
         self.median_button.clicked.connect(self._agree_median)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from summit_app.plan import model
 from summit_app.plan.edits import AddItem, MoveItem
-from summit_app.ui import formats
+from summit_app.ui import formats, theme
 from summit_app.ui.collection_edits import removal_edit
 from summit_app.ui.collection_model import CollectionModel
 from summit_app.ui.delegates import FieldDelegate
@@ -69,7 +69,7 @@ class TableSection(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.title = QLabel(title)
-        self.title.setObjectName("sectionTitle")
+        theme.mark(self.title, "sectionTitle")
         layout.addWidget(self.title)
         self.view = self._make_view(title)
         self.title.setBuddy(self.view)
@@ -97,7 +97,7 @@ class TableSection(QWidget):
         view.horizontalHeader().setStretchLastSection(True)
         view.horizontalHeader().setResizeContentsPrecision(40)  # sample rows: fast on very long tables
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 14)
+        theme.table_look(view)
         return view
 
     def _make_buttons(self) -> QHBoxLayout:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from summit_app.plan import model
 from summit_app.plan.edits import Edit
+from summit_app.ui import theme
 from summit_app.ui.context import UiContext
 from summit_app.ui.theme import ACCENT
 from summit_app.ui.voting import (
@@ -147,7 +148,7 @@ class VotingDialog(QDialog):
     def _build_buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
         self.apply_button = QPushButton("Set goal priorities from the tally")
-        self.apply_button.setObjectName("primary")
+        theme.mark(self.apply_button, "primary")
         self.apply_button.clicked.connect(self.apply_priorities)
         self.clear_button = QPushButton("Clear votes")
         self.clear_button.clicked.connect(self.clear_votes)

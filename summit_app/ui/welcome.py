@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from summit_app.ui import theme
+
 
 class WelcomeScreen(QWidget):
     """Shown when no plan is open; the window acts on its signals."""
@@ -34,12 +36,12 @@ class WelcomeScreen(QWidget):
         outer.addStretch(1)
         column.addStretch(1)
         title = QLabel("Summit Planner")
-        title.setObjectName("welcomeTitle")
+        theme.mark(title, "welcomeTitle")
         column.addWidget(title)
         intro = QLabel("Build your district's technology plan together: vision first, then people, "
                        "privacy, network and devices, and only then the budget. Every change is saved as you go.")
         intro.setWordWrap(True)
-        intro.setObjectName("muted")
+        theme.mark(intro, "muted")
         column.addWidget(intro)
         column.addLayout(self._buttons())
         column.addWidget(self._recent_section())
@@ -53,7 +55,7 @@ class WelcomeScreen(QWidget):
             button = QPushButton(text)
             button.setAccessibleName(text.replace("&", ""))
             if primary:
-                button.setObjectName("primary")
+                theme.mark(button, "primary")
             button.clicked.connect(signal.emit)
             row.addWidget(button)
         row.addStretch(1)
@@ -64,7 +66,7 @@ class WelcomeScreen(QWidget):
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 12, 0, 0)
         label = QLabel("&Recent plans")
-        label.setObjectName("sectionTitle")
+        theme.mark(label, "sectionTitle")
         self.recent = QListWidget()
         self.recent.setAccessibleName("Recent plans")
         label.setBuddy(self.recent)

@@ -8,12 +8,13 @@ A plan that changed since it was signed opens with a banner across the top.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSignalBlocker, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from summit_app.plan import model
 from summit_app.plan.edits import Edit
-from summit_app.ui import signed_banner
 from summit_app.ui.badges import FindingCounter
 from summit_app.ui.context import UiContext
 from summit_app.ui.coupling import PrivacyCoupling
@@ -21,6 +22,9 @@ from summit_app.ui.navigator import StepNavigator
 from summit_app.ui.pane import Pane
 from summit_app.ui.panes import make_pane, pane_for
 from summit_app.ui.progress import STEPS, pane_states
+
+if TYPE_CHECKING:
+    from summit_app.ui.signed_banner import SignedBanner
 
 
 class PlanWorkspace(QWidget):
@@ -52,27 +56,41 @@ class PlanWorkspace(QWidget):
         context.plan_changed.connect(self._plan_changed)
         self.setTabOrder(self.navigator, self.stack)
 
-    def _signed_banner(self, outer: QVBoxLayout) -> signed_banner.SignedBanner | None:
+    def _signed_banner(self, outer: QVBoxLayout) -> SignedBanner | None:
         """Across the top when the plan changed since it was signed; "Show changes" opens Review."""
-        banner = signed_banner.for_plan(self.context)
+        if not self.context.plan.signature.fingerprint:
+            return None  # never signed (and the signing code need not load to say so)
+        from summit_app.ui.signed_banner import for_plan
+
+        banner = for_plan(self.context)
         if banner is not None:
             outer.addWidget(banner)
             banner.show_changes.connect(lambda: self.show_pane("review"))
         return banner
 
     def _finding_counter(self) -> FindingCounter:
-        """Counts findings for the navigator's badges: now, then after edits (debounced)."""
+        """Counts findings for the navigator's badges: once the plan is on screen, then after edits (debounced).
+
+        The first count waits for the event loop's first turn, so the pane paints
+        without waiting for the checks to load and run.
+        """
         counter = FindingCounter(self.context.content, self)
         counter.counted.connect(self.navigator.set_counts)
-        counter.count_now(self.context.plan)
+        counter.schedule(self.context.plan)
         return counter
 
     def prebuild(self) -> None:
         """Build the panes not shown yet, one per idle moment, so a first visit is as quick as a later one."""
         missing = [pane_id for pane_id, _ in STEPS if pane_id not in self._panes]
         if missing:
-            self.pane(missing[0])
+            self._lay_out_ahead(self.pane(missing[0]))
             QTimer.singleShot(0, self.prebuild)
+
+    def _lay_out_ahead(self, pane: Pane) -> None:
+        """Size a hidden pane as it will be shown and paint it once off screen, so its first
+        showing finds its layout done and its views' rows measured."""
+        pane.resize(self.stack.size())
+        pane.grab()
 
     def pane(self, pane_id: str) -> Pane:
         """The pane of ``pane_id``, built (and filled) on first use."""
@@ -99,10 +117,9 @@ class PlanWorkspace(QWidget):
         return self.pane(self.navigator.current_pane())
 
     def show_pane(self, pane_id: str) -> None:
-        if self.navigator.current_pane() == pane_id and self.stack.currentWidget() is not None:
-            self._switch(pane_id)
-        else:
+        with QSignalBlocker(self.navigator):  # one switch, here, whether or not the row changes
             self.navigator.show_pane(pane_id)
+        self._switch(pane_id)
 
     def show_step(self, offset: int) -> None:
         """Go ``offset`` steps forward (or back), staying within the nine."""

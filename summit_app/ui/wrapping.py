@@ -4,7 +4,8 @@ Qt's item views measure a row before they know a column's width, so wrapped
 text is clipped or elided. ``WrappingDelegate`` measures wrapped columns at the
 view's current column width, and ``WrappingTree`` lays rows out again when
 such a column is resized or the font changes (a zoom step). Measuring wrapped
-text is costly, so heights are cached per text, weight and width.
+text is costly, so heights are cached per text, weight and width, and the
+natural size of the other columns per text and weight.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QTreeView, QWidget
+
+from summit_app.ui import theme
 
 CELL_PADDING = 12
 
@@ -34,6 +37,7 @@ class WrappingDelegate(QStyledItemDelegate):
         self._view = view
         self.columns = columns
         self._heights: dict[tuple[str, bool, int], int] = {}
+        self._natural: dict[tuple[str, bool], QSize] = {}
 
     def text_width(self, index: QModelIndex | QPersistentModelIndex) -> int:
         width = self._view.columnWidth(index.column()) - CELL_PADDING
@@ -44,12 +48,17 @@ class WrappingDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         line = option.fontMetrics.height() + CELL_PADDING
         column = index.column()
-        if column not in self.columns or self._view.isFirstColumnSpanned(index.row(), index.parent()):
-            natural = super().sizeHint(option, index)  # what ResizeToContents columns fit
-            return QSize(natural.width() + CELL_PADDING, max(line, natural.height()))
         font = index.data(Qt.ItemDataRole.FontRole)
         bold = isinstance(font, QFont) and font.bold()
         text = str(index.data() or "")
+        if column not in self.columns or self._view.isFirstColumnSpanned(index.row(), index.parent()):
+            # What ResizeToContents columns fit. The view asks again for every row at every
+            # layout pass; a list of a few labels ("Warning", "Blocking") is measured once each.
+            natural = self._natural.get((text, bold))
+            if natural is None:
+                size = super().sizeHint(option, index)
+                natural = self._natural[text, bold] = QSize(size.width() + CELL_PADDING, max(line, size.height()))
+            return natural
         width = self.text_width(index)
         key = (text, bold, width)
         if key not in self._heights:
@@ -63,6 +72,7 @@ class WrappingDelegate(QStyledItemDelegate):
     def forget(self) -> None:
         """Fonts changed: measure again."""
         self._heights.clear()
+        self._natural.clear()
 
 
 class WrappingTree(QTreeView):
@@ -76,6 +86,7 @@ class WrappingTree(QTreeView):
         self.setWordWrap(True)
         self.setUniformRowHeights(False)
         self.setAlternatingRowColors(True)
+        theme.bold_titles(self.header())
         self.header().sectionResized.connect(self._on_section_resized)
 
     def _on_section_resized(self, column: int, old: int, new: int) -> None:

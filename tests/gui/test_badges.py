@@ -68,8 +68,20 @@ def badge_pixels(window: MainWindow, pane_id: str, target: str) -> int:
     return found
 
 
-def test_badges_count_each_panes_findings_with_blocking_ones_in_red(make_window, content: Content) -> None:  # type: ignore[no-untyped-def]
-    window = make_window(model.Plan(district=model.District(name="Harbor Unified")))
+def counted(qtbot: QtBot, window: MainWindow) -> MainWindow:
+    """``window`` once its badges are counted: on the event loop's first turn after the plan opens,
+    so the pane paints without waiting for the checks."""
+    assert window.workspace is not None
+    counter = window.workspace.finding_counter
+    if counter.runs == 0:
+        assert shown_counts(window)[0] == dict.fromkeys(ROWS, 0)
+    qtbot.waitUntil(lambda: counter.runs == 1)
+    return window
+
+
+def test_badges_count_each_panes_findings_with_blocking_ones_in_red(qtbot: QtBot, make_window,  # type: ignore[no-untyped-def]
+                                                                     content: Content) -> None:
+    window = counted(qtbot, make_window(model.Plan(district=model.District(name="Harbor Unified"))))
     counts, blocking = shown_counts(window)
     assert (counts, blocking) == expected_counts(window, content)
     assert counts["budget"] == blocking["budget"] == 1  # an empty pane blocks
@@ -79,9 +91,9 @@ def test_badges_count_each_panes_findings_with_blocking_ones_in_red(make_window,
     assert spoken.endswith("1 finding, 1 blocking")
 
 
-def test_warnings_only_show_a_quiet_badge_and_no_findings_none(make_window, content: Content,  # type: ignore[no-untyped-def]
-                                                               demo: model.Plan) -> None:
-    window = make_window(demo)
+def test_warnings_only_show_a_quiet_badge_and_no_findings_none(qtbot: QtBot, make_window,  # type: ignore[no-untyped-def]
+                                                               content: Content, demo: model.Plan) -> None:
+    window = counted(qtbot, make_window(demo))
     counts, blocking = shown_counts(window)
     assert (counts, blocking) == expected_counts(window, content)
     assert (counts["privacy"], blocking["privacy"]) == (2, 0)
@@ -93,7 +105,7 @@ def test_warnings_only_show_a_quiet_badge_and_no_findings_none(make_window, cont
 
 
 def test_badges_follow_edits_and_undo(qtbot: QtBot, make_window, content: Content) -> None:  # type: ignore[no-untyped-def]
-    window = make_window(model.Plan())
+    window = counted(qtbot, make_window(model.Plan()))
     assert shown_counts(window)[0]["district"] == 1
     district = window.workspace.pane("district").district_form.editor("name")
     type_into(qtbot, district, "Harbor Unified")

@@ -32,6 +32,18 @@ def test_navigator_lists_the_nine_steps_with_their_state(make_window) -> None:  
     assert window.saved_label.text() == "All changes saved"
 
 
+def test_the_step_on_screen_is_highlighted_from_the_first_one(make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()  # shown on the welcome screen, then the plan opens: the common way in
+    navigator = window.workspace.navigator
+    assert [navigator.row(item) for item in navigator.selectedItems()] == [0]
+    row = navigator.visualItemRect(navigator.item(0))
+    colour = navigator.grab().toImage().pixelColor(row.center().x() + 60, row.center().y())
+    assert colour.name() == theme.ACCENT  # the selected step's fill, behind its words
+    window.workspace.show_pane("budget")
+    assert [navigator.row(item) for item in navigator.selectedItems()] == [6]
+    assert window.workspace.stack.currentWidget().pane_id == "budget"
+
+
 def test_steps_switch_by_keyboard(qtbot: QtBot, make_window) -> None:  # type: ignore[no-untyped-def]
     window = make_window()
     navigator = window.workspace.navigator

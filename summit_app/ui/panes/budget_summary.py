@@ -38,6 +38,7 @@ def _table(name: str) -> QTableWidget:
     table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
     table.setFocusPolicy(Qt.FocusPolicy.TabFocus)
     table.setWordWrap(False)
+    theme.table_look(table)
     return table
 
 
@@ -58,6 +59,9 @@ def _fit_height(table: QTableWidget) -> None:
     """Size the columns and rows once, after filling (sizing on every ``setItem`` is slow)."""
     table.resizeColumnsToContents()
     table.resizeRowsToContents()
+    roomy = table.verticalHeader().defaultSectionSize()  # the editor's rows, with room around the text
+    for row in range(table.rowCount()):
+        table.setRowHeight(row, max(roomy, table.rowHeight(row)))
     rows = sum(table.rowHeight(r) for r in range(table.rowCount()))
     table.setFixedHeight(rows + table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth() + 2)
 
@@ -87,9 +91,9 @@ class BudgetSummaryView(QWidget):
 
     def _figure(self, key: str, caption: str, column: int) -> None:
         label = QLabel(caption)
-        label.setObjectName("muted")
+        theme.mark(label, "muted")
         value = QLabel()
-        value.setObjectName("totalFigure")
+        theme.mark(value, "totalFigure")
         value.setAccessibleName(caption)
         self.headline.addWidget(label, 0, column)
         self.headline.addWidget(value, 1, column)
@@ -113,9 +117,7 @@ class BudgetSummaryView(QWidget):
         self.figures["total"].setText(money_short(summary.total))
         self.figures["funding"].setText(money_short(summary.funding_total))
         self.figures["gap"].setText(money_short(gap) if gap else "Fully funded")
-        self.figures["gap"].setObjectName("gapFigure" if gap else "okFigure")
-        self.figures["gap"].style().unpolish(self.figures["gap"])
-        self.figures["gap"].style().polish(self.figures["gap"])
+        theme.mark(self.figures["gap"], "gapFigure" if gap else "okFigure")
         self.figures["per_student"].setText(money(per_student) if per_student is not None else "—")
 
     def _years(self, plan: model.Plan, summary: BudgetSummary) -> None:

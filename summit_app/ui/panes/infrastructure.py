@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWi
 
 from summit_app.plan import model
 from summit_app.plan.fields import Kind
+from summit_app.ui import theme
 from summit_app.ui.collection_edits import new_id
 from summit_app.ui.collection_model import CollectionModel, Column
 from summit_app.ui.context import UiContext
@@ -64,7 +65,7 @@ class InfrastructurePane(Pane):
     def _readings_box(self) -> QVBoxLayout:
         box = QVBoxLayout()
         title = QLabel("Against the targets")
-        title.setObjectName("sectionTitle")
+        theme.mark(title, "sectionTitle")
         box.addWidget(title)
         self.grid = QGridLayout()
         self.reading_labels: list[tuple[QLabel, QLabel]] = []
@@ -83,9 +84,7 @@ class InfrastructurePane(Pane):
         for (what, value), (name, reading, ok) in zip(self.reading_labels, readings(plan), strict=True):
             what.setText(name)
             value.setText(f"{'✓' if ok else '✗'}  {reading}")
-            value.setObjectName("okFigure" if ok else "gapFigure")
-            value.style().unpolish(value)
-            value.style().polish(value)
+            theme.mark(value, "okFigure" if ok else "gapFigure")
 
     def select_item(self, collection: str, item_id: str) -> bool:
         if collection == "devices":

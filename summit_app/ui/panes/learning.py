@@ -7,6 +7,7 @@ from decimal import Decimal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from summit_app.plan import model
+from summit_app.ui import theme
 from summit_app.ui.collection_edits import new_id
 from summit_app.ui.collection_model import CollectionModel, Column
 from summit_app.ui.context import UiContext
@@ -39,7 +40,7 @@ class LearningPane(Pane):
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.totals = QLabel()
-        self.totals.setObjectName("totalFigure")
+        theme.mark(self.totals, "totalFigure")
         self.activities = TableSection("Learning activities", CollectionModel(context, "learning", COLUMNS),
                                        "activity", new_activity, rows=16)
         self.body.addWidget(self.totals)

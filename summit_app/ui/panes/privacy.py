@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QWidget
 
 from summit_app.plan import model
+from summit_app.ui import theme
 from summit_app.ui.collection_edits import new_id
 from summit_app.ui.collection_model import CollectionModel, Column
 from summit_app.ui.context import UiContext
@@ -34,7 +35,7 @@ class PrivacyPane(Pane):
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.totals = QLabel()
-        self.totals.setObjectName("totalFigure")
+        theme.mark(self.totals, "totalFigure")
         self.apps = TableSection("App and vendor inventory", CollectionModel(context, "apps", APP_COLUMNS),
                                  "app", new_app, rows=12)
         self.body.addWidget(self.totals)
@@ -42,7 +43,7 @@ class PrivacyPane(Pane):
         self.practices_model = PracticesModel(context)
         self.practices = self._practices_view()
         title = QLabel("&Privacy program practices (rate each 1–4)")
-        title.setObjectName("sectionTitle")
+        theme.mark(title, "sectionTitle")
         title.setBuddy(self.practices)
         self.body.addWidget(title)
         self.body.addWidget(self.practices)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from summit_app.plan import model
 from summit_app.plan.readiness import gear_scores, level_of, overall_score, rated_count
+from summit_app.ui import theme
 from summit_app.ui.context import UiContext
 from summit_app.ui.pane import Pane
 from summit_app.ui.radar import RadarChart
@@ -40,10 +41,10 @@ class ReadinessReport(QFrame):
         layout = QVBoxLayout(self)
         layout.addWidget(section_title("Readiness by gear"))
         self.overall = QLabel()
-        self.overall.setObjectName("totalFigure")
+        theme.mark(self.overall, "totalFigure")
         self.overall.setWordWrap(True)
         self.progress = QLabel()
-        self.progress.setObjectName("muted")
+        theme.mark(self.progress, "muted")
         layout.addWidget(self.overall)
         layout.addWidget(self.progress)
         self.radar = RadarChart()

@@ -18,6 +18,7 @@ from summit_app.plan import model
 from summit_app.plan.checks import Finding, run_checks
 from summit_app.plan.coverage import coverage
 from summit_app.plan.review import finding_counts
+from summit_app.ui import theme
 from summit_app.ui.context import UiContext
 from summit_app.ui.export_runner import ExportRunner
 from summit_app.ui.form_section import FormSection
@@ -35,6 +36,10 @@ APPROVAL_FIELDS = ["superintendent_name", "superintendent_title", "board_preside
                    "board_meeting_date"]
 
 
+#: How many rows a column fitted to its contents measures.
+RESIZE_SAMPLE = 60
+
+
 class GroupedTree(WrappingTree):
     """A tree over a ``GroupedModel``: groups span the width and stay expanded."""
 
@@ -45,6 +50,9 @@ class GroupedTree(WrappingTree):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.header()
         header.setStretchLastSection(False)
+        # Columns fitted to their contents sample the rows near the top: measuring every row of a
+        # long list (a very large plan has hundreds of findings) made the first look at Review slow.
+        header.setResizeContentsPrecision(RESIZE_SAMPLE)
         for column in range(item_model.columnCount()):
             mode = QHeaderView.ResizeMode.Stretch if column in wrapped else QHeaderView.ResizeMode.ResizeToContents
             header.setSectionResizeMode(column, mode)
@@ -106,6 +114,7 @@ class ReviewPane(Pane):
         self.body.addLayout(columns)
         self.body.addWidget(self._build_coverage())
         self._plan = context.plan
+        self._shown: model.Plan | None = None  # the plan the findings and coverage are of
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._recompute)
@@ -149,7 +158,7 @@ class ReviewPane(Pane):
         layout = QVBoxLayout(card)
         layout.addWidget(section_title("Framework coverage"))
         note = QLabel("Which parts of each framework the plan's goals, learning and budget address.")
-        note.setObjectName("muted")
+        theme.mark(note, "muted")
         layout.addWidget(note)
         self.coverage_tree = GroupedTree(self.coverage_model, (0, 2))
         self.coverage_tree.setAccessibleName("Framework coverage")
@@ -163,7 +172,7 @@ class ReviewPane(Pane):
         """Schedule a recompute: next turn of the event loop, or 150 ms after the last one."""
         self._plan = plan
         self.approval.refresh(plan)
-        if self._timer.isActive():
+        if self._timer.isActive() or plan is self._shown:
             return
         elapsed = self._since.elapsed() if self._since.isValid() else QUIET_MS
         self._timer.start(max(0, QUIET_MS - elapsed) if elapsed < QUIET_MS else 0)
@@ -200,6 +209,7 @@ class ReviewPane(Pane):
         self.exports.sync_enabled()
         self._show_summary()
         self.counts_changed.emit(finding_counts(self.findings))
+        self._shown = plan
         self._since.start()
 
     def _show_summary(self) -> None:

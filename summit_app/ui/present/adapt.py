@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton, QTableView, QToolButton, QWidget
 
 from summit_app.plan.fields import spec
+from summit_app.ui import theme
 from summit_app.ui.collection_model import CollectionModel
 from summit_app.ui.pane import GuidanceStrip, Pane
 
@@ -70,6 +71,7 @@ def prepare(pane: Pane, stage: PresentStage) -> None:
 
 def tidy(pane: Pane) -> None:
     """After every refresh: the large font's row heights, and no disabled editing buttons."""
+    theme.unmark(pane)  # the stage's own style sheet gives the roles their projector look
     pane.ensurePolished()
     for button in [*pane.findChildren(QPushButton), *pane.findChildren(QToolButton)]:
         if not button.isEnabled():

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
+from summit_app.ui import theme
 from summit_app.ui.timebox import TimeBox
 
 
@@ -33,7 +34,7 @@ class PresentControls(QWidget):
         self.reset_button = self._button(row, "Reset", timebox.reset)
         row.addSpacing(24)
         self.reveal_button = self._button(row, "Reveal", self.reveal_requested.emit)
-        self.reveal_button.setObjectName("primary")
+        theme.mark(self.reveal_button, "primary")
         self.freeze_button = self._button(row, "Freeze audience view", lambda: None)
         self.freeze_button.setCheckable(True)
         self.freeze_button.toggled.connect(self.freeze_toggled.emit)
