@@ -30,6 +30,8 @@ class Entry(FieldsRepr):
 
 @dataclass(frozen=True, repr=False)
 class Element(FieldsRepr):
+    """One element of a Future Ready gear, rated on the readiness scale."""
+
     id: str
     name: str
     gear_id: str
@@ -38,6 +40,8 @@ class Element(FieldsRepr):
 
 @dataclass(frozen=True, repr=False)
 class Gear(FieldsRepr):
+    """A Future Ready gear, its elements and a next step for each level."""
+
     id: str
     name: str
     elements: tuple[Element, ...]
@@ -46,6 +50,8 @@ class Gear(FieldsRepr):
 
 @dataclass(frozen=True, repr=False)
 class Level(FieldsRepr):
+    """A band of the readiness scale (its name, its scores, the next step it suggests)."""
+
     id: str
     name: str
     low: int
@@ -55,6 +61,8 @@ class Level(FieldsRepr):
 
 @dataclass(frozen=True, repr=False)
 class PracticeArea(FieldsRepr):
+    """An area of student-data privacy practice and its practices."""
+
     id: str
     name: str
     practices: tuple[Entry, ...]
@@ -62,6 +70,8 @@ class PracticeArea(FieldsRepr):
 
 @dataclass(frozen=True, repr=False)
 class Guidance(FieldsRepr):
+    """A pane's guidance strip: why it matters, what good looks like, the question for the table."""
+
     pane: str
     title: str
     why: str
@@ -72,6 +82,8 @@ class Guidance(FieldsRepr):
 
 @dataclass(frozen=True, repr=False)
 class Content(FieldsRepr):
+    """The framework content and vocabularies the app ships (loaded once from resources)."""
+
     gears: tuple[Gear, ...]
     levels: tuple[Level, ...]
     iste_conditions_2009: tuple[Entry, ...]

@@ -66,6 +66,8 @@ class AddItem(Edit, FieldsRepr):
 
 @dataclass(frozen=True, repr=False)
 class RemoveItem(Edit, FieldsRepr):
+    """Remove the item ``item_id`` from ``collection`` (the inverse adds it back where it was)."""
+
     collection: str
     item_id: str
     label: str = ""
@@ -76,6 +78,8 @@ class RemoveItem(Edit, FieldsRepr):
 
 @dataclass(frozen=True, repr=False)
 class MoveItem(Edit, FieldsRepr):
+    """Move the item ``item_id`` within ``collection`` to ``index``."""
+
     collection: str
     item_id: str
     index: int

@@ -34,6 +34,8 @@ class Kind(enum.Enum):
 
 @dataclass(frozen=True, repr=False)
 class FieldSpec(FieldsRepr):
+    """What the app knows of one field of a record: label, kind, vocabulary, limits."""
+
     name: str
     kind: Kind
     label: str

@@ -92,6 +92,8 @@ class District(FieldsRepr):
 
 @dataclass(frozen=True, repr=False)
 class Vision(FieldsRepr):
+    """The district's vision for learning with technology, in the team's words."""
+
     statement: str = text_field("Vision statement", long=True)
 
 
@@ -110,6 +112,8 @@ class Network(FieldsRepr):
 
 @dataclass(frozen=True, repr=False)
 class Approval(FieldsRepr):
+    """Who approves the plan: the superintendent, the board president, the technology director, the board meeting."""
+
     superintendent_name: str = text_field("Superintendent")
     superintendent_title: str = text_field("Superintendent's title")
     board_president: str = text_field("Board president")
@@ -130,6 +134,8 @@ class Signature(FieldsRepr):
 
 @dataclass(frozen=True, repr=False)
 class TeamMember(FieldsRepr):
+    """A member of the planning team and the seat they hold at the table."""
+
     id: str
     name: str = text_field("Name")
     role: str = choice_field("Role", "roles")
@@ -159,6 +165,8 @@ class MemberRating(FieldsRepr):
 
 @dataclass(frozen=True, repr=False)
 class Goal(FieldsRepr):
+    """A goal of the plan, tied to a Future Ready gear."""
+
     id: str
     title: str = text_field("Goal")
     description: str = text_field("Description", long=True)
@@ -175,6 +183,8 @@ class Goal(FieldsRepr):
 
 @dataclass(frozen=True, repr=False)
 class GoalAction(FieldsRepr):
+    """One step toward a goal: what, who, by when."""
+
     id: str
     goal_id: str | None = link_field("Goal", "goals")
     text: str = text_field("Action")
@@ -185,6 +195,8 @@ class GoalAction(FieldsRepr):
 
 @dataclass(frozen=True, repr=False)
 class LearningActivity(FieldsRepr):
+    """A professional-learning activity and the goals it serves."""
+
     id: str
     title: str = text_field("Activity")
     component: str = choice_field("Type", "pd_components")
@@ -225,6 +237,8 @@ class PracticeRating(FieldsRepr):
 
 @dataclass(frozen=True, repr=False)
 class DeviceFleet(FieldsRepr):
+    """A group of devices of one type: how many, how old, when they are due for refresh."""
+
     id: str
     device_type: str = choice_field("Device", "device_types")
     users: str = choice_field("Used by", "device_users", "students")
@@ -235,6 +249,8 @@ class DeviceFleet(FieldsRepr):
 
 @dataclass(frozen=True, repr=False)
 class FundingSource(FieldsRepr):
+    """Money the plan counts on, by fiscal year."""
+
     id: str
     name: str = text_field("Funding source")
     kind: str = choice_field("Kind", "funding_kinds")
@@ -247,6 +263,8 @@ class FundingSource(FieldsRepr):
 
 @dataclass(frozen=True, repr=False)
 class BudgetLine(FieldsRepr):
+    """A cost of the plan: unit cost times quantity, one-time or every year, tied to a goal and a source."""
+
     id: str
     description: str = text_field("Budget line")
     category: str = choice_field("Category", "cost_categories")
@@ -270,6 +288,8 @@ class BudgetLine(FieldsRepr):
 
 @dataclass(frozen=True, repr=False)
 class Milestone(FieldsRepr):
+    """A dated checkpoint on the timeline: who owns it, where it stands, the goals it marks."""
+
     id: str
     title: str = text_field("Milestone")
     due_date: date | None = day_field("Date")
@@ -285,6 +305,8 @@ Record = Any  # any of the dataclasses above
 
 @dataclass(frozen=True, repr=False)
 class Plan(FieldsRepr):
+    """A district's whole technology plan: what one plan file holds."""
+
     district: District = field(default_factory=District)
     vision: Vision = field(default_factory=Vision)
     network: Network = field(default_factory=Network)

@@ -21,6 +21,8 @@ class PlanFileError(Exception):
 
 @dataclass(frozen=True, repr=False)
 class LockHolder(FieldsRepr):
+    """Who holds a plan's lock: the name, computer and process, and since when."""
+
     name: str
     host: str
     pid: int

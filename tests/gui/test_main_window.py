@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from guihelpers import plan_on_disk, saved, shortcut, type_into
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDropEvent
+from PySide6.QtGui import QDropEvent, QFontInfo
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -82,10 +82,14 @@ def test_zoom_scales_the_whole_interface(qtbot: QtBot, make_window) -> None:  # 
     window = make_window()
     app = QApplication.instance()
     base = theme.BASE_POINTS
+    title = window.workspace.current_pane().findChild(QLabel, "paneTitle")
+    title_points = QFontInfo(title.font()).pointSizeF()
     try:
         shortcut(qtbot, window.workspace.navigator, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
         assert app.font().pointSizeF() > base
         assert window.preferences.zoom > 1
+        title.ensurePolished()
+        assert QFontInfo(title.font()).pointSizeF() > title_points  # the roles' own sizes grow too
         shortcut(qtbot, window.workspace.navigator, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
         shortcut(qtbot, window.workspace.navigator, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
         assert app.font().pointSizeF() < base

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from guihelpers import plan_on_disk, saved
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
@@ -17,6 +18,7 @@ from summit_app import cli
 from summit_app.plan import model
 from summit_app.plan.edits import SetField
 from summit_app.store.plan_file import PlanFile
+from summit_app.ui import theme
 from summit_app.ui.prompts import COPY, READ_ONLY
 
 PLAN = model.Plan(district=model.District(name="Harbor"), members=(model.TeamMember("m1", "Ana Adams"),))
@@ -56,6 +58,7 @@ def test_a_locked_plan_opens_read_only_with_editing_off(qtbot: QtBot, make_windo
         name = district.district_form.editor("name")
         assert isinstance(name, QLineEdit)
         assert name.isReadOnly()
+        assert name.palette().color(QPalette.ColorRole.Base).name() == theme.READ_ONLY_BASE  # greyed, visibly
         assert not district.team.add_button.isEnabled()
         index = district.team.model.index(0, 0)
         assert not district.team.model.flags(index) & Qt.ItemFlag.ItemIsEditable

@@ -41,18 +41,8 @@ def pane_for(collection: str) -> str | None:
     return collection if collection in PANE_CLASSES else None
 
 
-def _placeholder(pane_id: str) -> type[Pane]:
-    """A pane with only its guidance, for a step whose own pane is not installed."""
-    return type(f"{pane_id.title()}Placeholder", (Pane,), {"pane_id": pane_id})
-
-
 def make_pane(pane_id: str, context: UiContext) -> Pane:
+    """A new pane for ``pane_id`` (its module is loaded on first use)."""
     module_name, class_name = PANE_CLASSES[pane_id]
-    try:
-        module = importlib.import_module(module_name)
-    except ModuleNotFoundError as exc:
-        if exc.name != module_name:
-            raise
-        return _placeholder(pane_id)(context)
-    pane_class: type[Pane] = getattr(module, class_name)
+    pane_class: type[Pane] = getattr(importlib.import_module(module_name), class_name)
     return pane_class(context)
