@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import os
 import sys
-import traceback
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
@@ -29,7 +28,7 @@ from summit_app.ui.preferences import Preferences
 from summit_app.ui.prompts import Prompts
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "store"))
-from crash_worker import edit_number  # the store crash test's numbered edits
+from crash_worker import edit_number, serve  # the store crash test's numbered edits and fork loop
 
 
 class NoDialogs(Prompts):
@@ -69,23 +68,5 @@ def work(path: Path) -> None:
         QApplication.processEvents()  # the panes repaint, as in an app at work
 
 
-def main() -> None:
-    path = Path(sys.argv[1])
-    for line in sys.stdin:
-        if line.strip() != "go":
-            break
-        pid = os.fork()
-        if pid == 0:
-            try:
-                work(path)
-            except BaseException:
-                traceback.print_exc()
-            finally:
-                os._exit(1)
-        print(f"worker {pid}", flush=True)
-        _, status = os.waitpid(pid, 0)
-        print(f"ended {status}", flush=True)
-
-
 if __name__ == "__main__":
-    main()
+    serve(work)

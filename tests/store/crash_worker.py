@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import os
 import sys
+import traceback
+from collections.abc import Callable
 from pathlib import Path
 
 from summit_app.plan import model
@@ -40,7 +42,8 @@ def work(path: Path) -> None:
         n += 1
 
 
-def main() -> None:
+def serve(work: Callable[[Path], None]) -> None:
+    """For each ``go`` on stdin fork a child that runs ``work(plan)`` until killed; reap it, report."""
     path = Path(sys.argv[1])
     for line in sys.stdin:
         if line.strip() != "go":
@@ -49,6 +52,8 @@ def main() -> None:
         if pid == 0:
             try:
                 work(path)
+            except BaseException:
+                traceback.print_exc()  # to the errors file the test names when a child stops on its own
             finally:
                 os._exit(1)
         print(f"worker {pid}", flush=True)
@@ -59,4 +64,4 @@ def main() -> None:
 CONTENT = load_content()
 
 if __name__ == "__main__":
-    main()
+    serve(work)
