@@ -2,23 +2,13 @@
 
 from __future__ import annotations
 
-import importlib
-
 from summit_app.ui.context import UiContext
 from summit_app.ui.pane import Pane
+from summit_app.ui.progress import STEPS
 
-#: pane id -> (module, class) of the pane that shows it.
-PANE_CLASSES = {
-    "district": ("summit_app.ui.panes.district", "DistrictPane"),
-    "readiness": ("summit_app.ui.panes.readiness", "ReadinessPane"),
-    "vision": ("summit_app.ui.panes.vision", "VisionPane"),
-    "learning": ("summit_app.ui.panes.learning", "LearningPane"),
-    "privacy": ("summit_app.ui.panes.privacy", "PrivacyPane"),
-    "infrastructure": ("summit_app.ui.panes.infrastructure", "InfrastructurePane"),
-    "budget": ("summit_app.ui.panes.budget", "BudgetPane"),
-    "timeline": ("summit_app.ui.panes.timeline", "TimelinePane"),
-    "review": ("summit_app.ui.panes.review", "ReviewPane"),
-}
+#: The panes' ids, in the order of the steps.
+PANE_IDS = tuple(pane_id for pane_id, _ in STEPS)
+
 
 #: Which pane holds each singleton and collection of a plan ("take me there").
 COLLECTION_PANES = {
@@ -38,11 +28,43 @@ def pane_for(collection: str) -> str | None:
     """The pane holding ``collection`` (a pane id is accepted as itself)."""
     if collection in COLLECTION_PANES:
         return COLLECTION_PANES[collection]
-    return collection if collection in PANE_CLASSES else None
+    return collection if collection in PANE_IDS else None
+
+
+def pane_class(pane_id: str) -> type[Pane]:
+    """The class of ``pane_id``'s pane. Each module loads when its pane is first built; the imports
+    are written out so that tools following them (the bundler among them) find every pane."""
+    match pane_id:
+        case "district":
+            from summit_app.ui.panes.district import DistrictPane
+            return DistrictPane
+        case "readiness":
+            from summit_app.ui.panes.readiness import ReadinessPane
+            return ReadinessPane
+        case "vision":
+            from summit_app.ui.panes.vision import VisionPane
+            return VisionPane
+        case "learning":
+            from summit_app.ui.panes.learning import LearningPane
+            return LearningPane
+        case "privacy":
+            from summit_app.ui.panes.privacy import PrivacyPane
+            return PrivacyPane
+        case "infrastructure":
+            from summit_app.ui.panes.infrastructure import InfrastructurePane
+            return InfrastructurePane
+        case "budget":
+            from summit_app.ui.panes.budget import BudgetPane
+            return BudgetPane
+        case "timeline":
+            from summit_app.ui.panes.timeline import TimelinePane
+            return TimelinePane
+        case "review":
+            from summit_app.ui.panes.review import ReviewPane
+            return ReviewPane
+    raise KeyError(pane_id)
 
 
 def make_pane(pane_id: str, context: UiContext) -> Pane:
-    """A new pane for ``pane_id`` (its module is loaded on first use)."""
-    module_name, class_name = PANE_CLASSES[pane_id]
-    pane_class: type[Pane] = getattr(importlib.import_module(module_name), class_name)
-    return pane_class(context)
+    """A new pane for ``pane_id``."""
+    return pane_class(pane_id)(context)
