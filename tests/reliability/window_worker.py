@@ -28,7 +28,7 @@ from summit_app.ui.preferences import Preferences
 from summit_app.ui.prompts import Prompts
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "store"))
-from crash_worker import edit_number, serve  # the store crash test's numbered edits and fork loop
+from crash_worker import edit_number, say, serve  # the store crash test's numbered edits and fork loop
 
 
 class NoDialogs(Prompts):
@@ -59,11 +59,11 @@ def work(path: Path) -> None:
     assert context is not None
     QApplication.processEvents()
     n = len(context.document.backend.edit_log())  # type: ignore[attr-defined]
-    print(f"opened {n}", flush=True)
+    say(f"opened {n}")
     while True:
         if not context.edit(edit_number(n)):
             NoDialogs._give_up(f"edit {n} refused: {window.statusBar().currentMessage()}")
-        print(f"done {n}", flush=True)
+        say(f"done {n}")
         n += 1
         QApplication.processEvents()  # the panes repaint, as in an app at work
 

@@ -25,6 +25,15 @@ from summit_app.plan.edits import AddItem, Edit, SetField
 from summit_app.store.plan_file import open_document
 
 
+def say(line: str) -> None:
+    """Report ``line`` in one write to the pipe: a kill lands before it or after it, never inside.
+
+    (``print`` writes the text and the line break separately when Python runs unbuffered, and a
+    kill between the two glued the next report onto a line the test could not read.)
+    """
+    os.write(sys.stdout.fileno(), f"{line}\n".encode())
+
+
 def edit_number(n: int) -> Edit:
     if n % 2 == 0:
         return AddItem("members", model.TeamMember(f"crash-{n}", f"Member {n}", "teacher-leader"), label=f"edit {n}")
@@ -35,10 +44,10 @@ def work(path: Path) -> None:
     """Edit until killed; never returns."""
     document = open_document(path, author="crash worker", content=CONTENT)
     n = len(document.backend.edit_log())  # type: ignore[attr-defined]
-    print(f"opened {n}", flush=True)
+    say(f"opened {n}")
     while True:
         document.apply(edit_number(n))
-        print(f"done {n}", flush=True)
+        say(f"done {n}")
         n += 1
 
 
@@ -56,9 +65,9 @@ def serve(work: Callable[[Path], None]) -> None:
                 traceback.print_exc()  # to the errors file the test names when a child stops on its own
             finally:
                 os._exit(1)
-        print(f"worker {pid}", flush=True)
+        say(f"worker {pid}")
         _, status = os.waitpid(pid, 0)
-        print(f"ended {status}", flush=True)
+        say(f"ended {status}")
 
 
 CONTENT = load_content()

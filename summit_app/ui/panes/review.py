@@ -36,7 +36,7 @@ APPROVAL_FIELDS = ["superintendent_name", "superintendent_title", "board_preside
                    "board_meeting_date"]
 
 
-#: How many rows a column fitted to its contents measures.
+#: How many rows fitting a column to its contents measures.
 RESIZE_SAMPLE = 60
 
 
@@ -50,12 +50,13 @@ class GroupedTree(WrappingTree):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.header()
         header.setStretchLastSection(False)
-        # Columns fitted to their contents sample the rows near the top: measuring every row of a
-        # long list (a very large plan has hundreds of findings) made the first look at Review slow.
-        header.setResizeContentsPrecision(RESIZE_SAMPLE)
+        # The columns that do not wrap are fitted to their contents once per refresh (measuring the
+        # rows near the top), not at every layout pass: each showing of the pane was one.
+        self._fitted = [column for column in range(item_model.columnCount()) if column not in wrapped]
         for column in range(item_model.columnCount()):
-            mode = QHeaderView.ResizeMode.Stretch if column in wrapped else QHeaderView.ResizeMode.ResizeToContents
+            mode = QHeaderView.ResizeMode.Stretch if column in wrapped else QHeaderView.ResizeMode.Interactive
             header.setSectionResizeMode(column, mode)
+        header.setResizeContentsPrecision(RESIZE_SAMPLE)
         item_model.modelReset.connect(self._regroup)
 
     def _regroup(self) -> None:
@@ -63,6 +64,11 @@ class GroupedTree(WrappingTree):
         for row in range(item_model.rowCount()):
             self.setFirstColumnSpanned(row, QModelIndex(), True)
         self.expandAll()
+        self.fonts_changed()
+
+    def fonts_changed(self) -> None:
+        for column in self._fitted:
+            self.resizeColumnToContents(column)
 
 
 class FindingsTree(GroupedTree):
