@@ -37,8 +37,8 @@ def _qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> N
         print(message, file=sys.stderr)
 
 
-def application() -> QApplication:
-    """The one QApplication of the process, created and themed on first use."""
+def application(preferences: Preferences | None = None) -> QApplication:
+    """The one QApplication of the process, created and themed (at ``preferences``' zoom) on first use."""
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
@@ -52,15 +52,16 @@ def application() -> QApplication:
     # (the same fix as Dangerzone's gui/__init__.py and qutebrowser PR 4153).
     app.setDesktopFileName(DESKTOP_ID)
     app.setStyle("Fusion")  # the same look on every desktop, and on projectors
-    theme.apply_theme(app, Preferences.load().zoom)
+    theme.apply_theme(app, (preferences or Preferences.load()).zoom)
     return app
 
 
 def build_main_window(plan_path: Path | str | None, *, read_only: bool = False,
                       remember: bool = False) -> MainWindow:
     """A main window on ``plan_path`` (or the welcome screen for None); the event loop is not started."""
-    application()
-    window = MainWindow(remember=remember)
+    preferences = Preferences.load()
+    application(preferences)
+    window = MainWindow(preferences, remember=remember)
     if plan_path is not None:
         window.open_path(Path(plan_path), read_only=read_only)
     return window
@@ -81,12 +82,12 @@ class _SmokePrompts(Prompts):
         return True
 
 
-def _smoke(plan: str | None, read_only: bool) -> int:
+def _smoke(plan: str | None, read_only: bool, preferences: Preferences) -> int:
     """Open the window on ``plan``, paint it once, exit: 0, or 2 with the CLI's one line."""
     from summit_app.cli import PROG
 
     prompts = _SmokePrompts()
-    window = MainWindow(prompts=prompts, remember=False)
+    window = MainWindow(preferences, prompts, remember=False)
     if plan is not None and not window.open_path(Path(plan), read_only=read_only):
         window.close()
         print(f"{PROG}: error: {prompts.refusal}", file=sys.stderr)
@@ -113,10 +114,11 @@ def _warm_up_store(window: MainWindow) -> threading.Thread:
 
 def run(plan: str | None, smoke: bool = False, read_only: bool = False) -> int:
     """Open the app on ``plan`` (or the last plan, or the welcome screen) and run until it closes."""
-    app = application()
+    preferences = Preferences.load()  # read once: the zoom for the theme, the rest for the window
+    app = application(preferences)
     if smoke:
-        return _smoke(plan, read_only)
-    window = MainWindow(remember=True, prebuild=True)
+        return _smoke(plan, read_only, preferences)
+    window = MainWindow(preferences, remember=True, prebuild=True)
     target = Path(plan) if plan else window.preferences.last_plan()
     if target is not None:
         window.open_path(target, read_only=read_only)

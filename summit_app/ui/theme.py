@@ -87,12 +87,13 @@ def unmark(root: QWidget) -> None:
 
 def show_read_only(widget: QWidget, read_only: bool) -> None:
     """Grey an editor the user cannot change (the plan is open read-only), or give it its colours back."""
-    if read_only:
+    greyed = widget.testAttribute(Qt.WidgetAttribute.WA_SetPalette)
+    if read_only and not greyed:
         palette = QPalette(widget.palette())
         palette.setColor(QPalette.ColorRole.Base, QColor(READ_ONLY_BASE))
         palette.setColor(QPalette.ColorRole.Text, QColor(MUTED))
         widget.setPalette(palette)
-    elif widget.testAttribute(Qt.WidgetAttribute.WA_SetPalette):
+    elif greyed and not read_only:
         widget.setPalette(QPalette())  # the application's again
 
 

@@ -11,7 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from summit_app.plan import model
 from summit_app.store.errors import LockHolder
-from summit_app.store.plan_file import PlanFile
+from summit_app.store.plan_file import PlanFile, close_document
+from summit_app.ui.context import UiContext
 from summit_app.ui.main_window import MainWindow
 from summit_app.ui.prompts import Prompts
 from summit_app.ui.table_section import TableSection
@@ -68,6 +69,13 @@ class ScriptedPrompts(Prompts):
 
     def author_name(self, current: str) -> str | None:
         return self._answer("author_name", current)  # type: ignore[no-any-return]
+
+
+def close_context(context: UiContext) -> None:
+    """Close a pane's plan (once) so its file can be opened again, as the next session would."""
+    if not context.closed:
+        context.close()
+        close_document(context.document)
 
 
 def plan_on_disk(path: Path) -> model.Plan:

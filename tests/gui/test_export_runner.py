@@ -12,14 +12,14 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from guihelpers import ScriptedPrompts
+from guihelpers import ScriptedPrompts, close_context
 from openpyxl import load_workbook
 from pytestqt.qtbot import QtBot
 
 from summit_app.plan import model
 from summit_app.plan.interchange import fingerprint
 from summit_app.plan.signing import signed_state
-from summit_app.store.plan_file import PlanFile, close_document, open_document
+from summit_app.store.plan_file import PlanFile, open_document
 from summit_app.ui.context import UiContext
 from summit_app.ui.export_runner import OPEN_FILE, OPEN_FOLDER, ExportJob, ExportRunner, write_into_place
 
@@ -35,15 +35,7 @@ def session(qtbot: QtBot, make_plan_file: Callable[..., Path], demo: model.Plan,
     runner.show_progress = False  # no dialog under test; the job's progress is tested on its own
     yield context, runner, prompts
     runner.wait()
-    close(context)
-
-
-def close(context: UiContext) -> None:
-    """Close the plan (once) so the file can be opened again as the next session would."""
-    if not getattr(context, "closed_by_test", False):
-        context.close()
-        close_document(context.document)
-        context.closed_by_test = True  # type: ignore[attr-defined]
+    close_context(context)
 
 
 def pdf_text(path: Path) -> str:
@@ -102,7 +94,7 @@ def test_pdf_for_signature_records_the_fingerprint_it_prints(qtbot, session, tmp
     assert state.signed_fingerprint[:16] in pdf_text(target).replace("\n", "")
     assert context.undo_stack.undoText() == "Export for signature"
     path = context.document.backend.path  # type: ignore[attr-defined]
-    close(context)
+    close_context(context)
     with PlanFile.open(path) as reopened:
         saved = reopened.load()
     assert saved.signature.fingerprint == state.signed_fingerprint

@@ -12,6 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from guihelpers import close_context
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
@@ -53,13 +54,6 @@ def open_pane(qtbot: QtBot, make_plan_file: Callable[..., Path]) -> Iterator[Cal
     yield make
     for context, _ in opened:
         close_context(context)
-
-
-def close_context(context: UiContext) -> None:
-    if not getattr(context, "_closed_for_test", False):
-        context.close()
-        close_document(context.document)
-        context._closed_for_test = True  # type: ignore[attr-defined]
 
 
 def saved_plan(pane: ReadinessPane) -> model.Plan:

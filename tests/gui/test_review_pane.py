@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from guihelpers import ScriptedPrompts
+from guihelpers import ScriptedPrompts, close_context
 from openpyxl import load_workbook
 from PySide6.QtCore import QDate, QModelIndex, Qt
 from PySide6.QtWidgets import QTreeView
@@ -25,7 +25,7 @@ from summit_app.plan.coverage import coverage
 from summit_app.plan.edits import SetField
 from summit_app.plan.review import blocking_counts, changes_since_signed, finding_counts
 from summit_app.plan.samples import large_plan
-from summit_app.store.plan_file import PlanFile, close_document, open_document
+from summit_app.store.plan_file import PlanFile, open_document
 from summit_app.ui.context import UiContext
 from summit_app.ui.panes.review import ReviewPane
 from summit_app.ui.review_models import CoverageModel, FindingsModel
@@ -52,20 +52,13 @@ def open_pane(qtbot: QtBot, make_plan_file: Callable[..., Path],
 
     yield make
     for context in opened:
-        close(context)
-
-
-def close(context: UiContext) -> None:
-    if not getattr(context, "closed_by_test", False):
-        context.close()
-        close_document(context.document)
-        context.closed_by_test = True  # type: ignore[attr-defined]
+        close_context(context)
 
 
 def saved_plan(pane: ReviewPane) -> model.Plan:
     pane.runner.wait()
     path = pane.context.document.backend.path  # type: ignore[attr-defined]
-    close(pane.context)
+    close_context(pane.context)
     with PlanFile.open(path) as plan_file:
         return plan_file.load()
 
