@@ -6,6 +6,7 @@ tools, benchmarks); ``run`` is what ``summit-app [PLAN]`` calls.
 
 from __future__ import annotations
 
+import gc
 import sys
 import threading
 from pathlib import Path
@@ -43,7 +44,10 @@ def application(preferences: Preferences | None = None) -> QApplication:
     if isinstance(existing, QApplication):
         return existing
     qInstallMessageHandler(_qt_message)
-    app = QApplication(sys.argv[:1])
+    # Fusion: the same look on every desktop, and on projectors. Named on Qt's command line
+    # rather than through setStyle(), which would have PySide set up the whole QStyle class
+    # (its enumerations: about ten milliseconds) before the first window.
+    app = QApplication([*sys.argv[:1], "-style", "Fusion"])
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setOrganizationName("Summit Planner")
@@ -51,7 +55,6 @@ def application(preferences: Preferences | None = None) -> QApplication:
     # Without the desktop file's id, Wayland shows the app as "python3" with no icon
     # (the same fix as Dangerzone's gui/__init__.py and qutebrowser PR 4153).
     app.setDesktopFileName(DESKTOP_ID)
-    app.setStyle("Fusion")  # the same look on every desktop, and on projectors
     theme.apply_theme(app, (preferences or Preferences.load()).zoom)
     return app
 
@@ -88,6 +91,7 @@ def _smoke(plan: str | None, read_only: bool, preferences: Preferences) -> int:
 
     prompts = _SmokePrompts()
     window = MainWindow(preferences, prompts, remember=False)
+    gc.freeze()  # as run() does
     if plan is not None and not window.open_path(Path(plan), read_only=read_only):
         window.close()
         print(f"{PROG}: error: {prompts.refusal}", file=sys.stderr)
@@ -119,10 +123,12 @@ def run(plan: str | None, smoke: bool = False, read_only: bool = False) -> int:
     if smoke:
         return _smoke(plan, read_only, preferences)
     window = MainWindow(preferences, remember=True, prebuild=True)
+    gc.freeze()  # the app's code, Qt's types and the window live as long as the process: never walk them again
     target = Path(plan) if plan else window.preferences.last_plan()
     if target is not None:
         window.open_path(target, read_only=read_only)
     window.show()
+    QTimer.singleShot(0, gc.enable)  # after the first paint (cli.cmd_gui turned the collector off)
     warming: list[threading.Thread] = []
     QTimer.singleShot(STORE_WARM_UP_MS, lambda: warming.append(_warm_up_store(window)))
     code = app.exec()

@@ -8,6 +8,7 @@ commands themselves are in ``summit_app.commands``.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -32,6 +33,10 @@ def _fail(message: str) -> int:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
+    # Start-up builds a few hundred thousand long-lived objects (modules, classes, Qt's
+    # enumerations, the window), and the cyclic collector would walk them all again and
+    # again while they are made; ``run`` turns it back on once the window is up.
+    gc.disable()
     from summit_app.app import run
 
     return run(args.plan, smoke=args.smoke, read_only=args.read_only)

@@ -12,12 +12,12 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import Any
 
-from summit_app.plan.records import FieldsRepr
+from summit_app.plan.records import ByFields
 from summit_app.resources import read_text
 
 
-@dataclass(frozen=True, repr=False)
-class Entry(FieldsRepr):
+@dataclass(frozen=True, repr=False, eq=False)
+class Entry(ByFields):
     """One entry of a vocabulary: a stable id, a display name, extra attributes."""
 
     id: str
@@ -28,8 +28,8 @@ class Entry(FieldsRepr):
         return self.attrs.get(key, default)
 
 
-@dataclass(frozen=True, repr=False)
-class Element(FieldsRepr):
+@dataclass(frozen=True, repr=False, eq=False)
+class Element(ByFields):
     """One element of a Future Ready gear, rated on the readiness scale."""
 
     id: str
@@ -38,8 +38,8 @@ class Element(FieldsRepr):
     own: bool  # named by this app rather than by the framework
 
 
-@dataclass(frozen=True, repr=False)
-class Gear(FieldsRepr):
+@dataclass(frozen=True, repr=False, eq=False)
+class Gear(ByFields):
     """A Future Ready gear, its elements and a next step for each level."""
 
     id: str
@@ -48,8 +48,8 @@ class Gear(FieldsRepr):
     next_steps: dict[str, str] = field(compare=False, hash=False)
 
 
-@dataclass(frozen=True, repr=False)
-class Level(FieldsRepr):
+@dataclass(frozen=True, repr=False, eq=False)
+class Level(ByFields):
     """A band of the readiness scale (its name, its scores, the next step it suggests)."""
 
     id: str
@@ -59,8 +59,8 @@ class Level(FieldsRepr):
     next_step: str
 
 
-@dataclass(frozen=True, repr=False)
-class PracticeArea(FieldsRepr):
+@dataclass(frozen=True, repr=False, eq=False)
+class PracticeArea(ByFields):
     """An area of student-data privacy practice and its practices."""
 
     id: str
@@ -68,8 +68,8 @@ class PracticeArea(FieldsRepr):
     practices: tuple[Entry, ...]
 
 
-@dataclass(frozen=True, repr=False)
-class Guidance(FieldsRepr):
+@dataclass(frozen=True, repr=False, eq=False)
+class Guidance(ByFields):
     """A pane's guidance strip: why it matters, what good looks like, the question for the table."""
 
     pane: str
@@ -80,8 +80,8 @@ class Guidance(FieldsRepr):
     minutes: int
 
 
-@dataclass(frozen=True, repr=False)
-class Content(FieldsRepr):
+@dataclass(frozen=True, repr=False, eq=False)
+class Content(ByFields):
     """The framework content and vocabularies the app ships (loaded once from resources)."""
 
     gears: tuple[Gear, ...]

@@ -15,13 +15,13 @@ from typing import Protocol
 from summit_app.plan import model
 from summit_app.plan.content import Content
 from summit_app.plan.edits import Edit, apply_edit
-from summit_app.plan.records import FieldsRepr
+from summit_app.plan.records import ByFields
 
 Listener = Callable[[Edit, model.Plan], None]
 
 
-@dataclass(frozen=True, repr=False)
-class LogEntry(FieldsRepr):
+@dataclass(frozen=True, repr=False, eq=False)
+class LogEntry(ByFields):
     """One line of the plan's edit log."""
 
     at: datetime

@@ -17,7 +17,7 @@ from typing import Any
 from summit_app.plan import model
 from summit_app.plan.content import Content
 from summit_app.plan.fields import spec
-from summit_app.plan.records import FieldsRepr
+from summit_app.plan.records import ByFields
 from summit_app.plan.rules import (
     PlanRuleError,
     Problem,
@@ -37,8 +37,8 @@ class Edit(abc.ABC):
         """The (collection, item id) pairs this edit changes."""
 
 
-@dataclass(frozen=True, repr=False)
-class SetField(Edit, FieldsRepr):
+@dataclass(frozen=True, repr=False, eq=False)
+class SetField(Edit, ByFields):
     """Set one field of a singleton (``item_id`` is ``""``) or of a collection item."""
 
     collection: str
@@ -51,8 +51,8 @@ class SetField(Edit, FieldsRepr):
         return [(self.collection, self.item_id)]
 
 
-@dataclass(frozen=True, repr=False)
-class AddItem(Edit, FieldsRepr):
+@dataclass(frozen=True, repr=False, eq=False)
+class AddItem(Edit, ByFields):
     """Insert ``item`` at ``index`` (``None``: at the end)."""
 
     collection: str
@@ -64,8 +64,8 @@ class AddItem(Edit, FieldsRepr):
         return [(self.collection, self.item.id)]
 
 
-@dataclass(frozen=True, repr=False)
-class RemoveItem(Edit, FieldsRepr):
+@dataclass(frozen=True, repr=False, eq=False)
+class RemoveItem(Edit, ByFields):
     """Remove the item ``item_id`` from ``collection`` (the inverse adds it back where it was)."""
 
     collection: str
@@ -76,8 +76,8 @@ class RemoveItem(Edit, FieldsRepr):
         return [(self.collection, self.item_id)]
 
 
-@dataclass(frozen=True, repr=False)
-class MoveItem(Edit, FieldsRepr):
+@dataclass(frozen=True, repr=False, eq=False)
+class MoveItem(Edit, ByFields):
     """Move the item ``item_id`` within ``collection`` to ``index``."""
 
     collection: str
@@ -89,8 +89,8 @@ class MoveItem(Edit, FieldsRepr):
         return [(self.collection, self.item_id)]
 
 
-@dataclass(frozen=True, repr=False)
-class Batch(Edit, FieldsRepr):
+@dataclass(frozen=True, repr=False, eq=False)
+class Batch(Edit, ByFields):
     """Several edits applied, written and undone as one."""
 
     edits: tuple[Edit, ...]

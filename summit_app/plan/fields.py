@@ -14,7 +14,7 @@ from functools import cache
 from typing import Any
 
 from summit_app.plan import model
-from summit_app.plan.records import FieldsRepr
+from summit_app.plan.records import ByFields
 
 
 class Kind(enum.Enum):
@@ -32,8 +32,8 @@ class Kind(enum.Enum):
     LINKS = "links"
 
 
-@dataclass(frozen=True, repr=False)
-class FieldSpec(FieldsRepr):
+@dataclass(frozen=True, repr=False, eq=False)
+class FieldSpec(ByFields):
     """What the app knows of one field of a record: label, kind, vocabulary, limits."""
 
     name: str

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from summit_app.plan.records import FieldsRepr
+from summit_app.plan.records import ByFields
 
 #: The largest number of fiscal years a plan covers; funding amounts always
 #: carry this many values, of which the plan's ``plan_years`` count.
@@ -74,8 +74,8 @@ def flag_field(label: str, default: bool = False) -> Any:
 # --- singletons: one record each -------------------------------------------------
 
 
-@dataclass(frozen=True, repr=False)
-class District(FieldsRepr):
+@dataclass(frozen=True, repr=False, eq=False)
+class District(ByFields):
     """District facts, the summit, and the fiscal years the plan covers."""
 
     name: str = text_field("District name")
@@ -90,15 +90,15 @@ class District(FieldsRepr):
     plan_years: int = count_field("Plan years", low=3, high=MAX_PLAN_YEARS, default=3)
 
 
-@dataclass(frozen=True, repr=False)
-class Vision(FieldsRepr):
+@dataclass(frozen=True, repr=False, eq=False)
+class Vision(ByFields):
     """The district's vision for learning with technology, in the team's words."""
 
     statement: str = text_field("Vision statement", long=True)
 
 
-@dataclass(frozen=True, repr=False)
-class Network(FieldsRepr):
+@dataclass(frozen=True, repr=False, eq=False)
+class Network(ByFields):
     """Network capacity against the plan's own targets, and support staffing."""
 
     internet_mbps: int = count_field("Internet bandwidth (Mbps)")
@@ -110,8 +110,8 @@ class Network(FieldsRepr):
     notes: str = text_field("Notes", long=True)
 
 
-@dataclass(frozen=True, repr=False)
-class Approval(FieldsRepr):
+@dataclass(frozen=True, repr=False, eq=False)
+class Approval(ByFields):
     """Who approves the plan: the superintendent, the board president, the technology director, the board meeting."""
 
     superintendent_name: str = text_field("Superintendent")
@@ -121,8 +121,8 @@ class Approval(FieldsRepr):
     board_meeting_date: date | None = day_field("Board meeting date")
 
 
-@dataclass(frozen=True, repr=False)
-class Signature(FieldsRepr):
+@dataclass(frozen=True, repr=False, eq=False)
+class Signature(ByFields):
     """What was exported for signature; not part of the plan's content."""
 
     fingerprint: str = text_field("Signed fingerprint")
@@ -132,8 +132,8 @@ class Signature(FieldsRepr):
 # --- collections: ordered items with ids -----------------------------------------
 
 
-@dataclass(frozen=True, repr=False)
-class TeamMember(FieldsRepr):
+@dataclass(frozen=True, repr=False, eq=False)
+class TeamMember(ByFields):
     """A member of the planning team and the seat they hold at the table."""
 
     id: str
@@ -143,8 +143,8 @@ class TeamMember(FieldsRepr):
     email: str = text_field("E-mail", private=True)
 
 
-@dataclass(frozen=True, repr=False)
-class ReadinessRating(FieldsRepr):
+@dataclass(frozen=True, repr=False, eq=False)
+class ReadinessRating(ByFields):
     """The team's agreed score for one framework element (``id`` is the element id)."""
 
     id: str
@@ -153,8 +153,8 @@ class ReadinessRating(FieldsRepr):
     revealed: bool = flag_field("Members' ratings revealed")
 
 
-@dataclass(frozen=True, repr=False)
-class MemberRating(FieldsRepr):
+@dataclass(frozen=True, repr=False, eq=False)
+class MemberRating(ByFields):
     """One member's silent rating of one element, hidden until revealed."""
 
     id: str
@@ -163,8 +163,8 @@ class MemberRating(FieldsRepr):
     score: int | None = score_field("Score", 0, 10)
 
 
-@dataclass(frozen=True, repr=False)
-class Goal(FieldsRepr):
+@dataclass(frozen=True, repr=False, eq=False)
+class Goal(ByFields):
     """A goal of the plan, tied to a Future Ready gear."""
 
     id: str
@@ -181,8 +181,8 @@ class Goal(FieldsRepr):
     priority: int | None = score_field("Priority", 1, 99)
 
 
-@dataclass(frozen=True, repr=False)
-class GoalAction(FieldsRepr):
+@dataclass(frozen=True, repr=False, eq=False)
+class GoalAction(ByFields):
     """One step toward a goal: what, who, by when."""
 
     id: str
@@ -193,8 +193,8 @@ class GoalAction(FieldsRepr):
     status: str = choice_field("Status", "statuses", "not-started")
 
 
-@dataclass(frozen=True, repr=False)
-class LearningActivity(FieldsRepr):
+@dataclass(frozen=True, repr=False, eq=False)
+class LearningActivity(ByFields):
     """A professional-learning activity and the goals it serves."""
 
     id: str
@@ -209,8 +209,8 @@ class LearningActivity(FieldsRepr):
     goal_ids: tuple[str, ...] = links_field("Goals", "goals")
 
 
-@dataclass(frozen=True, repr=False)
-class AppEntry(FieldsRepr):
+@dataclass(frozen=True, repr=False, eq=False)
+class AppEntry(ByFields):
     """One app or vendor in the district's privacy inventory."""
 
     id: str
@@ -226,8 +226,8 @@ class AppEntry(FieldsRepr):
     approval: str = choice_field("Approval", "approval_statuses", "pending")
 
 
-@dataclass(frozen=True, repr=False)
-class PracticeRating(FieldsRepr):
+@dataclass(frozen=True, repr=False, eq=False)
+class PracticeRating(ByFields):
     """A privacy-program practice self-rated 1–4 (``id`` is the practice id)."""
 
     id: str
@@ -235,8 +235,8 @@ class PracticeRating(FieldsRepr):
     notes: str = text_field("Notes", long=True)
 
 
-@dataclass(frozen=True, repr=False)
-class DeviceFleet(FieldsRepr):
+@dataclass(frozen=True, repr=False, eq=False)
+class DeviceFleet(ByFields):
     """A group of devices of one type: how many, how old, when they are due for refresh."""
 
     id: str
@@ -247,8 +247,8 @@ class DeviceFleet(FieldsRepr):
     refresh_cycle_years: int = count_field("Refresh cycle (years)")
 
 
-@dataclass(frozen=True, repr=False)
-class FundingSource(FieldsRepr):
+@dataclass(frozen=True, repr=False, eq=False)
+class FundingSource(ByFields):
     """Money the plan counts on, by fiscal year."""
 
     id: str
@@ -261,8 +261,8 @@ class FundingSource(FieldsRepr):
     )
 
 
-@dataclass(frozen=True, repr=False)
-class BudgetLine(FieldsRepr):
+@dataclass(frozen=True, repr=False, eq=False)
+class BudgetLine(ByFields):
     """A cost of the plan: unit cost times quantity, one-time or every year, tied to a goal and a source."""
 
     id: str
@@ -286,8 +286,8 @@ class BudgetLine(FieldsRepr):
         return self.unit_cost * self.quantity
 
 
-@dataclass(frozen=True, repr=False)
-class Milestone(FieldsRepr):
+@dataclass(frozen=True, repr=False, eq=False)
+class Milestone(ByFields):
     """A dated checkpoint on the timeline: who owns it, where it stands, the goals it marks."""
 
     id: str
@@ -303,8 +303,8 @@ class Milestone(FieldsRepr):
 Record = Any  # any of the dataclasses above
 
 
-@dataclass(frozen=True, repr=False)
-class Plan(FieldsRepr):
+@dataclass(frozen=True, repr=False, eq=False)
+class Plan(ByFields):
     """A district's whole technology plan: what one plan file holds."""
 
     district: District = field(default_factory=District)

@@ -16,14 +16,14 @@ from typing import Any
 from summit_app.plan import model
 from summit_app.plan.content import Content
 from summit_app.plan.fields import FieldSpec, Kind, specs
-from summit_app.plan.records import FieldsRepr
+from summit_app.plan.records import ByFields
 
 #: Money and hours are stored as integer hundredths in a signed 64-bit column.
 MAX_DECIMAL = Decimal("10") ** 15
 
 
-@dataclass(frozen=True, repr=False)
-class Problem(FieldsRepr):
+@dataclass(frozen=True, repr=False, eq=False)
+class Problem(ByFields):
     """A broken rule: where (collection or singleton, item index, field) and why."""
 
     collection: str

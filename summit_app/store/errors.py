@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from summit_app.plan.records import FieldsRepr
+from summit_app.plan.records import ByFields
 
 
 class PlanFileError(Exception):
@@ -19,8 +19,8 @@ class PlanFileError(Exception):
         self.why = why
 
 
-@dataclass(frozen=True, repr=False)
-class LockHolder(FieldsRepr):
+@dataclass(frozen=True, repr=False, eq=False)
+class LockHolder(ByFields):
     """Who holds a plan's lock: the name, computer and process, and since when."""
 
     name: str

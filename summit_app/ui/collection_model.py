@@ -16,7 +16,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from summit_app.plan import model
 from summit_app.plan.edits import SetField
 from summit_app.plan.fields import FieldSpec, Kind, spec
-from summit_app.plan.records import FieldsRepr
+from summit_app.plan.records import ByFields
 from summit_app.ui import formats
 from summit_app.ui.context import UiContext
 
@@ -36,8 +36,8 @@ _EDITABLE = _READ | Qt.ItemFlag.ItemIsEditable
 _CHECKABLE = _READ | Qt.ItemFlag.ItemIsUserCheckable
 
 
-@dataclass(frozen=True, repr=False)
-class Column(FieldsRepr):
+@dataclass(frozen=True, repr=False, eq=False)
+class Column(ByFields):
     """One column: a field (``index`` picks one amount of a per-year field) or a computed value.
 
     ``fmt`` is "money" (default for amounts), "number" (hours) or "year" (FY2027).

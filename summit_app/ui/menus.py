@@ -28,7 +28,8 @@ PLAN_ACTIONS = ("save_copy", "close", "export_xlsx", "export_draft", "export_sig
 
 def _action(window: MainWindow, menu: QMenu, text: str, slot: Callable[[], object],
             *shortcuts: QKeySequence | QKeySequence.StandardKey | str) -> QAction:
-    action = QAction(text, window)
+    action = QAction(window)  # QAction(text, window) would have PySide set up QIcon, for an overload not used
+    action.setText(text)
     if shortcuts:
         action.setShortcuts([QKeySequence(s) for s in shortcuts])
     action.triggered.connect(lambda _checked=False: slot())

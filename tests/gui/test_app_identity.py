@@ -1,4 +1,4 @@
-"""The app's identity on the desktop: the .desktop file's id and the application name.
+"""The app's identity on the desktop: the .desktop file's id, the application name and its look.
 
 Without ``desktopFileName`` Wayland shows the app as "python3" with no icon. The
 bootstrap runs in a fresh process, exactly as ``summit-app`` starts it (the test
@@ -22,7 +22,7 @@ from PySide6.QtGui import QGuiApplication
 from summit_app.app import application
 app = application()
 print(json.dumps({"desktop": QGuiApplication.desktopFileName(), "name": QGuiApplication.applicationName(),
-                  "display": QGuiApplication.applicationDisplayName()}))
+                  "display": QGuiApplication.applicationDisplayName(), "style": app.style().name()}))
 """
 
 
@@ -40,5 +40,6 @@ def test_the_app_names_itself_after_its_desktop_file() -> None:
     found = identity()
     assert found["desktop"] == desktop_id == "org.summitplanner.SummitPlanner"
     assert found["name"] == found["display"] == "Summit Planner"
+    assert found["style"] == "fusion"  # the same look on every desktop
     assert "Name=Summit Planner\n" in entry
     assert f"Icon={desktop_id}\n" in entry

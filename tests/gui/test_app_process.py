@@ -42,6 +42,36 @@ def test_smoke_on_a_refused_plan_prints_the_cli_line(tmp_path: Path) -> None:
     assert result.stderr.count("\n") == 1
 
 
+#: Runs ``summit-app PLAN`` in-process, quits it from another thread once it is up, then
+#: reports the cyclic collector's state.
+RUN_AND_QUIT = """
+import gc, sys, threading, time
+from PySide6.QtCore import QMetaObject, Qt
+from PySide6.QtWidgets import QApplication
+from summit_app import cli
+
+def quit_soon():
+    time.sleep(2)
+    while QApplication.instance() is None:
+        time.sleep(0.1)
+    QMetaObject.invokeMethod(QApplication.instance(), "quit", Qt.ConnectionType.QueuedConnection)
+
+threading.Thread(target=quit_soon, daemon=True).start()
+code = cli.main([sys.argv[1]])
+print(code, gc.isenabled(), gc.get_freeze_count() > 10_000)
+"""
+
+
+def test_the_running_app_collects_again_once_started(make_plan_file, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Start-up runs without the cyclic collector, its long-lived objects frozen; then it is on again."""
+    path = make_plan_file(model.Plan(district=model.District(name="Harbor")))
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    result = subprocess.run([sys.executable, "-c", RUN_AND_QUIT, str(path)], capture_output=True, text=True,
+                            timeout=60, cwd=ROOT, env=env, check=False)
+    assert result.stdout.split() == ["0", "True", "True"], result.stderr
+    assert current_holder(path) is None
+
+
 @pytest.mark.slow
 def test_an_edit_survives_the_app_being_killed(make_plan_file) -> None:  # type: ignore[no-untyped-def]
     path = make_plan_file(model.Plan(district=model.District(name="Harbor")))
