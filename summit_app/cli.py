@@ -37,6 +37,10 @@ def cmd_gui(args: argparse.Namespace) -> int:
     # enumerations, the window), and the cyclic collector would walk them all again and
     # again while they are made; ``run`` turns it back on once the window is up.
     gc.disable()
+    # The plan layer loads before PySide6 does: once PySide is in, its import hook reads the
+    # source of every module imported after it, looking for the word "PySide6".
+    import summit_app.store.plan_file
+    import summit_app.ui.preferences  # noqa: F401
     from summit_app.app import run
 
     return run(args.plan, smoke=args.smoke, read_only=args.read_only)
