@@ -9,6 +9,8 @@ the same the Review pane shows.
 
 from __future__ import annotations
 
+import time
+
 from PySide6 import QtWidgets
 from PySide6.QtCore import (
     QElapsedTimer,
@@ -56,6 +58,7 @@ class FindingCounter(QObject):
         self._timer.timeout.connect(self._run)
         self._since = QElapsedTimer()
         self.runs = 0  # how many times the checks ran (the bench and tests read it)
+        self.last_run_ms = 0.0  # how long the last run held the event loop (the bench reads it)
 
     def count_now(self, plan: model.Plan) -> None:
         """Count at once."""
@@ -83,10 +86,12 @@ class FindingCounter(QObject):
         from summit_app.plan.checks import run_checks  # loaded with the first count, after the first paint
         from summit_app.plan.review import blocking_counts, finding_counts
 
+        started = time.perf_counter()
         findings = run_checks(self._plan, self._content)
         self.runs += 1
         self._since.start()
         self.counted.emit(finding_counts(findings), blocking_counts(findings))
+        self.last_run_ms = (time.perf_counter() - started) * 1000
 
 
 def _badge_font(base: QFont) -> QFont:
