@@ -8,15 +8,15 @@ plan stores; names are what people read.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cache, cached_property
 from typing import Any
 
-from summit_app.plan.records import ByFields
+from summit_app.plan.records import ByFields, record
 from summit_app.resources import read_text
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@record
 class Entry(ByFields):
     """One entry of a vocabulary: a stable id, a display name, extra attributes."""
 
@@ -28,7 +28,7 @@ class Entry(ByFields):
         return self.attrs.get(key, default)
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@record
 class Element(ByFields):
     """One element of a Future Ready gear, rated on the readiness scale."""
 
@@ -38,7 +38,7 @@ class Element(ByFields):
     own: bool  # named by this app rather than by the framework
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@record
 class Gear(ByFields):
     """A Future Ready gear, its elements and a next step for each level."""
 
@@ -48,7 +48,7 @@ class Gear(ByFields):
     next_steps: dict[str, str] = field(compare=False, hash=False)
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@record
 class Level(ByFields):
     """A band of the readiness scale (its name, its scores, the next step it suggests)."""
 
@@ -59,7 +59,7 @@ class Level(ByFields):
     next_step: str
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@record
 class PracticeArea(ByFields):
     """An area of student-data privacy practice and its practices."""
 
@@ -68,7 +68,7 @@ class PracticeArea(ByFields):
     practices: tuple[Entry, ...]
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@record
 class Guidance(ByFields):
     """A pane's guidance strip: why it matters, what good looks like, the question for the table."""
 
@@ -80,7 +80,7 @@ class Guidance(ByFields):
     minutes: int
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@record
 class Content(ByFields):
     """The framework content and vocabularies the app ships (loaded once from resources)."""
 

@@ -8,19 +8,18 @@ tells listeners, and returns the inverse edit. Undo and redo are more edits.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Protocol
 
 from summit_app.plan import model
 from summit_app.plan.content import Content
 from summit_app.plan.edits import Edit, apply_edit
-from summit_app.plan.records import ByFields
+from summit_app.plan.records import ByFields, record
 
 Listener = Callable[[Edit, model.Plan], None]
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@record
 class LogEntry(ByFields):
     """One line of the plan's edit log."""
 

@@ -11,13 +11,12 @@ from __future__ import annotations
 import abc
 import dataclasses
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
 
 from summit_app.plan import model
 from summit_app.plan.content import Content
 from summit_app.plan.fields import spec
-from summit_app.plan.records import ByFields
+from summit_app.plan.records import ByFields, record
 from summit_app.plan.rules import (
     PlanRuleError,
     Problem,
@@ -37,7 +36,7 @@ class Edit(abc.ABC):
         """The (collection, item id) pairs this edit changes."""
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@record
 class SetField(Edit, ByFields):
     """Set one field of a singleton (``item_id`` is ``""``) or of a collection item."""
 
@@ -51,7 +50,7 @@ class SetField(Edit, ByFields):
         return [(self.collection, self.item_id)]
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@record
 class AddItem(Edit, ByFields):
     """Insert ``item`` at ``index`` (``None``: at the end)."""
 
@@ -64,7 +63,7 @@ class AddItem(Edit, ByFields):
         return [(self.collection, self.item.id)]
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@record
 class RemoveItem(Edit, ByFields):
     """Remove the item ``item_id`` from ``collection`` (the inverse adds it back where it was)."""
 
@@ -76,7 +75,7 @@ class RemoveItem(Edit, ByFields):
         return [(self.collection, self.item_id)]
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@record
 class MoveItem(Edit, ByFields):
     """Move the item ``item_id`` within ``collection`` to ``index``."""
 
@@ -89,7 +88,7 @@ class MoveItem(Edit, ByFields):
         return [(self.collection, self.item_id)]
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@record
 class Batch(Edit, ByFields):
     """Several edits applied, written and undone as one."""
 

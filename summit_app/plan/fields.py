@@ -9,12 +9,11 @@ from __future__ import annotations
 import dataclasses
 import enum
 import typing
-from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from summit_app.plan import model
-from summit_app.plan.records import ByFields
+from summit_app.plan.records import ByFields, record
 
 
 class Kind(enum.Enum):
@@ -32,7 +31,7 @@ class Kind(enum.Enum):
     LINKS = "links"
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@record
 class FieldSpec(ByFields):
     """What the app knows of one field of a record: label, kind, vocabulary, limits."""
 

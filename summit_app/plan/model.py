@@ -8,12 +8,12 @@ Money and hours are ``Decimal`` with two places; never a float.
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from summit_app.plan.records import ByFields
+from summit_app.plan.records import ByFields, record
 
 #: The largest number of fiscal years a plan covers; funding amounts always
 #: carry this many values, of which the plan's ``plan_years`` count.
@@ -74,7 +74,7 @@ def flag_field(label: str, default: bool = False) -> Any:
 # --- singletons: one record each -------------------------------------------------
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@record
 class District(ByFields):
     """District facts, the summit, and the fiscal years the plan covers."""
 
@@ -90,14 +90,14 @@ class District(ByFields):
     plan_years: int = count_field("Plan years", low=3, high=MAX_PLAN_YEARS, default=3)
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@record
 class Vision(ByFields):
     """The district's vision for learning with technology, in the team's words."""
 
     statement: str = text_field("Vision statement", long=True)
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@record
 class Network(ByFields):
     """Network capacity against the plan's own targets, and support staffing."""
 
@@ -110,7 +110,7 @@ class Network(ByFields):
     notes: str = text_field("Notes", long=True)
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@record
 class Approval(ByFields):
     """Who approves the plan: the superintendent, the board president, the technology director, the board meeting."""
 
@@ -121,7 +121,7 @@ class Approval(ByFields):
     board_meeting_date: date | None = day_field("Board meeting date")
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@record
 class Signature(ByFields):
     """What was exported for signature; not part of the plan's content."""
 
@@ -132,7 +132,7 @@ class Signature(ByFields):
 # --- collections: ordered items with ids -----------------------------------------
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@record
 class TeamMember(ByFields):
     """A member of the planning team and the seat they hold at the table."""
 
@@ -143,7 +143,7 @@ class TeamMember(ByFields):
     email: str = text_field("E-mail", private=True)
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@record
 class ReadinessRating(ByFields):
     """The team's agreed score for one framework element (``id`` is the element id)."""
 
@@ -153,7 +153,7 @@ class ReadinessRating(ByFields):
     revealed: bool = flag_field("Members' ratings revealed")
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@record
 class MemberRating(ByFields):
     """One member's silent rating of one element, hidden until revealed."""
 
@@ -163,7 +163,7 @@ class MemberRating(ByFields):
     score: int | None = score_field("Score", 0, 10)
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@record
 class Goal(ByFields):
     """A goal of the plan, tied to a Future Ready gear."""
 
@@ -181,7 +181,7 @@ class Goal(ByFields):
     priority: int | None = score_field("Priority", 1, 99)
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@record
 class GoalAction(ByFields):
     """One step toward a goal: what, who, by when."""
 
@@ -193,7 +193,7 @@ class GoalAction(ByFields):
     status: str = choice_field("Status", "statuses", "not-started")
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@record
 class LearningActivity(ByFields):
     """A professional-learning activity and the goals it serves."""
 
@@ -209,7 +209,7 @@ class LearningActivity(ByFields):
     goal_ids: tuple[str, ...] = links_field("Goals", "goals")
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@record
 class AppEntry(ByFields):
     """One app or vendor in the district's privacy inventory."""
 
@@ -226,7 +226,7 @@ class AppEntry(ByFields):
     approval: str = choice_field("Approval", "approval_statuses", "pending")
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@record
 class PracticeRating(ByFields):
     """A privacy-program practice self-rated 1–4 (``id`` is the practice id)."""
 
@@ -235,7 +235,7 @@ class PracticeRating(ByFields):
     notes: str = text_field("Notes", long=True)
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@record
 class DeviceFleet(ByFields):
     """A group of devices of one type: how many, how old, when they are due for refresh."""
 
@@ -247,7 +247,7 @@ class DeviceFleet(ByFields):
     refresh_cycle_years: int = count_field("Refresh cycle (years)")
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@record
 class FundingSource(ByFields):
     """Money the plan counts on, by fiscal year."""
 
@@ -261,7 +261,7 @@ class FundingSource(ByFields):
     )
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@record
 class BudgetLine(ByFields):
     """A cost of the plan: unit cost times quantity, one-time or every year, tied to a goal and a source."""
 
@@ -286,7 +286,7 @@ class BudgetLine(ByFields):
         return self.unit_cost * self.quantity
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@record
 class Milestone(ByFields):
     """A dated checkpoint on the timeline: who owns it, where it stands, the goals it marks."""
 
@@ -303,7 +303,7 @@ class Milestone(ByFields):
 Record = Any  # any of the dataclasses above
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@record
 class Plan(ByFields):
     """A district's whole technology plan: what one plan file holds."""
 

@@ -1,10 +1,12 @@
-"""``ByFields``: the ``__repr__``, ``__eq__`` and ``__hash__`` shared by the app's frozen dataclasses.
+"""``@record``: the app's frozen dataclasses, with their methods shared instead of compiled.
 
-Those classes are declared ``@dataclass(frozen=True, repr=False, eq=False)`` and
-derive from ``ByFields``, which behaves as the methods ``dataclass`` would generate.
-Python 3.11 compiles each generated method from source, class by class; for the
-plan's records that was most of the time loading them took at start-up. These
-read the class's fields once, when first used.
+``dataclass`` on Python 3.11 compiles ``__init__``, ``__setattr__``, ``__delattr__``,
+``__repr__``, ``__eq__`` and ``__hash__`` from source for every class; for the plan's
+records that was most of the time loading them took at start-up. A class declared
+with ``@record`` (and deriving from ``ByFields``) is a dataclass (``fields``,
+``replace`` and type checkers see it as ``@dataclass(frozen=True)``) whose methods
+come from ``ByFields``: they read the class's fields once, when first used, and
+behave as the generated ones.
 """
 
 from __future__ import annotations
@@ -12,20 +14,30 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from operator import attrgetter
-from typing import Any
+from typing import Any, TypeVar, dataclass_transform
 
+T = TypeVar("T")
 Key = Callable[[Any], tuple[Any, ...]]
+#: Per class: the fields' names in order, their defaults, their default factories.
+InitSpec = tuple[tuple[str, ...], dict[str, Any], dict[str, Callable[[], Any]]]
+
+
+@dataclass_transform(frozen_default=True, field_specifiers=(dataclasses.field,))
+def record(cls: type[T]) -> type[T]:
+    """``@dataclass(frozen=True)`` for a ``ByFields`` class (see the module's docstring)."""
+    return dataclasses.dataclass(init=False, repr=False, eq=False)(cls)
 
 
 def _getter(names: list[str]) -> Key:
     if len(names) == 1:  # attrgetter of one name returns the value, not a tuple
         one = attrgetter(names[0])
-        return lambda record: (one(record),)
-    return attrgetter(*names) if names else (lambda record: ())
+        return lambda item: (one(item),)
+    return attrgetter(*names) if names else (lambda item: ())
 
 
 _COMPARED: dict[type, Key] = {}
 _HASHED: dict[type, Key] = {}
+_INIT: dict[type, InitSpec] = {}
 
 
 def _compared(cls: type) -> Key:
@@ -45,10 +57,54 @@ def _hashed(cls: type) -> Key:
     return key
 
 
+def _init_spec(cls: type) -> InitSpec:
+    spec = _INIT.get(cls)
+    if spec is None:
+        fields = dataclasses.fields(cls)
+        spec = _INIT[cls] = (
+            tuple(f.name for f in fields),
+            {f.name: f.default for f in fields if f.default is not dataclasses.MISSING},
+            {f.name: f.default_factory for f in fields if f.default_factory is not dataclasses.MISSING},
+        )
+    return spec
+
+
 class ByFields:
-    """Mixin for a frozen dataclass: ``Name(field=value, ...)``, and equality and hash by field values."""
+    """The methods of a frozen dataclass, for ``@record`` classes: construction from the fields
+    (positional or by name, with their defaults), no assignment after it, ``Name(field=value, ...)``,
+    and equality and hash by field values."""
 
     __slots__ = ()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        cls = type(self)
+        names, defaults, factories = _init_spec(cls)
+        if len(args) > len(names):
+            raise TypeError(f"{cls.__qualname__}() takes {len(names)} positional arguments "
+                            f"but {len(args)} were given")
+        put = object.__setattr__
+        for name, value in zip(names, args, strict=False):
+            put(self, name, value)
+        for name in names[len(args):]:
+            if name in kwargs:
+                value = kwargs.pop(name)
+            elif name in defaults:
+                value = defaults[name]
+            elif name in factories:
+                value = factories[name]()
+            else:
+                raise TypeError(f"{cls.__qualname__}() missing required argument: '{name}'")
+            put(self, name, value)
+        for name in kwargs:
+            if name in names:
+                raise TypeError(f"{cls.__qualname__}() got multiple values for argument '{name}'")
+            raise TypeError(f"{cls.__qualname__}() got an unexpected keyword argument '{name}'")
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise dataclasses.FrozenInstanceError(f"cannot assign to field '{name}'")
+
+    def __delattr__(self, name: str) -> None:
+        raise dataclasses.FrozenInstanceError(f"cannot delete field '{name}'")
 
     def __repr__(self) -> str:
         shown = ", ".join(f"{f.name}={getattr(self, f.name)!r}"

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -16,13 +15,13 @@ from typing import Any
 from summit_app.plan import model
 from summit_app.plan.content import Content
 from summit_app.plan.fields import FieldSpec, Kind, specs
-from summit_app.plan.records import ByFields
+from summit_app.plan.records import ByFields, record
 
 #: Money and hours are stored as integer hundredths in a signed 64-bit column.
 MAX_DECIMAL = Decimal("10") ** 15
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@record
 class Problem(ByFields):
     """A broken rule: where (collection or singleton, item index, field) and why."""
 

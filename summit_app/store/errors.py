@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from summit_app.plan.records import ByFields
+from summit_app.plan.records import ByFields, record
 
 
 class PlanFileError(Exception):
@@ -19,7 +17,7 @@ class PlanFileError(Exception):
         self.why = why
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@record
 class LockHolder(ByFields):
     """Who holds a plan's lock: the name, computer and process, and since when."""
 

@@ -8,7 +8,6 @@ name), money as ``$1,234.50``. A cell edit becomes a ``SetField`` through
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -16,7 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from summit_app.plan import model
 from summit_app.plan.edits import SetField
 from summit_app.plan.fields import FieldSpec, Kind, spec
-from summit_app.plan.records import ByFields
+from summit_app.plan.records import ByFields, record
 from summit_app.ui import formats
 from summit_app.ui.context import UiContext
 
@@ -36,7 +35,7 @@ _EDITABLE = _READ | Qt.ItemFlag.ItemIsEditable
 _CHECKABLE = _READ | Qt.ItemFlag.ItemIsUserCheckable
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@record
 class Column(ByFields):
     """One column: a field (``index`` picks one amount of a per-year field) or a computed value.
 
