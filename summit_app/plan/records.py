@@ -18,8 +18,6 @@ from typing import Any, TypeVar, dataclass_transform
 
 T = TypeVar("T")
 Key = Callable[[Any], tuple[Any, ...]]
-#: Per class: the fields' names in order, their defaults, their default factories.
-InitSpec = tuple[tuple[str, ...], dict[str, Any], dict[str, Callable[[], Any]]]
 
 
 @dataclass_transform(frozen_default=True, field_specifiers=(dataclasses.field,))
@@ -35,37 +33,30 @@ def _getter(names: list[str]) -> Key:
     return attrgetter(*names) if names else (lambda item: ())
 
 
-_COMPARED: dict[type, Key] = {}
-_HASHED: dict[type, Key] = {}
-_INIT: dict[type, InitSpec] = {}
+class _Spec:
+    """What the shared methods need to know of one class, read from its fields once."""
 
+    __slots__ = ("compared", "defaults", "factories", "hashed", "names")
 
-def _compared(cls: type) -> Key:
-    """The values ``==`` compares: the fields with ``compare`` set, in order."""
-    key = _COMPARED.get(cls)
-    if key is None:
-        key = _COMPARED[cls] = _getter([f.name for f in dataclasses.fields(cls) if f.compare])
-    return key
-
-
-def _hashed(cls: type) -> Key:
-    """The values the hash covers: ``hash`` if given, else ``compare`` (as ``dataclass`` decides)."""
-    key = _HASHED.get(cls)
-    if key is None:
-        key = _HASHED[cls] = _getter([f.name for f in dataclasses.fields(cls)
-                                      if (f.compare if f.hash is None else f.hash)])
-    return key
-
-
-def _init_spec(cls: type) -> InitSpec:
-    spec = _INIT.get(cls)
-    if spec is None:
+    def __init__(self, cls: type) -> None:
         fields = dataclasses.fields(cls)
-        spec = _INIT[cls] = (
-            tuple(f.name for f in fields),
-            {f.name: f.default for f in fields if f.default is not dataclasses.MISSING},
-            {f.name: f.default_factory for f in fields if f.default_factory is not dataclasses.MISSING},
-        )
+        self.names = tuple(f.name for f in fields)
+        self.defaults = {f.name: f.default for f in fields if f.default is not dataclasses.MISSING}
+        self.factories: dict[str, Callable[[], Any]] = {
+            f.name: f.default_factory for f in fields if f.default_factory is not dataclasses.MISSING}
+        #: The values ``==`` compares, and those the hash covers (``hash`` if given, else
+        #: ``compare``), as ``dataclass`` decides.
+        self.compared = _getter([f.name for f in fields if f.compare])
+        self.hashed = _getter([f.name for f in fields if (f.compare if f.hash is None else f.hash)])
+
+
+_SPECS: dict[type, _Spec] = {}
+
+
+def _spec(cls: type) -> _Spec:
+    spec = _SPECS.get(cls)
+    if spec is None:
+        spec = _SPECS[cls] = _Spec(cls)
     return spec
 
 
@@ -78,7 +69,8 @@ class ByFields:
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         cls = type(self)
-        names, defaults, factories = _init_spec(cls)
+        spec = _spec(cls)
+        names = spec.names
         if len(args) > len(names):
             raise TypeError(f"{cls.__qualname__}() takes {len(names)} positional arguments "
                             f"but {len(args)} were given")
@@ -88,10 +80,10 @@ class ByFields:
         for name in names[len(args):]:
             if name in kwargs:
                 value = kwargs.pop(name)
-            elif name in defaults:
-                value = defaults[name]
-            elif name in factories:
-                value = factories[name]()
+            elif name in spec.defaults:
+                value = spec.defaults[name]
+            elif name in spec.factories:
+                value = spec.factories[name]()
             else:
                 raise TypeError(f"{cls.__qualname__}() missing required argument: '{name}'")
             put(self, name, value)
@@ -114,8 +106,8 @@ class ByFields:
     def __eq__(self, other: object) -> bool:
         if other.__class__ is not self.__class__:
             return NotImplemented
-        key = _compared(self.__class__)
+        key = _spec(self.__class__).compared
         return key(self) == key(other)
 
     def __hash__(self) -> int:
-        return hash(_hashed(self.__class__)(self))
+        return hash(_spec(self.__class__).hashed(self))
