@@ -76,12 +76,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(str(exc))
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        return _closed_pipe()
     except Exception as exc:  # a bug: still one line for the user, the details on request
         if os.environ.get("SUMMIT_APP_DEBUG"):
             raise
         print(f"{PROG}: error: unexpected problem ({type(exc).__name__}: {exc}); "
               "run again with SUMMIT_APP_DEBUG=1 for details", file=sys.stderr)
         return 3
+
+
+def _closed_pipe() -> int:
+    """The reader went away (``summit-app check PLAN | head``): stop quietly, as a shell tool would.
+
+    Output still buffered for the closed pipe would fail again when Python
+    flushes it at exit, so standard output is pointed at the null device first.
+    128 + SIGPIPE is the status a shell reports for a command the pipe ended.
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return 141
 
 
 if __name__ == "__main__":
