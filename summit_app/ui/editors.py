@@ -11,25 +11,25 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence
+from PySide6.QtCore import QDate, QEvent, QLocale, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QIcon, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
+    QCalendarWidget,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
     QSpinBox,
+    QStyle,
     QWidget,
 )
 
 from summit_app.plan.fields import FieldSpec, Kind
 from summit_app.ui import formats
 
-NO_DATE = QDate(1900, 1, 1)
 _HISTORY_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
 
 
@@ -196,28 +196,96 @@ class ChecklistEditor(QListWidget):
         return False
 
 
-class DateEditor(QDateEdit):
-    """A date or "No date" (the lowest date); typed or picked from a calendar."""
+class DateEditor(TextEditor):
+    """A date typed as text (``Jun 15, 2027``, ``2027-06-15``, the locale's short form) or picked.
 
-    committed = Signal()
+    One line of text, so it is one Tab stop that a screen reader reads as the
+    date, can be emptied to mean "no date", and refuses (with how to type it)
+    what is not a date. Alt+Down, F4 or the calendar button opens a calendar on
+    the field's date, or on today.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setCalendarPopup(True)
-        self.setDisplayFormat("MMM d, yyyy")
-        self.setMinimumDate(NO_DATE)
-        self.setSpecialValueText("No date")
-        self.editingFinished.connect(self.committed.emit)
+        self.setPlaceholderText("No date")
+        self.setToolTip(f"A date: {formats.DATE_HINT}; leave empty for no date (Alt+Down opens a calendar)")
+        self._calendar_action = self.addAction(_calendar_icon(self), QLineEdit.ActionPosition.TrailingPosition)
+        self._calendar_action.setToolTip("Pick the date from a calendar (Alt+Down)")
+        self._calendar_action.triggered.connect(self.open_calendar)
+        self.calendar: QCalendarWidget | None = None
+        self.editingFinished.connect(self._tidy)  # after the commit: the saved date in the app's own form
+
+    def _tidy(self) -> None:
+        try:
+            value = self.value()
+        except ValueError:
+            return
+        self.setText(formats.day(value) if value else "")
 
     def value(self) -> date | None:
-        chosen = self.date()
-        return None if chosen == NO_DATE else date(chosen.year(), chosen.month(), chosen.day())
+        text = self.text()
+        try:
+            return formats.parse_date(text, day_first=_day_first())
+        except ValueError:
+            local = QLocale().toDate(text.strip(), QLocale.FormatType.ShortFormat, 2000)
+            if local.isValid() and formats.FIRST_YEAR <= local.year() <= formats.LAST_YEAR:
+                return date(local.year(), local.month(), local.day())
+            raise
 
     def set_value(self, value: Any) -> None:
-        self.setDate(QDate(value.year, value.month, value.day) if value else NO_DATE)
+        super().set_value(formats.day(value) if value else "")
 
-    def dirty(self) -> bool:
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        opens = (event.key() == Qt.Key.Key_F4 or (event.key() == Qt.Key.Key_Down
+                                                   and event.modifiers() & Qt.KeyboardModifier.AltModifier))
+        if opens and not self.isReadOnly():
+            self.open_calendar()
+            return
+        super().keyPressEvent(event)
+
+    def open_calendar(self) -> None:
+        """Show a calendar under the field, on its date (or today); a picked day is saved at once."""
+        if self.isReadOnly():
+            return
+        calendar = self.calendar = QCalendarWidget(self)
+        calendar.setWindowFlags(Qt.WindowType.Popup)
+        calendar.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        calendar.setAccessibleName(f"Calendar for {self.accessibleName() or 'the date'}")
+        calendar.setGridVisible(True)
+        try:
+            shown = self.value()
+        except ValueError:
+            shown = None
+        chosen = shown or date.today()
+        calendar.setSelectedDate(QDate(chosen.year, chosen.month, chosen.day))
+        calendar.activated.connect(self._picked)
+        calendar.clicked.connect(self._picked)
+        calendar.move(self.mapToGlobal(self.rect().bottomLeft()))
+        calendar.show()
+        calendar.setFocus()
+
+    def _picked(self, picked: QDate) -> None:
+        self.setText(formats.day(date(picked.year(), picked.month(), picked.day())))
+        self.setModified(True)
+        if self.calendar is not None:
+            self.calendar.close()
+            self.calendar = None
+        self.setFocus()
+        self.committed.emit()
+
+
+def _day_first() -> bool:
+    """True where the locale writes the day before the month (15/06/2027); the C locale reads as US."""
+    locale = QLocale()
+    if locale.language() == QLocale.Language.C:
         return False
+    short = locale.dateFormat(QLocale.FormatType.ShortFormat).lower()
+    return short.find("d") < short.find("m")
+
+
+def _calendar_icon(widget: QWidget) -> QIcon:
+    """The style's own calendar-ish icon, so the button matches the desktop theme."""
+    return widget.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView)
 
 
 class CountEditor(QSpinBox):

@@ -59,6 +59,55 @@ def day(value: date | None) -> str:
     return f"{value:%b} {value.day}, {value.year}" if value else ""
 
 
+_MONTHS = {name.lower(): number for number, names in enumerate(
+    (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
+     ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"),
+     ("nov", "november"), ("dec", "december")), start=1) for name in names}
+_ISO_DAY = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})", re.ASCII)
+_MONTH_FIRST = re.compile(r"([a-z]+)\.?\s+([0-9]{1,2})(?:st|nd|rd|th)?,?\s+([0-9]{4})", re.ASCII)
+_DAY_FIRST = re.compile(r"([0-9]{1,2})\s+([a-z]+)\.?,?\s+([0-9]{4})", re.ASCII)
+_NUMERIC = re.compile(r"([0-9]{1,2})[/.]([0-9]{1,2})[/.]([0-9]{2}|[0-9]{4})", re.ASCII)
+#: The years a plan's dates fall in: anything outside is a typing slip, not a plan date.
+FIRST_YEAR, LAST_YEAR = 1950, 2199
+DATE_HINT = "type it like Jun 15, 2027 or 2027-06-15"
+
+
+def parse_date(text: str, *, day_first: bool = False) -> date | None:
+    """A typed date: ``Jun 15, 2027``, ``15 June 2027``, ``2027-06-15`` or ``6/15/2027``; None if empty.
+
+    ``day_first`` reads ``15/6/2027`` as the 15th of June, as locales that write
+    the day first do. ValueError, with how to type it, for anything else.
+    """
+    cleaned = " ".join(text.strip().lower().split())
+    if not cleaned:
+        return None
+    year, month, day_ = _date_parts(cleaned, day_first)
+    if month is None:
+        raise ValueError(f"“{text.strip()}” is not a date: {DATE_HINT}")
+    try:
+        value = date(year, month, day_)
+    except ValueError:
+        raise ValueError(f"“{text.strip()}” is not a date on the calendar: {DATE_HINT}") from None
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise ValueError(f"“{text.strip()}” is not a plan date: give a year from {FIRST_YEAR} to {LAST_YEAR}")
+    return value
+
+
+def _date_parts(cleaned: str, day_first: bool) -> tuple[int, int | None, int]:
+    """(year, month or None if the text is no date form, day)."""
+    if found := _ISO_DAY.fullmatch(cleaned):
+        return int(found[1]), int(found[2]), int(found[3])
+    if (found := _MONTH_FIRST.fullmatch(cleaned)) and found[1] in _MONTHS:
+        return int(found[3]), _MONTHS[found[1]], int(found[2])
+    if (found := _DAY_FIRST.fullmatch(cleaned)) and found[2] in _MONTHS:
+        return int(found[3]), _MONTHS[found[2]], int(found[1])
+    if found := _NUMERIC.fullmatch(cleaned):
+        first, second, year = int(found[1]), int(found[2]), int(found[3])
+        year += 2000 if year < 100 else 0
+        return (year, second, first) if day_first else (year, first, second)
+    return 0, None, 0
+
+
 def item_label(item: Any) -> str:
     """What people call an item: its first text field (a goal's title, a member's name)."""
     for s in specs(type(item)):

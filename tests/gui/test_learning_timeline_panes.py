@@ -6,7 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 from guihelpers import cell_editor, column_of, edit_cell, press_enter, saved, shortcut
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from summit_app.plan import model
@@ -38,7 +38,7 @@ def test_learning_activity_typed_linked_and_removed(qtbot: QtBot, make_window) -
     tick(qtbot, goals, 1)
     press_enter(qtbot, goals)
     start = cell_editor(qtbot, table, 0, column_of(table, "start_date"))
-    start.setDate(QDate(2026, 7, 14))
+    qtbot.keyClicks(start, "2026-07-14")
     press_enter(qtbot, start)
     activity = saved(window).learning[0]
     assert (activity.title, activity.participants, activity.hours) == ("Summer design institute", 40, Decimal("12.50"))
@@ -63,7 +63,7 @@ def test_milestones_with_dates_status_goals_and_order(qtbot: QtBot, make_window)
         qtbot.keyClicks(window.focusWidget(), title)
         press_enter(qtbot, window.focusWidget())
     when = cell_editor(qtbot, table, 1, column_of(table, "due_date"))
-    when.setDate(QDate(2026, 9, 1))
+    qtbot.keyClicks(when, "Sep 1, 2026")
     press_enter(qtbot, when)
     status = cell_editor(qtbot, table, 1, column_of(table, "status"))
     qtbot.keyClicks(status, "At risk")

@@ -16,7 +16,7 @@ import pytest
 from guihelpers import ScriptedPrompts, close_context
 from openpyxl import load_workbook
 from PySide6.QtCore import QDate, QModelIndex, Qt
-from PySide6.QtWidgets import QTreeView
+from PySide6.QtWidgets import QApplication, QTreeView
 from pytestqt.qtbot import QtBot
 
 from summit_app.plan import model
@@ -215,8 +215,12 @@ def test_approval_date_is_saved(open_pane, qtbot) -> None:
     pane = open_pane(model.Plan())
     editor = pane.approval.editor("board_meeting_date")
     editor.setFocus()
-    editor.setDate(QDate(2026, 6, 11))  # as picked from its calendar
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClick(editor, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)  # its calendar opens
+    calendar = editor.calendar
+    assert calendar is not None
+    assert calendar.isVisible()
+    calendar.setSelectedDate(QDate(2026, 6, 11))
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # picked with the keyboard
     assert saved_plan(pane).approval.board_meeting_date == date(2026, 6, 11)
 
 

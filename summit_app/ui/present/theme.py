@@ -41,11 +41,11 @@ QTableView, QTreeView, QListWidget {{
 }}
 QHeaderView::section {{ background: {accent}; color: {paper}; font-weight: 700; border: none;
     border-right: 1px solid {paper}; padding: 4px 8px; }}
-QLineEdit, QPlainTextEdit, QSpinBox, QComboBox, QDateEdit {{
+QLineEdit, QPlainTextEdit, QSpinBox, QComboBox {{
     background: {paper}; color: {ink}; border: 2px solid {line}; border-radius: 6px; padding: 4px 8px;
 }}
 QLineEdit:read-only, QPlainTextEdit:read-only {{ background: {paper}; color: {ink}; }}
-QAbstractSpinBox::up-button, QAbstractSpinBox::down-button, QDateEdit::drop-down, QComboBox::drop-down {{
+QAbstractSpinBox::up-button, QAbstractSpinBox::down-button, QComboBox::drop-down {{
     width: 0px; border: none; }}
 QPushButton {{ background: {paper}; color: {ink}; border: 2px solid {ink}; border-radius: 8px; padding: 6px 18px; }}
 QPushButton:checked {{ background: {accent}; color: {paper}; border-color: {accent}; }}
