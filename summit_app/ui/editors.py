@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, QLocale, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QIcon, QKeyEvent, QKeySequence
+from PySide6.QtGui import QFocusEvent, QIcon, QKeyEvent, QKeySequence, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCalendarWidget,
@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QSpinBox,
-    QStyle,
     QWidget,
 )
 
@@ -284,8 +283,21 @@ def _day_first() -> bool:
 
 
 def _calendar_icon(widget: QWidget) -> QIcon:
-    """The style's own calendar-ish icon, so the button matches the desktop theme."""
-    return widget.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView)
+    """A small calendar drawn in the field's text colour: a page with a header bar and a grid of days."""
+    size = 64
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    ink = widget.palette().color(QPalette.ColorRole.Text)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(ink, 5))
+    painter.drawRoundedRect(6, 10, 52, 48, 6, 6)
+    painter.fillRect(6, 10, 52, 13, ink)
+    for row in range(3):
+        for column in range(4):
+            painter.fillRect(13 + column * 11, 28 + row * 9, 6, 5, ink)
+    painter.end()
+    return QIcon(pixmap)
 
 
 class CountEditor(QSpinBox):
