@@ -37,22 +37,35 @@ class EditCommand(QUndoCommand):
     """
 
     def __init__(self, document: PlanDocument, edit: Edit, inverse: Edit,
-                 on_refused: Callable[[str], None]) -> None:
+                 on_refused: Callable[[str], None], on_applied: Callable[[str, Edit], None] | None = None) -> None:
         super().__init__(edit.label or "Edit")
         self._document = document
         self._redo_edit = edit
         self._undo_edit = inverse
         self._applied = True
         self._on_refused = on_refused
+        self._on_applied = on_applied
 
     def redo(self) -> None:
         if self._applied:
             self._applied = False
             return
-        self._undo_edit = self._apply(self._redo_edit) or self._undo_edit
+        applied = self._redo_edit
+        inverse = self._apply(applied)
+        if inverse is not None:
+            self._undo_edit = inverse
+            self._announce("Redone", applied)
 
     def undo(self) -> None:
-        self._redo_edit = self._apply(self._undo_edit) or self._redo_edit
+        applied = self._undo_edit
+        inverse = self._apply(applied)
+        if inverse is not None:
+            self._redo_edit = inverse
+            self._announce("Undone", applied)
+
+    def _announce(self, verb: str, applied: Edit) -> None:
+        if self._on_applied is not None:
+            self._on_applied(f"{verb}: {self.text()}", applied)
 
     def _apply(self, edit: Edit) -> Edit | None:
         # A refusal here (say, the disk filled up) must not escape into Qt's C++
@@ -76,6 +89,7 @@ class UiContext(QObject):
     plan_changed = Signal(object, object)  # (edit, plan)
     edited = Signal(object)  # the edit, after it was applied and pushed
     edit_refused = Signal(str)  # a one-line reason, for the status bar
+    history_applied = Signal(str, object)  # ("Undone: Change Unit cost", the edit applied) after undo or redo
 
     def __init__(self, document: PlanDocument, parent: QObject | None = None,
                  prompts: Prompts | None = None) -> None:
@@ -105,7 +119,8 @@ class UiContext(QObject):
         except REFUSALS as exc:
             self.edit_refused.emit(_reason(exc))
             return False
-        self.undo_stack.push(EditCommand(self.document, edit, inverse, self.edit_refused.emit))
+        self.undo_stack.push(EditCommand(self.document, edit, inverse, self.edit_refused.emit,
+                                         self.history_applied.emit))
         self.edited.emit(edit)
         return True
 

@@ -166,6 +166,7 @@ class MainWindow(QMainWindow):
         self.context = UiContext(document, self, self.prompts)
         self.context.plan_changed.connect(self._plan_changed)
         self.context.edit_refused.connect(self._edit_refused)
+        self.context.history_applied.connect(lambda message, _edit: self.statusBar().showMessage(message, 10000))
         self.undo_group.addStack(self.context.undo_stack)
         self.undo_group.setActiveStack(self.context.undo_stack)
         self.workspace = PlanWorkspace(self.context)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 from summit_app.plan import model
 from summit_app.ui import theme
 from summit_app.ui.context import UiContext
+from summit_app.ui.form_section import FormSection
 
 
 class GuidanceStrip(QFrame):
@@ -56,10 +57,21 @@ class Pane(QWidget):
         self.body.addWidget(GuidanceStrip(context, self.pane_id))
         scroll.setWidget(inner)
         outer.addWidget(scroll)
+        self.scroll = scroll
 
     def refresh(self, plan: model.Plan) -> None:
         """Show ``plan``; called after every edit (keep it cheap)."""
 
     def select_item(self, collection: str, item_id: str) -> bool:
         """Show and select an item (for findings); False if this pane does not hold it."""
+        return False
+
+    def show_field(self, collection: str, field: str) -> bool:
+        """Scroll to the form field showing ``field`` of ``collection`` and focus it; False if none does."""
+        for form in self.findChildren(FormSection):
+            editor = form.editors.get(field) if form.collection == collection else None
+            if editor is not None and editor.isVisibleTo(self):
+                self.scroll.ensureWidgetVisible(editor)
+                editor.setFocus()
+                return True
         return False

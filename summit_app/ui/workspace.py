@@ -54,6 +54,7 @@ class PlanWorkspace(QWidget):
         self.coupling = PrivacyCoupling(context)
         self.navigator.step_chosen.connect(self._switch)
         context.plan_changed.connect(self._plan_changed)
+        context.history_applied.connect(self._bring_into_view)
         self.setTabOrder(self.navigator, self.stack)
 
     def _signed_banner(self, outer: QVBoxLayout) -> SignedBanner | None:
@@ -143,6 +144,20 @@ class PlanWorkspace(QWidget):
                 self._stale.add(pane_id)
         self.navigator.set_states(pane_states(plan, self.context.content))
         self.finding_counter.schedule(plan)
+
+    def _bring_into_view(self, _message: str, edit: Edit) -> None:
+        """After an undo or redo, show what changed: its pane, its row, or its field."""
+        touched = next(iter(edit.touched()), None)
+        if touched is None:
+            return
+        collection, item_id = touched
+        if item_id and self.context.plan.item(collection, item_id) is None:
+            item_id = ""  # undoing an addition: the row is gone, its table is what changed
+        self.navigate(collection, item_id)
+        field = getattr(edit, "field", None)
+        pane_id = pane_for(collection)
+        if field and pane_id is not None:
+            self.pane(pane_id).show_field(collection, field)
 
     def navigate(self, collection: str, item_id: str) -> None:
         """Show the pane holding ``collection`` and select ``item_id`` there."""
