@@ -16,8 +16,13 @@ BUNDLED = ["summit_app.bundled"] + [
     for folder in sorted((HERE / "resources").rglob("*")) if folder.is_dir()
 ]
 
+# The user guide and its screenshots travel too, for the app's Help menu (summit_app/bundled_docs).
+DOCS = ["summit_app.bundled_docs"]
+
 setup(
-    packages=[*find_namespace_packages(include=["summit_app", "summit_app.*"], exclude=["*.__pycache__"]), *BUNDLED],
-    package_dir={"summit_app.bundled": "resources"},
-    package_data={"summit_app.store.migrations": ["*.mako"], **{name: ["*"] for name in BUNDLED}},
+    packages=[*find_namespace_packages(include=["summit_app", "summit_app.*"], exclude=["*.__pycache__"]), *BUNDLED,
+              *DOCS],
+    package_dir={"summit_app.bundled": "resources", "summit_app.bundled_docs": "docs"},
+    package_data={"summit_app.store.migrations": ["*.mako"], **{name: ["*"] for name in BUNDLED},
+                  "summit_app.bundled_docs": ["*.md", "screenshots/*.png"]},
 )

@@ -26,6 +26,20 @@ def resource_root() -> Path:
     raise FileNotFoundError("the app's resources folder is missing from this installation")
 
 
+@cache
+def docs_root() -> Path:
+    """The user documentation (``docs/``): beside a checkout, ``summit_app/bundled_docs`` in a wheel,
+    ``docs`` in a bundle."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    here = Path(__file__).resolve().parent
+    candidates = [Path(bundle) / "docs"] if bundle else []
+    candidates += [here.parent / "docs", here / "bundled_docs"]
+    for candidate in candidates:
+        if (candidate / "user-guide.md").is_file():
+            return candidate
+    raise FileNotFoundError("the user guide is missing from this installation")
+
+
 def resource_path(*parts: str) -> Path:
     """The path of a resource file, e.g. ``resource_path("fonts", "DejaVuSans.ttf")``."""
     return resource_root().joinpath(*parts)

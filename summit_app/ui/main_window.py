@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QStackedWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QStackedWidget, QWidget
 
 from summit_app.plan import model
 from summit_app.plan.document import PlanDocument
@@ -52,6 +52,7 @@ class MainWindow(QMainWindow):
         self.workspace: PlanWorkspace | None = None
         self.undo_group = QUndoGroup(self)
         self.recent_menu = QMenu("Open &Recent", self)
+        self.help_windows: dict[str, QWidget] = {}  # the Help menu's windows, made on first use
         self.setAcceptDrops(True)
         self.resize(1440, 900)
         self._restore_geometry()
@@ -141,6 +142,22 @@ class MainWindow(QMainWindow):
             return False
         path = with_plan_suffix(chosen)
         return self._show_document(opening.create_plan(path, plan, self.prompts, self.author()))
+
+    def import_json(self) -> bool:
+        """File ▸ Import plan from JSON: a new plan file made from an interchange document."""
+        from summit_app.cli import UsageError
+        from summit_app.commands import read_json_plan
+
+        folder = self.plan_path().parent if self.context else Path.home()
+        source = self.prompts.open_json(folder)
+        if source is None:
+            return False
+        try:
+            plan = read_json_plan(str(source))
+        except UsageError as exc:
+            self.prompts.error("Cannot import this file", str(exc))
+            return False
+        return self._new_plan("Save the imported plan as", f"{source.stem}.techplan", plan)
 
     def save_copy(self) -> bool:
         """Write a copy of the open plan elsewhere (the open plan stays this one)."""

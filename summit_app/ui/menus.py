@@ -1,4 +1,4 @@
-"""The window's menus and shortcuts: File, Edit (undo/redo), View (zoom, steps).
+"""The window's menus and shortcuts: File, Edit (undo/redo), View (zoom, steps), Help.
 
 Undo and redo come from the window's QUndoGroup, so "Undo <what>" always
 names the last edit of the open plan, whichever pane made it.
@@ -43,6 +43,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     _file_menu(window, actions)
     _edit_menu(window, actions)
     _view_menu(window, actions)
+    _help_menu(window, actions)
     return actions
 
 
@@ -51,6 +52,7 @@ def _file_menu(window: MainWindow, actions: dict[str, QAction]) -> None:
     actions["new"] = _action(window, menu, "&New blank plan…", window.new_blank_plan, QKeySequence.StandardKey.New)
     actions["new_demo"] = _action(window, menu, "New from &demo plan…", window.new_demo_plan)
     actions["open"] = _action(window, menu, "&Open…", window.open_dialog, QKeySequence.StandardKey.Open)
+    actions["import_json"] = _action(window, menu, "&Import plan from JSON…", window.import_json)
     menu.addMenu(window.recent_menu)
     window.recent_menu.aboutToShow.connect(partial(_fill_recent, window))
     menu.addSeparator()
@@ -115,12 +117,41 @@ def _view_menu(window: MainWindow, actions: dict[str, QAction]) -> None:
     actions["previous_step"] = _action(window, menu, "&Previous step", partial(_step, window, -1), "Ctrl+PgUp")
     steps = menu.addMenu("&Go to step")
     for number, (pane_id, title) in enumerate(STEPS, start=1):
-        action = _action(window, steps, f"&{number} {title}", partial(_go, window, pane_id), f"Ctrl+{number}")
+        action = _action(window, steps, f"&{number} {title.replace('&', '&&')}", partial(_go, window, pane_id),
+                         f"Ctrl+{number}")
         actions[f"go_{pane_id}"] = action
     menu.addSeparator()
     actions["present"] = _action(window, menu, "&Present", window.facilitator.toggle_present, "F5")
     actions["agenda"] = _action(window, menu, "Agenda and &time-boxes…", window.facilitator.open_agenda)
     actions["voting"] = _action(window, menu, "&Dot voting…", window.facilitator.open_voting)
+
+
+def _help_menu(window: MainWindow, actions: dict[str, QAction]) -> None:
+    menu = window.menuBar().addMenu("&Help")
+    actions["guide"] = _action(window, menu, "User &guide", partial(_show_help, window, "guide"),
+                               QKeySequence.StandardKey.HelpContents)
+    actions["shortcuts"] = _action(window, menu, "&Keyboard shortcuts", partial(_show_help, window, "shortcuts"),
+                                   "Ctrl+/")
+    menu.addSeparator()
+    actions["about"] = _action(window, menu, "&About Summit Planner", partial(_show_help, window, "about"))
+
+
+def _show_help(window: MainWindow, which: str) -> None:
+    """Open (or bring forward) one of the Help windows; each is made once per main window."""
+    from summit_app.ui import help as help_windows  # loaded when first asked for, not at start-up
+
+    shown = window.help_windows.get(which)
+    if shown is None:
+        if which == "guide":
+            shown = help_windows.user_guide(window)
+        elif which == "shortcuts":
+            shown = help_windows.shortcuts_sheet(window, window.actions_.values())
+        else:
+            shown = help_windows.about(window)
+        window.help_windows[which] = shown
+    shown.show()
+    shown.raise_()
+    shown.activateWindow()
 
 
 def _step(window: MainWindow, offset: int) -> None:

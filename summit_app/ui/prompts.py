@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QWidget
 from summit_app.store.errors import LockHolder
 
 PLAN_FILTER = "Plan files (*.techplan)"
+JSON_FILTER = "Plan as JSON (*.json);;All files (*)"
 READ_ONLY = "read-only"
 COPY = "copy"
 OPEN_FILE = "file"
@@ -66,6 +67,12 @@ class Prompts:
         names, _ = QtWidgets.QFileDialog.getOpenFileNames(self.parent, title, str(folder or Path.home()),
                                                           PLAN_FILTER)
         return [Path(n) for n in names]
+
+    def open_json(self, folder: Path | None = None) -> Path | None:
+        """Ask which interchange document (a plan exported as JSON) to import."""
+        name, _ = QtWidgets.QFileDialog.getOpenFileName(self.parent, "Import plan from JSON",
+                                                        str(folder or Path.home()), JSON_FILTER)
+        return Path(name) if name else None
 
     def save_path(self, title: str, suggested: Path) -> Path | None:
         """Ask where to write a plan file."""

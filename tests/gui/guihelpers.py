@@ -48,6 +48,9 @@ class ScriptedPrompts(Prompts):
     def open_path(self, folder: Path | None = None) -> Path | None:
         return self._answer("open_path", folder)  # type: ignore[no-any-return]
 
+    def open_json(self, folder: Path | None = None) -> Path | None:
+        return self._answer("open_json", folder)  # type: ignore[no-any-return]
+
     def open_paths(self, title: str, folder: Path | None = None) -> list[Path]:
         return self._answer("open_paths", title, folder)  # type: ignore[no-any-return]
 
