@@ -12,8 +12,10 @@ libxkbcommon0 libxkbcommon-x11-0 libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb
 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 fonts-dejavu-core"
 # pdftotext/pdffonts/pdftoppm read the PDFs back; LibreOffice Calc recalculates workbooks;
 # the desktop-file, AppStream and MIME validators check packaging/linux; strace proves
-# that nothing the app does opens a network connection.
-test_pkgs="poppler-utils libreoffice-calc-nogui|libreoffice-calc desktop-file-utils appstream shared-mime-info strace"
+# that nothing the app does opens a network connection; a screen reader's view of the app
+# is read over AT-SPI (python3-pyatspi) in an X server and session bus of its own.
+test_pkgs="poppler-utils libreoffice-calc-nogui|libreoffice-calc desktop-file-utils appstream shared-mime-info strace
+python3-pyatspi at-spi2-core xvfb xauth dbus dbus-x11 xdotool"
 
 pkgs=$run_pkgs
 [ "$purpose" = test ] && pkgs="$run_pkgs $test_pkgs"

@@ -30,7 +30,8 @@ class AuthorButton(QToolButton):
     def show_name(self) -> None:
         name = self.window_.author()
         self.setText(f"Editing as {name}")
-        self.setAccessibleName(f"Your name at the table: {name}")
+        self.setAccessibleName(self.text())  # read as it is shown
+        self.setAccessibleDescription("Your name in the plan's change history. Press to change it.")
 
 
 def add_to_status_bar(window: MainWindow) -> AuthorButton:

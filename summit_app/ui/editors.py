@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QSpinBox,
+    QToolButton,
     QWidget,
 )
 
@@ -210,6 +211,8 @@ class DateEditor(TextEditor):
         self.setToolTip(f"A date: {formats.DATE_HINT}; leave empty for no date (Alt+Down opens a calendar)")
         self._calendar_action = self.addAction(_calendar_icon(self), QLineEdit.ActionPosition.TrailingPosition)
         self._calendar_action.setToolTip("Pick the date from a calendar (Alt+Down)")
+        for button in self.findChildren(QToolButton):  # the button Qt made for the action, for screen readers
+            button.setAccessibleName("Open the calendar")
         self._calendar_action.triggered.connect(self.open_calendar)
         self.calendar: QCalendarWidget | None = None
         self.editingFinished.connect(self._tidy)  # after the commit: the saved date in the app's own form

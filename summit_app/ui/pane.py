@@ -52,6 +52,7 @@ class Pane(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a Tab stop of its own: it follows the focused field
         inner = QWidget()
         self.body = QVBoxLayout(inner)
         self.body.addWidget(GuidanceStrip(context, self.pane_id))

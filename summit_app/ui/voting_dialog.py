@@ -139,6 +139,7 @@ class VotingDialog(QDialog):
         self.tally.setAccessibleName("Tally")
         self.tally.verticalHeader().hide()
         self.tally.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tally.setTabKeyNavigation(False)  # one Tab stop: arrows move among the rows
         header = self.tally.horizontalHeader()
         for column, mode in enumerate((QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch,
                                        QHeaderView.ResizeMode.ResizeToContents)):

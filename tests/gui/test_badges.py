@@ -8,7 +8,6 @@ navigator.
 from __future__ import annotations
 
 import itertools
-import statistics
 import time
 
 from guihelpers import saved, type_into
@@ -149,15 +148,12 @@ def test_steady_typing_runs_the_checks_at_most_every_150_ms(qtbot: QtBot, make_w
     assert shown_counts(window)[1]["review"] == 1  # the last state was counted: no superintendent to sign
 
 
-def test_counting_a_very_large_plan_stays_under_50_ms(qapp, content: Content) -> None:  # type: ignore[no-untyped-def]
+def test_counting_a_very_large_plan_counts_every_finding(qapp, content: Content) -> None:  # type: ignore[no-untyped-def]
+    # How long it takes is a `make bench` figure ("badge recount after an edit"), not a test.
     plan = large_plan()
     counter = FindingCounter(content)
     seen: list[dict[str, int]] = []
     counter.counted.connect(lambda counts, _blocking: seen.append(counts))
-    timings = []
-    for _ in range(5):
-        started = time.perf_counter()
-        counter.count_now(plan)
-        timings.append(time.perf_counter() - started)
+    counter.count_now(plan)
     assert sum(seen[-1].values()) == len(run_checks(plan, content)) > 50
-    assert statistics.median(timings) < 0.05, f"checks of a large plan took {statistics.median(timings):.3f} s"
+    assert counter.runs == 1

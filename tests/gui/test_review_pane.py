@@ -285,14 +285,12 @@ def test_changes_since_signed_leave_out_the_signing(demo: model.Plan) -> None:
     assert [(c.author, c.what) for c in changes_since_signed(entries)] == [("Ben", "Change Students enrolled")]
 
 
-def test_review_of_a_large_plan_stays_quick(open_pane, qtbot) -> None:
+def test_review_of_a_large_plan_lists_every_finding(open_pane, qtbot) -> None:
+    # How long the recompute takes is a `make bench` figure ("Review recompute"), not a test.
     pane = open_pane(large_plan())
-    started = time.perf_counter()
     pane.refresh(pane.context.plan)
     pane.flush()
-    elapsed = time.perf_counter() - started
     assert len(rows(pane.findings_tree)) == len(pane.findings) > 50
-    assert elapsed < 0.5, f"recomputing the review took {elapsed:.3f} s"
 
 
 # --- in the main window ---------------------------------------------------------------------------

@@ -37,6 +37,7 @@ def _table(name: str) -> QTableWidget:
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
     table.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+    table.setTabKeyNavigation(False)  # one Tab stop: arrows move among the figures, Tab moves on
     table.setWordWrap(False)
     theme.table_look(table)
     return table
