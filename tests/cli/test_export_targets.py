@@ -204,6 +204,7 @@ def _fifo(place: Place) -> tuple[list[str], str, tuple[str, ...]]:
 
 
 def _device_node(place: Place) -> tuple[list[str], str, tuple[str, ...]]:
+    """A null device (what /dev/null is) made in the test's folder: a regression must not destroy the real one."""
     try:
         os.mknod(place.folder / "null.pdf", stat.S_IFCHR | 0o666, os.makedev(1, 3))
     except PermissionError:
@@ -278,7 +279,6 @@ CASES: dict[str, Case] = {
     "another-open-plan": _another_open_plan,
     "a-file-held-open-by-a-window": _file_held_by_a_window,
     "another-plan's-journal": _other_plans_journal,
-    "/dev/null": lambda p: (["--json", "/dev/null"], "/dev/null", (f"is a device, {NOT_A_FILE}",)),
     "a-fifo": _fifo,
     "a-device-node": _device_node,
     "a-socket": _socket,
