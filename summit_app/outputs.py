@@ -153,27 +153,24 @@ def _kind_refusal(mode: int) -> str | None:
     return None
 
 
-def _stat_target(target: str, path: Path) -> os.stat_result | None:
-    """The target's status (links followed), None if it does not exist yet; its folder must exist."""
-    folder = _folder_of(path)
-    try:
-        folder_mode = os.stat(folder).st_mode
-    except (FileNotFoundError, NotADirectoryError):
-        raise OutputError(target, "its folder does not exist") from None
-    except OSError as exc:
-        raise _cannot_write(target, exc) from None
-    except ValueError as exc:  # a NUL in the name: no file can have it
-        raise OutputError(target, f"cannot be written ({exc})") from None
-    if not stat.S_ISDIR(folder_mode):
-        raise OutputError(target, "its folder does not exist")
+def _status(target: str, path: Path) -> os.stat_result | None:
+    """``os.stat`` of ``path`` (links followed), None if nothing is there; any other failure refuses ``target``."""
     try:
         return os.stat(path)
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         return None
     except OSError as exc:
         raise _cannot_write(target, exc) from None
     except ValueError as exc:  # a NUL in the name: no file can have it
         raise OutputError(target, f"cannot be written ({exc})") from None
+
+
+def _stat_target(target: str, path: Path) -> os.stat_result | None:
+    """The target's status, None if it does not exist yet; its folder must exist."""
+    folder = _status(target, _folder_of(path))
+    if folder is None or not stat.S_ISDIR(folder.st_mode):
+        raise OutputError(target, "its folder does not exist")
+    return _status(target, path)
 
 
 def _companion_of_a_plan(path: Path) -> str | None:

@@ -15,10 +15,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from summit_app.outputs import OutputBatch, OutputError
+from summit_app.outputs import OutputBatch, OutputError, vet_outputs
 from summit_app.plan.content import load_content
 from summit_app.plan.rollup import RollupReport, summarize_region
 from summit_app.ui.export_runner import describe_failure
+
+#: How a refusal names the plans read.
+ROLE = "one of the plans rolled up"
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,11 @@ class RollupJob(QObject):
         from summit_app.store.rollup_reader import read_plans
 
         request = self.request
+        try:  # a target that must not be written is told at once, before the plans are read
+            vet_outputs([t for t in (request.xlsx, request.pdf) if t is not None], request.plans, ROLE)
+        except OutputError as exc:
+            self.done.emit(False, describe_failure(Path(exc.what), exc), [])
+            return
         result = read_plans(list(request.plans), progress=self._read_progress)
         skipped = [f"{s.path}: {s.why}" for s in result.skipped]
         if not result.plans:
@@ -76,7 +84,7 @@ class RollupJob(QObject):
         """Write every output or none (never over one of the plans read); False after telling why."""
         target = outputs[0][0]
         try:
-            with OutputBatch([t for t, _ in outputs], self.request.plans, "one of the plans rolled up") as batch:
+            with OutputBatch([t for t, _ in outputs], self.request.plans, ROLE) as batch:
                 for step, (target, write) in enumerate(outputs, start=1):
                     batch.write(target, write)
                     self.progressed.emit(800 + round(200 * step / len(outputs)))
