@@ -361,6 +361,9 @@ def test_all_outputs_are_written_when_every_target_is_good(place: Place) -> None
     assert (place.folder / "plan.pdf").read_bytes().startswith(b"%PDF")
     assert (place.folder / "plan.xlsx").read_bytes().startswith(b"PK")
     assert edit_log(place.plan)[-1][0] == "Export for signature"
+    again = run_cli("export", "plan.techplan", "--json", "again.json", cwd=place.folder)
+    assert again.returncode == 0, again.stderr  # the JSON written with the signature is the plan as signed
+    assert (place.folder / "again.json").read_bytes() == (place.folder / "plan.json").read_bytes()
 
 
 # --- file modes -----------------------------------------------------------------------
