@@ -9,17 +9,16 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
-import os
 import sys
-import tempfile
 from collections.abc import Callable
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from summit_app import __version__
 from summit_app.cli import PROG, UsageError
+from summit_app.outputs import OutputBatch, OutputError
 from summit_app.plan import model
 from summit_app.plan.budget import summarize
 from summit_app.plan.codec import DecodeError
@@ -29,6 +28,9 @@ from summit_app.plan.interchange import dumps, json_schema, plan_from_json
 from summit_app.plan.money import format_money
 from summit_app.plan.signing import sign_edit, signed_state
 from summit_app.store.plan_file import PlanFile, close_document, open_document
+
+if TYPE_CHECKING:
+    from summit_app.plan.rollup import RollupReport
 
 # --- reading input --------------------------------------------------------------------
 
@@ -57,32 +59,6 @@ def _demo() -> model.Plan:
     from summit_app.plan.samples import demo_plan
 
     return demo_plan()
-
-
-def _write_atomically(out: str, write: Callable[[Path], None],
-                      before_replace: Callable[[], object] | None = None) -> None:
-    """Write through a temporary file in the target folder, then rename it into place.
-
-    ``before_replace`` runs after the file is written and before it is moved
-    into place; if it raises, the target is left as it was.
-    """
-    target = Path(out)
-    if target.is_dir():
-        raise UsageError(out, "is a folder; give a file name")
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise UsageError(out, "its folder does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
-    os.close(fd)
-    try:
-        write(Path(tmp))
-        if before_replace is not None:
-            before_replace()
-        os.replace(tmp, target)
-    except OSError as exc:
-        raise UsageError(out, f"cannot be written ({exc.strerror or exc})") from None
-    finally:
-        Path(tmp).unlink(missing_ok=True)
 
 
 # --- commands ---------------------------------------------------------------------------
@@ -137,45 +113,62 @@ def cmd_info(args: argparse.Namespace) -> int:
     return 0
 
 
-def _sign_and_write_pdf(args: argparse.Namespace) -> model.Plan:
-    """Write the PDF for signature, recording the signature only once the PDF exists.
+def _export_writers(plan: model.Plan, args: argparse.Namespace) -> list[tuple[str, Callable[[Path], object]]]:
+    """The outputs ``export`` was asked for, each with its writer; the PDF is a draft unless it is ``--sign``ed."""
+    writers: list[tuple[str, Callable[[Path], object]]] = []
+    if args.json:
+        writers.append((args.json, lambda p: p.write_text(dumps(plan), encoding="utf-8")))
+    if args.xlsx:
+        from summit_app.export.xlsx import write_xlsx
 
-    The PDF is written to a temporary file from the plan as it will be once
-    signed; the signing edit is applied next, and only then is the PDF moved
+        writers.append((args.xlsx, lambda p: write_xlsx(plan, p)))
+    if args.pdf:
+        from summit_app.export.pdf import write_pdf
+
+        writers.append((args.pdf, lambda p: write_pdf(plan, p, draft=not args.sign)))
+    return writers
+
+
+def _write_all(batch: OutputBatch, writers: list[tuple[str, Callable[[Path], object]]],
+               before_replace: Callable[[], object] | None = None) -> None:
+    for target, write in writers:
+        batch.write(target, write)
+    batch.commit(before_replace)
+
+
+def _sign_and_export(args: argparse.Namespace, batch: OutputBatch) -> None:
+    """Export for signature, recording the signature only once every output is written.
+
+    The outputs are written to temporary files from the plan as it will be once
+    signed; the signing edit is applied next, and only then are the files moved
     into place: a failed export never leaves a plan that says it was signed.
     """
-    from summit_app.export.pdf import write_pdf
-
     document = open_document(args.plan, author=args.author or "")
     try:
         edit = sign_edit(document.plan, datetime.now(UTC))
         signed, _ = apply_edit(document.plan, edit, document.content)
-        _write_atomically(args.pdf, lambda p: write_pdf(signed, p), before_replace=lambda: document.apply(edit))
-        return document.plan
+        _write_all(batch, _export_writers(signed, args), before_replace=lambda: document.apply(edit))
     finally:
         close_document(document)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    """Write the plan's outputs all or none; every target is vetted before the plan is opened."""
     if not (args.json or args.xlsx or args.pdf):
         raise UsageError("export", "say what to write: --json OUT, --xlsx OUT and/or --pdf OUT")
     if args.sign and not args.pdf:
         raise UsageError("export", "--sign records a signed PDF; give --pdf OUT too")
-    if args.sign:
-        plan = _sign_and_write_pdf(args)
-    else:
-        with PlanFile.open(args.plan, read_only=True) as plan_file:
-            plan = plan_file.load()
-    if args.json:
-        _write_atomically(args.json, lambda p: p.write_text(dumps(plan), encoding="utf-8"))
-    if args.xlsx:
-        from summit_app.export.xlsx import write_xlsx
-
-        _write_atomically(args.xlsx, lambda p: write_xlsx(plan, p))
-    if args.pdf and not args.sign:
-        from summit_app.export.pdf import write_pdf
-
-        _write_atomically(args.pdf, lambda p: write_pdf(plan, p, draft=True))
+    targets = [t for t in (args.json, args.xlsx, args.pdf) if t]
+    try:
+        with OutputBatch(targets, plans=[args.plan]) as batch:
+            if args.sign:
+                _sign_and_export(args, batch)
+            else:
+                with PlanFile.open(args.plan, read_only=True) as plan_file:
+                    plan = plan_file.load()
+                _write_all(batch, _export_writers(plan, args))
+    except OutputError as exc:
+        raise UsageError(exc.what, exc.why) from None
     return 0
 
 
@@ -197,32 +190,44 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_rollup(args: argparse.Namespace) -> int:
-    """Roll many plans up into an anonymous (or ``--named``) regional workbook and PDF; bad files are skipped."""
+def _rollup_report(args: argparse.Namespace) -> RollupReport:
+    """Read the listed plans (warning of each skipped file) and summarise the region."""
     from datetime import date
 
-    from summit_app.export.rollup_pdf import write_rollup_pdf
-    from summit_app.export.rollup_xlsx import write_rollup_xlsx
     from summit_app.plan.rollup import RollupReport, summarize_region
     from summit_app.store.rollup_reader import read_plans
 
-    if args.min_group < 1:
-        raise UsageError("--min-group", "give a whole number of districts, at least 1")
-    for out in (o for o in (args.xlsx, args.pdf) if o):  # before reading: a bad target is known at once
-        if Path(out).is_dir() or not (Path(out).parent if str(Path(out).parent) else Path(".")).is_dir():
-            raise UsageError(out, "is a folder or its folder does not exist; give a file name in an existing folder")
     result = read_plans(args.plans)
     for skipped in result.skipped:
         print(f"{PROG}: warning: {skipped.path}: {skipped.why}", file=sys.stderr)
     if not result.plans:
         raise UsageError("rollup", f"no listed file could be read as a plan ({result.listed} listed)")
     summary = summarize_region(result.plans, load_content(), args.min_group, args.named)
-    report = RollupReport(summary, tuple(result.skipped), result.listed, date.today())
-    _write_atomically(args.xlsx, lambda p: write_rollup_xlsx(report, p))
-    if args.pdf:
-        _write_atomically(args.pdf, lambda p: write_rollup_pdf(report, p))
-    print(f"Rolled up {len(result.plans)} of {result.listed} plan files into "
-          + " and ".join(o for o in (args.xlsx, args.pdf) if o))
+    return RollupReport(summary, tuple(result.skipped), result.listed, date.today())
+
+
+def cmd_rollup(args: argparse.Namespace) -> int:
+    """Roll many plans up into an anonymous (or ``--named``) regional workbook and PDF; bad files are skipped.
+
+    The outputs are vetted before any plan is read (a bad target is known at
+    once, and no output may be one of the plans) and written all or none.
+    """
+    if args.min_group < 1:
+        raise UsageError("--min-group", "give a whole number of districts, at least 1")
+    targets = [o for o in (args.xlsx, args.pdf) if o]
+    try:
+        with OutputBatch(targets, plans=args.plans, role="one of the plans being rolled up") as batch:
+            from summit_app.export.rollup_pdf import write_rollup_pdf
+            from summit_app.export.rollup_xlsx import write_rollup_xlsx
+
+            report = _rollup_report(args)
+            batch.write(args.xlsx, lambda p: write_rollup_xlsx(report, p))
+            if args.pdf:
+                batch.write(args.pdf, lambda p: write_rollup_pdf(report, p))
+            batch.commit()
+    except OutputError as exc:
+        raise UsageError(exc.what, exc.why) from None
+    print(f"Rolled up {report.summary.district_count} of {report.listed} plan files into " + " and ".join(targets))
     return 0
 
 

@@ -1,58 +1,68 @@
 """Exports off the UI thread: the Excel workbook, a draft PDF, and the PDF for signature.
 
 The writers are pure functions of a plan snapshot, so a worker thread can run
-them while the team keeps working on the live plan. Each export writes a
-temporary file beside the target and renames it into place only when the
-writer has finished, so a failed or cancelled export never leaves half a file
-(or destroys the previous one) under the chosen name. "PDF for signature"
-first records the plan's fingerprint and time through the one edit path, then
-exports that very snapshot.
+them while the team keeps working on the live plan. Targets are vetted and
+written by ``summit_app.outputs``, as the command line's are: the open plan
+(by any path to it), its journal and lock, any other plan file, a device, a
+pipe or a folder is refused before anything is written, and each export
+writes a temporary file beside the target and renames it into place only when
+the writer has finished, so a failed or cancelled export never leaves half a
+file (or destroys the previous one) under the chosen name. "PDF for
+signature" first records the plan's fingerprint and time through the one edit
+path, then exports that very snapshot.
 """
 
 from __future__ import annotations
 
-import os
-import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from summit_app.outputs import OutputError, vet_outputs, write_outputs
 from summit_app.plan import model
 from summit_app.plan.signing import sign_edit
 from summit_app.ui.context import UiContext
 from summit_app.ui.prompts import OPEN_FILE, OPEN_FOLDER
 
-__all__ = ["OPEN_FILE", "OPEN_FOLDER", "ExportCancelled", "ExportJob", "ExportRunner", "write_into_place"]
+__all__ = ["OPEN_FILE", "OPEN_FOLDER", "OPEN_PLAN", "ExportCancelled", "ExportJob", "ExportRunner",
+           "write_into_place"]
 
 Writer = Callable[[model.Plan, Path, Callable[[float], None]], None]
+#: How a refusal names the plan the window has open.
+OPEN_PLAN = "the plan open in this window"
 
 
 class ExportCancelled(Exception):
     """The user pressed Cancel; raised inside the writer through its progress callback."""
 
 
-def partial_path(target: Path) -> Path:
-    """A hidden, unique name beside ``target`` (same folder, so the final rename is atomic)."""
-    return target.with_name(f".{target.stem}.{os.getpid()}-{uuid.uuid4().hex[:8]}.partial{target.suffix}")
+def write_into_place(write: Writer, plan: model.Plan, target: Path, progress: Callable[[float], None],
+                     plans: Iterable[Path] = ()) -> None:
+    """Vet ``target`` against ``plans``, run ``write`` on a temporary file, then rename it over ``target``.
 
-
-def write_into_place(write: Writer, plan: model.Plan, target: Path, progress: Callable[[float], None]) -> None:
-    """Run ``write`` on a temporary file, then rename it over ``target``; no trace left on failure."""
-    temporary = partial_path(target)
-    try:
-        write(plan, temporary, progress)
-        os.replace(temporary, target)
-    finally:
-        temporary.unlink(missing_ok=True)
+    ``OutputError`` if the target is refused or cannot be written; no trace is left on failure.
+    """
+    write_outputs([(target, lambda temporary: write(plan, temporary, progress))], plans, OPEN_PLAN)
 
 
 def describe_failure(target: Path, exc: BaseException) -> str:
-    """One line for the user: which file, and why (an OSError's own words, without errno noise)."""
-    why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc) or type(exc).__name__
+    """One line for the user: which file, and why (the system's own words, without errno noise)."""
+    if isinstance(exc, OutputError):
+        if exc.reason == exc.why:  # refused before writing, not a failed write
+            return describe_refusal(target, exc)
+        why = exc.reason
+    else:
+        why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc) or type(exc).__name__
     return f"{target.name} could not be written: {why}"
+
+
+def describe_refusal(target: Path, exc: OutputError) -> str:
+    """A refused target, said before anything was written: "plan.xlsx was not written: it is …"."""
+    why = exc.why if exc.why.startswith("its ") else f"it {exc.why}"
+    return f"{target.name} was not written: {why}"
 
 
 class ExportJob(QObject):
@@ -61,9 +71,10 @@ class ExportJob(QObject):
     progressed = Signal(int)  # per mille, for a progress bar
     done = Signal(bool, str)  # ok, message
 
-    def __init__(self, write: Writer, plan: model.Plan, target: Path) -> None:
+    def __init__(self, write: Writer, plan: model.Plan, target: Path, plans: Iterable[Path] = ()) -> None:
         super().__init__()
         self._write, self._plan, self.target = write, plan, target
+        self._plans = tuple(plans)  # no export may replace these
         self._cancelled = False
 
     def cancel(self) -> None:
@@ -80,7 +91,7 @@ class ExportJob(QObject):
     @Slot()
     def run(self) -> None:
         try:
-            write_into_place(self._write, self._plan, self.target, self._progress)
+            write_into_place(self._write, self._plan, self.target, self._progress, self._plans)
         except ExportCancelled:
             self.done.emit(False, f"Export of {self.target.name} cancelled; nothing was written.")
         except Exception as exc:  # any writer failure is reported to the user, never lost in a thread
@@ -119,13 +130,15 @@ class ExportRunner(QObject):
         """Write the Excel workbook; False if another export is still running."""
         from summit_app.export.xlsx import write_xlsx  # openpyxl loads on first export, not at start-up
 
+        if self.busy or not self._vetted(Path(path)):
+            return False
         return self._start(lambda plan, target, progress: write_xlsx(plan, target, progress),
                            self.context.plan, Path(path), "Excel workbook")
 
     def export_pdf(self, path: Path | str, for_signature: bool = False) -> bool:
         """Write the PDF; for signature, record the signed fingerprint first and export that snapshot."""
         target = Path(path)
-        if self.busy:
+        if self.busy or not self._vetted(target):
             return False
         self._undo_on_failure = None
         if for_signature:
@@ -141,10 +154,26 @@ class ExportRunner(QObject):
 
     # -- running -----------------------------------------------------------------------
 
+    def plan_paths(self) -> tuple[Path, ...]:
+        """The plan file the window has open (none for a plan not on disk): never an export's target."""
+        path = getattr(self.context.document.backend, "path", None)
+        return (Path(path),) if path else ()
+
+    def _vetted(self, target: Path) -> bool:
+        """Refuse a target that must not be written (the open plan, a device, a folder…) before any work."""
+        try:
+            vet_outputs([target], self.plan_paths(), OPEN_PLAN)
+        except OutputError as exc:
+            message = describe_refusal(target, exc)
+            self.context.prompts.error("Export not written", message)
+            self.finished.emit(str(target), False, message)
+            return False
+        return True
+
     def _start(self, write: Writer, plan: model.Plan, target: Path, what: str) -> bool:
         if self.busy:
             return False
-        job = ExportJob(write, plan, target)
+        job = ExportJob(write, plan, target, self.plan_paths())
         thread = QThread(self)
         job.moveToThread(thread)
         thread.started.connect(job.run)

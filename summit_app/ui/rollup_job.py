@@ -2,13 +2,12 @@
 
 The same steps as ``summit-app rollup`` (``store.rollup_reader``,
 ``plan.rollup``, ``export.rollup_xlsx``/``rollup_pdf``). A file that cannot be
-read is reported and left out, never fatal; each output is written beside its
-final name and renamed into place, so a failure leaves no half file.
+read is reported and left out, never fatal; the outputs are written all or none
+(``summit_app.outputs``), never over one of the plans read.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -16,9 +15,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from summit_app.outputs import OutputBatch, OutputError, vet_outputs
 from summit_app.plan.content import load_content
 from summit_app.plan.rollup import RollupReport, summarize_region
-from summit_app.ui.export_runner import describe_failure, partial_path
+from summit_app.ui.export_runner import describe_failure
+
+#: How a refusal names the plans read.
+ROLE = "one of the plans rolled up"
 
 
 @dataclass(frozen=True)
@@ -28,15 +31,6 @@ class RollupRequest:
     pdf: Path | None
     min_group: int
     named: bool
-
-
-def _write_into_place(write: Callable[[Path], None], target: Path) -> None:
-    temporary = partial_path(target)
-    try:
-        write(temporary)
-        os.replace(temporary, target)
-    finally:
-        temporary.unlink(missing_ok=True)
 
 
 class RollupJob(QObject):
@@ -66,6 +60,11 @@ class RollupJob(QObject):
         from summit_app.store.rollup_reader import read_plans
 
         request = self.request
+        try:  # a target that must not be written is told at once, before the plans are read
+            vet_outputs([t for t in (request.xlsx, request.pdf) if t is not None], request.plans, ROLE)
+        except OutputError as exc:
+            self.done.emit(False, describe_failure(Path(exc.what), exc), [])
+            return
         result = read_plans(list(request.plans), progress=self._read_progress)
         skipped = [f"{s.path}: {s.why}" for s in result.skipped]
         if not result.plans:
@@ -76,12 +75,24 @@ class RollupJob(QObject):
         outputs = [(request.xlsx, lambda p: write_rollup_xlsx(report, p))]
         if request.pdf is not None:
             outputs.append((request.pdf, lambda p: write_rollup_pdf(report, p)))
-        for step, (target, write) in enumerate(outputs, start=1):
-            try:
-                _write_into_place(write, target)
-            except Exception as exc:  # any writer failure is told to the user, never lost in a thread
-                self.done.emit(False, describe_failure(target, exc), skipped)
-                return
-            self.progressed.emit(800 + round(200 * step / len(outputs)))
+        if not self._write_all(outputs, skipped):
+            return
         names = " and ".join(t.name for t, _ in outputs)
         self.done.emit(True, f"Rolled up {len(result.plans)} of {result.listed} plan files into {names}.", skipped)
+
+    def _write_all(self, outputs: list[tuple[Path, Callable[[Path], object]]], skipped: list[str]) -> bool:
+        """Write every output or none (never over one of the plans read); False after telling why."""
+        target = outputs[0][0]
+        try:
+            with OutputBatch([t for t, _ in outputs], self.request.plans, ROLE) as batch:
+                for step, (target, write) in enumerate(outputs, start=1):
+                    batch.write(target, write)
+                    self.progressed.emit(800 + round(200 * step / len(outputs)))
+                batch.commit()
+        except OutputError as exc:
+            self.done.emit(False, describe_failure(Path(exc.what), exc), skipped)
+            return False
+        except Exception as exc:  # any writer failure is told to the user, never lost in a thread
+            self.done.emit(False, describe_failure(target, exc), skipped)
+            return False
+        return True

@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from summit_app.plan import model
 from summit_app.plan.interchange import fingerprint
+from summit_app.store.lock import lock_path
 from summit_app.ui.main_window import MainWindow
 from summit_app.ui.preferences import Preferences
 from summit_app.ui.prompts import OPEN_FILE, OPEN_FOLDER
@@ -132,3 +133,29 @@ def test_export_names_are_safe_file_names() -> None:
                                               plan_years=3))
     assert export_file_name(plan, "signature") == "A B North Unified SD Technology Plan FY2028-FY2030.pdf"
     assert export_file_name(model.Plan(), "xlsx") == "District Technology Plan FY2027-FY2029.xlsx"
+
+
+def test_the_export_menu_never_writes_over_the_open_plan(qtbot: QtBot, make_window, prompts: ScriptedPrompts,  # type: ignore[no-untyped-def]
+                                                         tmp_path: Path) -> None:
+    """The save dialog answers with the plan itself (its name ends as a PDF's does) or a link to it: refused."""
+    window = make_window(name="Cedar Valley plan.pdf")
+    plan = window.plan_path()
+    (tmp_path / "plan link.xlsx").symlink_to(plan)
+    before = plan.read_bytes()
+    answers = [("export_draft", plan), ("export_signature", plan), ("export_xlsx", tmp_path / "plan link.xlsx")]
+    for action, target in answers:
+        prompts.script("export_path", target)
+        prompts.script("error", None)
+        window.actions_[action].trigger()
+        message = (f"{target.name} was not written: it is the plan open in this window; "
+                   "an export never replaces a plan file")
+        assert prompts.asked[-1] == ("error", ("Export not written", message))
+        assert window.workspace.pane("review").exports.result.text() == message  # type: ignore[union-attr]
+    assert [m for m, _ in prompts.asked] == ["export_path", "error"] * 3
+    assert plan.read_bytes() == before
+    assert not saved(window).signature.fingerprint
+    assert window.context is not None
+    assert window.context.undo_stack.count() == 0
+    left = sorted(p.name for p in tmp_path.iterdir() if p != lock_path(plan))
+    assert left == ["Cedar Valley plan.pdf", "plan link.xlsx"]  # nothing written, no temporary file left
+    assert (tmp_path / "plan link.xlsx").is_symlink()

@@ -16,6 +16,7 @@ from guihelpers import ScriptedPrompts, close_context
 from openpyxl import load_workbook
 from pytestqt.qtbot import QtBot
 
+from summit_app.outputs import OutputError
 from summit_app.plan import model
 from summit_app.plan.interchange import fingerprint
 from summit_app.plan.signing import signed_state
@@ -101,15 +102,51 @@ def test_pdf_for_signature_records_the_fingerprint_it_prints(qtbot, session, tmp
     assert saved.signature.signed_at == state.signed_at
 
 
-def test_a_failed_export_reports_why_leaves_nothing_and_withdraws_the_signature(qtbot, session, tmp_path) -> None:
+def test_a_failed_export_reports_why_leaves_nothing_and_withdraws_the_signature(qtbot, session) -> None:
     context, runner, prompts = session
-    target = tmp_path / "no such folder" / "plan.pdf"
+    target = Path("/sys/kernel/plan.pdf")  # a folder that refuses new files, even to root
     _path, ok, message = run(qtbot, runner, lambda: runner.export_pdf(target, for_signature=True))
     assert not ok
-    assert message.startswith("plan.pdf could not be written: ")
+    assert message in ("plan.pdf could not be written: Permission denied",
+                       "plan.pdf could not be written: Read-only file system")
     assert not target.exists()
     assert context.plan.signature == model.Signature()  # no PDF, so not signed
     assert prompts.asked == []
+
+
+def test_a_target_in_a_missing_folder_is_refused_before_signing(qtbot, session, tmp_path) -> None:
+    context, runner, prompts = session
+    prompts.script("error", None)
+    target = tmp_path / "no such folder" / "plan.pdf"
+    with qtbot.waitSignal(runner.finished) as blocker:
+        assert not runner.export_pdf(target, for_signature=True)
+    message = "plan.pdf was not written: its folder does not exist"
+    assert blocker.args == [str(target), False, message]
+    assert prompts.asked == [("error", ("Export not written", message))]
+    assert context.plan.signature == model.Signature()
+    assert context.undo_stack.count() == 0
+    assert not runner.busy
+
+
+def test_the_open_plan_is_never_an_export_target(qtbot, session, tmp_path) -> None:
+    """By its own name, a symbolic or a hard link: refused in one message, the file and its log untouched."""
+    context, runner, prompts = session
+    plan_path = Path(context.document.backend.path)  # type: ignore[attr-defined]
+    before = plan_path.read_bytes()
+    (tmp_path / "link.xlsx").symlink_to(plan_path)
+    (tmp_path / "hard.pdf").hardlink_to(plan_path)
+    starts = [lambda: runner.export_xlsx(plan_path), lambda: runner.export_xlsx(tmp_path / "link.xlsx"),
+              lambda: runner.export_pdf(tmp_path / "hard.pdf", for_signature=True)]
+    for start in starts:
+        prompts.script("error", None)
+        with qtbot.waitSignal(runner.finished) as blocker:
+            assert not start()
+        assert blocker.args[1:] == [False, f"{Path(blocker.args[0]).name} was not written: it is the plan open "
+                                           "in this window; an export never replaces a plan file"]
+    assert [m for m, _ in prompts.asked] == ["error"] * 3
+    assert plan_path.read_bytes() == before
+    assert context.undo_stack.count() == 0
+    assert leftovers(tmp_path) == []
 
 
 def test_an_existing_file_is_replaced_only_when_the_export_succeeds(qtbot, session, tmp_path) -> None:
@@ -125,7 +162,7 @@ def test_an_existing_file_is_replaced_only_when_the_export_succeeds(qtbot, sessi
         path.write_bytes(b"half a workbook")
         raise OSError(28, "No space left on device")
 
-    with pytest.raises(OSError, match="No space left"):
+    with pytest.raises(OutputError, match=r"cannot be written \(No space left on device\)"):
         write_into_place(broken, model.Plan(), target, lambda _: None)
     assert load_workbook(target).sheetnames[0] == "Summary"
     assert leftovers(tmp_path) == []

@@ -118,3 +118,22 @@ def test_file_menu_opens_the_roll_up(make_window: Any, prompts: ScriptedPrompts)
     assert Path(dialog.xlsx.text()).parent == window.plan_path().parent
     window.close()
     assert not dialog.isVisible()
+
+
+def test_the_roll_up_never_writes_over_one_of_its_plans(qtbot: QtBot, prompts: ScriptedPrompts,
+                                                       plan_files: list[Path], tmp_path: Path) -> None:
+    """The PDF is named as one of the listed plans (its name ends as a PDF's does): neither output is written."""
+    plan = plan_files[1].rename(plan_files[1].with_suffix(".pdf"))
+    plan_files[1] = plan
+    before = plan.read_bytes()
+    dialog = make_dialog(qtbot, prompts, tmp_path, plan_files)
+    dialog.xlsx.setText(str(tmp_path / "Region.xlsx"))
+    dialog.with_pdf.setChecked(True)
+    dialog.pdf.setText(str(plan))
+    run(qtbot, dialog)
+    assert dialog.status.text() == (f"{plan.name} was not written: it is one of the plans rolled up; "
+                                    "an export never replaces a plan file")
+    assert dialog.skipped.count() == 0  # told before any plan was read
+    assert plan.read_bytes() == before
+    assert not (tmp_path / "Region.xlsx").exists()
+    assert sorted(p.name for p in plan.parent.iterdir()) == sorted(p.name for p in plan_files)
