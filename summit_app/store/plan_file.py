@@ -25,15 +25,18 @@ from summit_app.plan import model
 from summit_app.plan.content import Content, load_content
 from summit_app.plan.document import LogEntry, PlanDocument
 from summit_app.plan.edits import Edit
-from summit_app.store import fast_read
+from summit_app.store import fast_read, guard
 from summit_app.store.errors import PlanFileError, ReadOnlyFileError
 from summit_app.store.inspect import (
     check_header,
     check_integrity,
     folder_is_read_only,
+    foreign_journal,
     is_read_only,
     journal_is_hot,
 )
+from summit_app.store.plan_check import BrokenPlanError, plan_faults
+from summit_app.store.schema_check import check_schema
 from summit_app.store.layout import SCHEMA_VERSION
 from summit_app.store.lock import PlanLock
 
@@ -103,7 +106,10 @@ class PlanFile:
         path = Path(path)
         hot = journal_is_hot(path)
         revision = check_header(path, hot_journal=hot)
-        if not hot:
+        if hot:
+            _check_journal_fits(path)
+        else:
+            check_schema(path, revision)
             check_integrity(path)
         if read_only:
             return cls._open_read_only(path, revision, hot)
@@ -113,7 +119,7 @@ class PlanFile:
         lock.acquire()
         try:
             if hot:
-                revision = _roll_back(path)
+                revision = _roll_back_checked(path)
             if revision < SCHEMA_VERSION:
                 from summit_app.store import migrate
                 migrate.backup_and_upgrade(path, revision)
@@ -191,8 +197,16 @@ class PlanFile:
 
     # -- the backend of PlanDocument -------------------------------------------------
 
-    def load(self) -> model.Plan:
-        return fast_read.read_plan_file(self._database, read_only=self._read_only)
+    def load(self, content: Content | None = None) -> model.Plan:
+        """The plan, checked with the JSON import's rules; ``BrokenPlanError`` naming what breaks them."""
+        try:
+            plan = fast_read.read_plan_file(self._database, read_only=self._read_only)
+        except fast_read.UnreadablePlan as exc:
+            raise BrokenPlanError(str(self.path), exc.problems) from None
+        faults = plan_faults(plan, content or load_content())
+        if faults:
+            raise BrokenPlanError(str(self.path), faults)
+        return plan
 
     def commit(self, edit: Edit, after: model.Plan, entry: LogEntry) -> None:
         if self._read_only:
@@ -258,11 +272,11 @@ def _usable_copy(path: Path, scratch: Path, revision: int, hot: bool) -> Path:
     This is how a read-only open reads such a file without writing to it.
     """
     copy = scratch / path.name
-    shutil.copyfile(path, copy)
     try:
         if hot:
-            shutil.copyfile(_journal(path), _journal(copy))
-            revision = _roll_back(copy)
+            revision = _rolled_back_copy(path, copy)
+        else:
+            shutil.copyfile(path, copy)
         if revision < SCHEMA_VERSION:
             from summit_app.store import migrate
             migrate.upgrade(copy)
@@ -271,19 +285,58 @@ def _usable_copy(path: Path, scratch: Path, revision: int, hot: bool) -> Path:
     return copy
 
 
+def _check_journal_fits(path: Path) -> None:
+    """``PlanFileError`` if the hot journal beside ``path`` cannot be this plan's (see ``foreign_journal``)."""
+    why = foreign_journal(path)
+    if why is not None:
+        raise PlanFileError(str(path), f"the unfinished change left beside it ({_journal(path).name}) does not "
+                                       f"belong to this plan: {why}; neither file was changed")
+
+
+def _rolled_back_copy(path: Path, copy: Path) -> int:
+    """Copy the plan and its hot journal to ``copy``, roll the copy back and check it as any plan; its revision.
+
+    Nothing is rolled back into the plan itself until the copy shows what the
+    result is: a plan file, its schema the app's, its pages sound.
+    """
+    shutil.copyfile(path, copy)
+    shutil.copyfile(_journal(path), _journal(copy))
+    try:
+        revision = _roll_back(copy)
+        if revision == SCHEMA_VERSION:
+            PlanFile(copy, read_only=True).load()
+    except PlanFileError as exc:
+        raise PlanFileError(str(path), f"the unfinished change left beside it ({_journal(path).name}) would not "
+                                       f"leave a sound plan ({exc.why}); neither file was changed") from None
+    return revision
+
+
+def _roll_back_checked(path: Path) -> int:
+    """Roll back a crashed writer's change, once a rolled-back copy has passed every check."""
+    scratch = Path(tempfile.mkdtemp(prefix="summit-journal-"))
+    try:
+        _rolled_back_copy(path, scratch / path.name)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    return _roll_back(path)
+
+
 def _roll_back(path: Path) -> int:
     """Roll back what a crashed writer left unfinished, then check the file as any other; its revision.
 
-    SQLite rolls a hot journal back on the first read of a writable connection.
+    SQLite rolls a hot journal back on the first read of a writable connection;
+    reading the schema version runs nothing stored in the file.
     """
-    con = sqlite3.connect(path)
     try:
-        con.execute("PRAGMA schema_version").fetchall()
+        con = guard.connect(path, mode="rw")
+        try:
+            con.execute("PRAGMA schema_version").fetchall()
+        finally:
+            con.close()
     except sqlite3.DatabaseError as exc:
-        raise PlanFileError(str(path), f"the file is damaged ({exc})") from None
-    finally:
-        con.close()
+        raise guard.refusal(path, exc) from None
     revision = check_header(path)
+    check_schema(path, revision)
     check_integrity(path)
     return revision
 
@@ -293,7 +346,8 @@ def open_document(path: Path | str, *, read_only: bool = False, author: str = ""
     """Open a plan file and return its document (the file stays open until ``close_document``)."""
     plan_file = PlanFile.open(path, read_only=read_only, holder=author)
     try:
-        return PlanDocument(plan_file.load(), plan_file, content or load_content(), author)
+        content = content or load_content()
+        return PlanDocument(plan_file.load(content), plan_file, content, author)
     except BaseException:
         plan_file.close()
         raise
