@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from summit_app.plan import model
+from summit_app.plan.codec import edit_from_json
 from summit_app.plan.fields import Kind, specs
 from summit_app.plan.interchange import json_path
 from summit_app.store import guard
@@ -194,9 +195,24 @@ def read_plan_sqlite(conn: sqlite3.Connection) -> model.Plan:
     for name, record_type in model.COLLECTIONS.items():
         rows = conn.execute(_select(name, record_type)).fetchall()
         values[name] = tuple(_record(name, index, row, problems) for index, row in enumerate(rows))
+    problems += _edit_log_problems(conn)
     if problems:
         raise UnreadablePlan(problems)
     return model.Plan(**values)
+
+
+def _edit_log_problems(conn: sqlite3.Connection) -> list[tuple[str, str]]:
+    """Edit-log entries the log's reader could not decode (the sign-off pane reads them)."""
+    problems = []
+    for number, (at, author, label, edit) in enumerate(
+            conn.execute("SELECT at, author, label, edit FROM edit_log ORDER BY id"), start=1):
+        try:
+            _datetime(at), _text(author), _text(label)
+            raw = json.loads(_text(edit))
+            edit_from_json(raw)
+        except (StoredValueError, ValueError, TypeError, KeyError, AttributeError, IndexError, RecursionError):
+            problems.append((f"edit log entry {number}", "cannot be read"))
+    return problems
 
 
 class UnreadablePlan(Exception):

@@ -124,6 +124,8 @@ def _writable(path: Path) -> bool:
 #: The first bytes of every rollback journal header (SQLite's file format, section 4.1).
 JOURNAL_MAGIC = bytes.fromhex("d9d505f920a163d7")
 _JOURNAL_HEADER = 28
+#: A journal whose header was never written: SQLite ignores it, and so may we.
+NO_HEADER = "it has no journal header"
 #: Journal headers this far into the journal are not looked at (a plan's journal is a few pages).
 _JOURNAL_SCAN_LIMIT = 64 * 1024 * 1024
 
@@ -153,7 +155,7 @@ def _journal_pages(journal: bytes, page_size: int) -> tuple[int, list[int]] | st
             pages.append(_u32(journal, offset))
             offset += page_size + 8
         offset = -(-offset // sector) * sector
-    return (original, pages) if original >= 0 else "it has no journal header"
+    return (original, pages) if original >= 0 else NO_HEADER
 
 
 def foreign_journal(path: Path) -> str | None:

@@ -34,6 +34,7 @@ from summit_app.store.inspect import (
     foreign_journal,
     is_read_only,
     journal_is_hot,
+    NO_HEADER,
 )
 from summit_app.store.plan_check import BrokenPlanError, plan_faults
 from summit_app.store.schema_check import check_schema
@@ -106,9 +107,9 @@ class PlanFile:
         path = Path(path)
         hot = journal_is_hot(path)
         revision = check_header(path, hot_journal=hot)
-        if hot:
+        if hot or _journal_left(path):
             _check_journal_fits(path)
-        else:
+        if not hot:
             check_schema(path, revision)
             check_integrity(path)
         if read_only:
@@ -285,10 +286,16 @@ def _usable_copy(path: Path, scratch: Path, revision: int, hot: bool) -> Path:
     return copy
 
 
+def _journal_left(path: Path) -> bool:
+    """True if a journal that SQLite does not call hot lies beside the plan (it would delete or ignore it)."""
+    journal = _journal(path)
+    return journal.is_file() and journal.stat().st_size > 0
+
+
 def _check_journal_fits(path: Path) -> None:
     """``PlanFileError`` if the hot journal beside ``path`` cannot be this plan's (see ``foreign_journal``)."""
     why = foreign_journal(path)
-    if why is not None:
+    if why is not None and why != NO_HEADER:  # a header never written: SQLite ignores such a journal
         raise PlanFileError(str(path), f"the unfinished change left beside it ({_journal(path).name}) does not "
                                        f"belong to this plan: {why}; neither file was changed")
 

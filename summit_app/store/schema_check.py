@@ -71,8 +71,17 @@ def shown(name: str) -> str:
     return text if len(text) <= _NAME_LIMIT else text[:_NAME_LIMIT - 4] + "…" + text[-1]
 
 
+#: The order objects are looked at: what would run first, what holds data next.
+_KIND_ORDER = {"trigger": 0, "view": 1, "table": 2, "index": 3}
+
+
+def _in_order(keys: object) -> list[ObjectKey]:
+    return sorted(keys, key=lambda k: (_KIND_ORDER.get(k[0], 4), k))  # type: ignore[arg-type]
+
+
 def _kind_word(kind: str) -> str:
-    return kind if kind in ("table", "index", "view", "trigger") else "schema object"
+    word = kind if kind in _KIND_ORDER else "schema object"
+    return f"an {word}" if word[0] in "aeiou" else f"a {word}"
 
 
 def schema_problem(found: dict[ObjectKey, str], revision: int) -> str | None:
@@ -81,15 +90,15 @@ def schema_problem(found: dict[ObjectKey, str], revision: int) -> str | None:
     if expected is None:
         return f"its plan format {revision} is not one this version of Summit Planner knows"
     by_name = {name: kind for kind, name, _ in expected}
-    for kind, name, table in sorted(found):
+    for kind, name, table in _in_order(found):
         if kind == "trigger":
             return f"it contains a trigger ({shown(name)}), which a plan never has"
         if (kind, name, table) in expected:
             continue
         if name in by_name and by_name[name] != kind:
-            return f"{shown(name)} is a {_kind_word(kind)} where a plan has a {by_name[name]}"
-        return f"it contains a {_kind_word(kind)} ({shown(name)}) that a plan never has"
-    for key in sorted(expected):
+            return f"{shown(name)} is {_kind_word(kind)} where a plan has {_kind_word(by_name[name])}"
+        return f"it contains {_kind_word(kind)} ({shown(name)}) that a plan never has"
+    for key in _in_order(expected):
         if key not in found:
             return f"its {key[0]} {shown(key[1])} is missing"
         if found[key] not in expected[key]:
