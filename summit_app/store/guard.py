@@ -27,8 +27,8 @@ from summit_app.store.errors import PlanFileError
 STEPS_PER_CALL = 1000
 #: A statement that runs longer than this is interrupted (a plan's largest
 #: query takes well under a hundredth of this).
-MAX_STEPS = 50_000_000
-MAX_SECONDS = 20.0
+MAX_STEPS = 20_000_000
+MAX_SECONDS = 10.0
 #: What SQLite says when the progress handler interrupted a statement.
 INTERRUPTED = "interrupted"
 #: Why a statement was stopped, in words for the person who chose the file.

@@ -28,18 +28,18 @@ from summit_app.plan.edits import Edit
 from summit_app.store import fast_read, guard
 from summit_app.store.errors import PlanFileError, ReadOnlyFileError
 from summit_app.store.inspect import (
+    NO_HEADER,
     check_header,
     check_integrity,
     folder_is_read_only,
     foreign_journal,
     is_read_only,
     journal_is_hot,
-    NO_HEADER,
 )
-from summit_app.store.plan_check import BrokenPlanError, plan_faults
-from summit_app.store.schema_check import check_schema
 from summit_app.store.layout import SCHEMA_VERSION
 from summit_app.store.lock import PlanLock
+from summit_app.store.plan_check import BrokenPlanError, plan_faults
+from summit_app.store.schema_check import check_schema
 
 if TYPE_CHECKING:
     import sqlalchemy as sa

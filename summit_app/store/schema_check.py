@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Iterable
 from pathlib import Path
 
 from summit_app.store import guard
@@ -27,6 +28,7 @@ _AROUND_PUNCTUATION = re.compile(r" ?([(),]) ?")
 #: ``DEFAULT ('')`` (how a migration's table rebuild writes it) is ``DEFAULT ''``.
 _PARENTHESISED_DEFAULT = re.compile(r"DEFAULT \(('[^']*'|-?[0-9]+)\)")
 _NAME_LIMIT = 40
+_TWICE = "(listed twice)"
 
 
 def normalise(sql: str | None) -> str:
@@ -49,20 +51,9 @@ def schema_objects(conn: sqlite3.Connection) -> dict[ObjectKey, str]:
     out: dict[ObjectKey, str] = {}
     for kind, name, table, sql in rows:
         key = (str(kind), str(name), str(table))
-        if key in out:
-            raise _refused_because("it lists a schema object twice")
-        out[key] = normalise(sql if isinstance(sql, str) or sql is None else repr(sql))
+        # An object listed twice matches no definition, whichever of the two SQLite would use.
+        out[key] = _TWICE if key in out else normalise(sql if isinstance(sql, str) or sql is None else repr(sql))
     return out
-
-
-class _SchemaRefusal(Exception):
-    def __init__(self, why: str) -> None:
-        super().__init__(why)
-        self.why = why
-
-
-def _refused_because(why: str) -> _SchemaRefusal:
-    return _SchemaRefusal(why)
 
 
 def shown(name: str) -> str:
@@ -75,8 +66,8 @@ def shown(name: str) -> str:
 _KIND_ORDER = {"trigger": 0, "view": 1, "table": 2, "index": 3}
 
 
-def _in_order(keys: object) -> list[ObjectKey]:
-    return sorted(keys, key=lambda k: (_KIND_ORDER.get(k[0], 4), k))  # type: ignore[arg-type]
+def _in_order(keys: Iterable[ObjectKey]) -> list[ObjectKey]:
+    return sorted(keys, key=lambda k: (_KIND_ORDER.get(k[0], 4), k))
 
 
 def _kind_word(kind: str) -> str:
@@ -119,8 +110,6 @@ def check_schema(path: Path, revision: int) -> None:
             found = schema_objects(conn)
         finally:
             conn.close()
-    except _SchemaRefusal as exc:
-        raise PlanFileError(str(path), why.format(exc.why)) from None
     except sqlite3.Error as exc:
         raise guard.refusal(path, exc) from None
     problem = schema_problem(found, revision)

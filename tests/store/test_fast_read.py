@@ -7,7 +7,6 @@ use. They must never disagree, down to a Decimal's places and a time's zone.
 
 from __future__ import annotations
 
-import sqlite3
 import subprocess
 import sys
 import tempfile
