@@ -219,7 +219,7 @@ class PlanFile:
     def edit_log(self, since: datetime | None = None) -> list[LogEntry]:
         from summit_app.store import portable
 
-        return portable.read_edit_log(self._sql(), since)
+        return portable.read_edit_log(self._sql(), since, str(self.path))
 
     def schema_version(self) -> int:
         """The schema revision of the file on disk."""
