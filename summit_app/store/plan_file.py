@@ -119,8 +119,10 @@ class PlanFile:
         lock = PlanLock(path, holder)
         lock.acquire()
         try:
+            if hot or revision < SCHEMA_VERSION:
+                _check_before_changing(path, revision, hot)
             if hot:
-                revision = _roll_back_checked(path)
+                revision = _roll_back(path)
             if revision < SCHEMA_VERSION:
                 from summit_app.store import migrate
                 migrate.backup_and_upgrade(path, revision)
@@ -310,22 +312,23 @@ def _rolled_back_copy(path: Path, copy: Path) -> int:
     shutil.copyfile(_journal(path), _journal(copy))
     try:
         revision = _roll_back(copy)
-        if revision == SCHEMA_VERSION:
-            PlanFile(copy, read_only=True).load()
     except PlanFileError as exc:
         raise PlanFileError(str(path), f"the unfinished change left beside it ({_journal(path).name}) would not "
                                        f"leave a sound plan ({exc.why}); neither file was changed") from None
     return revision
 
 
-def _roll_back_checked(path: Path) -> int:
-    """Roll back a crashed writer's change, once a rolled-back copy has passed every check."""
-    scratch = Path(tempfile.mkdtemp(prefix="summit-journal-"))
+def _check_before_changing(path: Path, revision: int, hot: bool) -> None:
+    """Roll back and upgrade a copy, and read it as a plan, before doing either to the plan itself.
+
+    A journal from elsewhere, or an older file whose items break the rules,
+    is refused with the plan and its journal left exactly as they were.
+    """
+    scratch = Path(tempfile.mkdtemp(prefix="summit-check-"))
     try:
-        _rolled_back_copy(path, scratch / path.name)
+        PlanFile(path, read_only=True, database=_usable_copy(path, scratch, revision, hot)).load()
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
-    return _roll_back(path)
 
 
 def _roll_back(path: Path) -> int:

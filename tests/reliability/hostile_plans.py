@@ -19,6 +19,9 @@ from pathlib import Path
 
 Maker = Callable[[Path, Path], None]
 
+#: The demo plan as the first released plan format wrote it (opening upgrades it).
+REVISION_1 = Path(__file__).resolve().parents[1] / "fixtures" / "plan-r1.techplan"
+
 INT64_MAX = 2**63 - 1
 INT64_MIN = -(2**63)
 #: Ids of the nesting depth that overflows a recursive JSON parser.
@@ -128,6 +131,11 @@ def _recipes(path: Path, good: Path) -> None:
     con.close()
 
 
+def _at_revision_1(maker: Maker) -> Maker:
+    """``maker``'s change made to a file of the first plan format (which opening for editing would upgrade)."""
+    return lambda path, good: maker(path, REVISION_1)
+
+
 _MULTIPLY_COSTS = ("CREATE TRIGGER log_costs AFTER INSERT ON edit_log BEGIN "
                    "UPDATE budget_lines SET unit_cost = unit_cost * 10; "
                    "DELETE FROM edit_log WHERE id < NEW.id; END")
@@ -217,6 +225,10 @@ HOSTILE_PLANS: dict[str, Maker] = {
                                        "count INTEGER DEFAULT 7 NOT NULL"),
     "check-constraint-added": _rebuilt("budget_lines", "CONSTRAINT pk_budget_lines",
                                        "CHECK (unit_cost > 0), CONSTRAINT pk_budget_lines"),
+    # -- a file of the first plan format, which opening for editing upgrades in place -------------------
+    "revision-1-unit-cost-negative": _at_revision_1(_value("budget_lines", "unit_cost", -100)),
+    "revision-1-due-date-words": _at_revision_1(_value("goals", "due_date", "soon")),
+    "revision-1-trigger": _at_revision_1(_sql(_MULTIPLY_COSTS)),
     # -- crash journals from elsewhere -----------------------------------------------------------------
     "journal-of-another-plan": _journal_of(_another_plan),
     "journal-with-other-page-size": _journal_of(_small_pages),

@@ -83,4 +83,4 @@ def test_a_hostile_plan_is_refused_in_one_line_and_left_as_it_was(
 def test_the_corpus_covers_every_kind_of_hostility() -> None:
     prefixes = {name.split("-")[0] for name in HOSTILE_PLANS}
     assert len(HOSTILE_PLANS) >= 40
-    assert {"district", "budget", "trigger", "view", "table", "index", "column", "journal"} <= prefixes
+    assert {"district", "budget", "trigger", "view", "table", "index", "column", "journal", "revision"} <= prefixes
