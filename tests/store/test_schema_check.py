@@ -126,3 +126,25 @@ def test_an_endless_statement_through_sqlalchemy_is_one_line_without_its_sql(tmp
         assert "private value" not in str(caught.value)
     finally:
         engine.dispose()
+
+
+def test_the_budget_is_per_statement_not_per_connection(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A long session's many statements never add up to a stop; one statement over the budget does."""
+    monkeypatch.setattr(guard, "MAX_STEPS", 200_000)
+    path = tmp_path / "plan.techplan"
+    PlanFile.create(path, model.Plan()).close()
+    counted = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {}) SELECT max(i) FROM n"
+    engine = make_engine(path)
+    conn = guard.connect(path)
+    try:
+        with engine.connect() as sa_conn:
+            for _ in range(10):  # each about 100,000 steps: ten times the budget in all
+                assert conn.execute(counted.format(5000)).fetchone() == (5000,)
+                assert sa_conn.exec_driver_sql(counted.format(5000)).scalar() == 5000
+            with pytest.raises(PlanFileError):
+                sa_conn.exec_driver_sql(counted.format(50_000)).scalar()
+        with pytest.raises(sqlite3.OperationalError):
+            conn.execute(counted.format(50_000)).fetchone()
+    finally:
+        conn.close()
+        engine.dispose()
