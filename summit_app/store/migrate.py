@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import sqlite3
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -19,6 +18,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
+from summit_app.store import guard
 from summit_app.store.engine import make_engine
 from summit_app.store.errors import PlanFileError
 
@@ -54,7 +54,7 @@ def backup(path: Path, target: Path) -> None:
     Not the backup API: that writes a new database (other header counters), and
     the backup should be exactly the file the person had, for an older app to open.
     """
-    con = sqlite3.connect(path, isolation_level=None)
+    con = guard.connect(path, mode="ro")
     try:
         con.execute("BEGIN")
         con.execute("SELECT count(*) FROM sqlite_master").fetchall()  # takes the shared lock

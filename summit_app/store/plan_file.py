@@ -25,17 +25,21 @@ from summit_app.plan import model
 from summit_app.plan.content import Content, load_content
 from summit_app.plan.document import LogEntry, PlanDocument
 from summit_app.plan.edits import Edit
-from summit_app.store import fast_read
+from summit_app.store import fast_read, guard
 from summit_app.store.errors import PlanFileError, ReadOnlyFileError
 from summit_app.store.inspect import (
+    NO_HEADER,
     check_header,
     check_integrity,
     folder_is_read_only,
+    foreign_journal,
     is_read_only,
     journal_is_hot,
 )
 from summit_app.store.layout import SCHEMA_VERSION
 from summit_app.store.lock import PlanLock
+from summit_app.store.plan_check import BrokenPlanError, plan_faults
+from summit_app.store.schema_check import check_schema
 
 if TYPE_CHECKING:
     import sqlalchemy as sa
@@ -103,7 +107,10 @@ class PlanFile:
         path = Path(path)
         hot = journal_is_hot(path)
         revision = check_header(path, hot_journal=hot)
+        if hot or _journal_left(path):
+            _check_journal_fits(path)
         if not hot:
+            check_schema(path, revision)
             check_integrity(path)
         if read_only:
             return cls._open_read_only(path, revision, hot)
@@ -112,6 +119,8 @@ class PlanFile:
         lock = PlanLock(path, holder)
         lock.acquire()
         try:
+            if hot or revision < SCHEMA_VERSION:
+                _check_before_changing(path, revision, hot)
             if hot:
                 revision = _roll_back(path)
             if revision < SCHEMA_VERSION:
@@ -191,8 +200,16 @@ class PlanFile:
 
     # -- the backend of PlanDocument -------------------------------------------------
 
-    def load(self) -> model.Plan:
-        return fast_read.read_plan_file(self._database, read_only=self._read_only)
+    def load(self, content: Content | None = None) -> model.Plan:
+        """The plan, checked with the JSON import's rules; ``BrokenPlanError`` naming what breaks them."""
+        try:
+            plan = fast_read.read_plan_file(self._database, read_only=self._read_only)
+        except fast_read.UnreadablePlan as exc:
+            raise BrokenPlanError(str(self.path), exc.problems) from None
+        faults = plan_faults(plan, content or load_content())
+        if faults:
+            raise BrokenPlanError(str(self.path), faults)
+        return plan
 
     def commit(self, edit: Edit, after: model.Plan, entry: LogEntry) -> None:
         if self._read_only:
@@ -204,7 +221,7 @@ class PlanFile:
     def edit_log(self, since: datetime | None = None) -> list[LogEntry]:
         from summit_app.store import portable
 
-        return portable.read_edit_log(self._sql(), since)
+        return portable.read_edit_log(self._sql(), since, str(self.path))
 
     def schema_version(self) -> int:
         """The schema revision of the file on disk."""
@@ -258,11 +275,11 @@ def _usable_copy(path: Path, scratch: Path, revision: int, hot: bool) -> Path:
     This is how a read-only open reads such a file without writing to it.
     """
     copy = scratch / path.name
-    shutil.copyfile(path, copy)
     try:
         if hot:
-            shutil.copyfile(_journal(path), _journal(copy))
-            revision = _roll_back(copy)
+            revision = _rolled_back_copy(path, copy)
+        else:
+            shutil.copyfile(path, copy)
         if revision < SCHEMA_VERSION:
             from summit_app.store import migrate
             migrate.upgrade(copy)
@@ -271,19 +288,65 @@ def _usable_copy(path: Path, scratch: Path, revision: int, hot: bool) -> Path:
     return copy
 
 
+def _journal_left(path: Path) -> bool:
+    """True if a journal that SQLite does not call hot lies beside the plan (it would delete or ignore it)."""
+    journal = _journal(path)
+    return journal.is_file() and journal.stat().st_size > 0
+
+
+def _check_journal_fits(path: Path) -> None:
+    """``PlanFileError`` if the hot journal beside ``path`` cannot be this plan's (see ``foreign_journal``)."""
+    why = foreign_journal(path)
+    if why is not None and why != NO_HEADER:  # a header never written: SQLite ignores such a journal
+        raise PlanFileError(str(path), f"the unfinished change left beside it ({_journal(path).name}) does not "
+                                       f"belong to this plan: {why}; neither file was changed")
+
+
+def _rolled_back_copy(path: Path, copy: Path) -> int:
+    """Copy the plan and its hot journal to ``copy``, roll the copy back and check it as any plan; its revision.
+
+    Nothing is rolled back into the plan itself until the copy shows what the
+    result is: a plan file, its schema the app's, its pages sound.
+    """
+    shutil.copyfile(path, copy)
+    shutil.copyfile(_journal(path), _journal(copy))
+    try:
+        revision = _roll_back(copy)
+    except PlanFileError as exc:
+        raise PlanFileError(str(path), f"the unfinished change left beside it ({_journal(path).name}) would not "
+                                       f"leave a sound plan ({exc.why}); neither file was changed") from None
+    return revision
+
+
+def _check_before_changing(path: Path, revision: int, hot: bool) -> None:
+    """Roll back and upgrade a copy, and read it as a plan, before doing either to the plan itself.
+
+    A journal from elsewhere, or an older file whose items break the rules,
+    is refused with the plan and its journal left exactly as they were.
+    """
+    scratch = Path(tempfile.mkdtemp(prefix="summit-check-"))
+    try:
+        PlanFile(path, read_only=True, database=_usable_copy(path, scratch, revision, hot)).load()
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
 def _roll_back(path: Path) -> int:
     """Roll back what a crashed writer left unfinished, then check the file as any other; its revision.
 
-    SQLite rolls a hot journal back on the first read of a writable connection.
+    SQLite rolls a hot journal back on the first read of a writable connection;
+    reading the schema version runs nothing stored in the file.
     """
-    con = sqlite3.connect(path)
     try:
-        con.execute("PRAGMA schema_version").fetchall()
+        con = guard.connect(path, mode="rw")
+        try:
+            con.execute("PRAGMA schema_version").fetchall()
+        finally:
+            con.close()
     except sqlite3.DatabaseError as exc:
-        raise PlanFileError(str(path), f"the file is damaged ({exc})") from None
-    finally:
-        con.close()
+        raise guard.refusal(path, exc) from None
     revision = check_header(path)
+    check_schema(path, revision)
     check_integrity(path)
     return revision
 
@@ -293,7 +356,8 @@ def open_document(path: Path | str, *, read_only: bool = False, author: str = ""
     """Open a plan file and return its document (the file stays open until ``close_document``)."""
     plan_file = PlanFile.open(path, read_only=read_only, holder=author)
     try:
-        return PlanDocument(plan_file.load(), plan_file, content or load_content(), author)
+        content = content or load_content()
+        return PlanDocument(plan_file.load(content), plan_file, content, author)
     except BaseException:
         plan_file.close()
         raise

@@ -159,7 +159,7 @@ def table_edit_log() -> sa.Table:
     return METADATA.tables["edit_log"]
 
 
-def read_edit_log(conn: sa.Connection, since: datetime | None = None) -> list[LogEntry]:
+def read_edit_log(conn: sa.Connection, since: datetime | None = None, what: str = "the plan") -> list[LogEntry]:
     """The edit log in order (entries after ``since`` only, if given)."""
     t = table_edit_log()
     query = sa.select(t).order_by(t.c.id)
@@ -167,7 +167,11 @@ def read_edit_log(conn: sa.Connection, since: datetime | None = None) -> list[Lo
         query = query.where(t.c.at > since)  # the column type stores it as naive UTC
     with conn.begin():
         rows = conn.execute(query).mappings().all()
-    return [LogEntry(r["at"], r["author"], r["label"], edit_from_json(json.loads(r["edit"]))) for r in rows]
+    try:
+        return [LogEntry(r["at"], r["author"], r["label"], edit_from_json(json.loads(r["edit"]))) for r in rows]
+    except (ValueError, TypeError, KeyError, AttributeError, IndexError, RecursionError):
+        # Checked on open (fast_read); a file changed behind the app's back still gets one line.
+        raise PlanFileError(what, "its edit log cannot be read") from None
 
 
 # --- new files --------------------------------------------------------------------

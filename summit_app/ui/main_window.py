@@ -20,9 +20,11 @@ from summit_app.plan import model
 from summit_app.plan.document import PlanDocument
 from summit_app.plan.edits import Edit
 from summit_app.store.errors import PlanFileError
+from summit_app.store.plan_check import BrokenPlanError
 from summit_app.store.plan_file import close_document
 from summit_app.ui import author, menus, opening, theme
 from summit_app.ui.context import UiContext
+from summit_app.ui.faults_view import PlanFaultsView
 from summit_app.ui.preferences import Preferences
 from summit_app.ui.present.tools import FacilitatorTools
 from summit_app.ui.prompts import Prompts, with_plan_suffix
@@ -50,6 +52,7 @@ class MainWindow(QMainWindow):
         self.remember = remember  # False for --smoke and tools: leave the user's preferences alone
         self.context: UiContext | None = None
         self.workspace: PlanWorkspace | None = None
+        self.faults_view: PlanFaultsView | None = None  # a plan that breaks the format's rules, listed
         self.undo_group = QUndoGroup(self)
         self.recent_menu = QMenu("Open &Recent", self)
         self.help_windows: dict[str, QWidget] = {}  # the Help menu's windows, made on first use
@@ -100,6 +103,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{district} — {self.plan_path().name}{suffix} — {APP_TITLE}")
 
     def _show_welcome(self) -> None:
+        self._drop_faults()
         self.welcome.set_recent(self.preferences.recent_plans())
         self.pages.setCurrentWidget(self.welcome)
         self.file_label.setText("No plan open")
@@ -118,9 +122,35 @@ class MainWindow(QMainWindow):
         return self.preferences.author or getpass.getuser()
 
     def open_path(self, path: Path, read_only: bool = False) -> bool:
-        """Open ``path`` in this window (closing the current plan first); False if it was refused."""
-        document = opening.open_plan(Path(path), self.prompts, author=self.author(), read_only=read_only)
+        """Open ``path`` in this window (closing the current plan first); False if it was refused.
+
+        A plan whose items break the format's rules is not opened: its broken items are listed instead.
+        """
+        broken: list[BrokenPlanError] = []
+        document = opening.open_plan(Path(path), self.prompts, author=self.author(), read_only=read_only,
+                                     on_broken=broken.append)
+        if broken:
+            return self._show_faults(Path(path), broken[0])
         return self._show_document(document)
+
+    def _show_faults(self, path: Path, broken: BrokenPlanError) -> bool:
+        self.close_plan()
+        self._drop_faults()
+        self.faults_view = PlanFaultsView(path, broken.faults)
+        self.faults_view.closed.connect(self._show_welcome)
+        self.pages.addWidget(self.faults_view)
+        self.pages.setCurrentWidget(self.faults_view)
+        self.file_label.setText(str(path))
+        self.read_only_badge.show()
+        self.saved_label.setText("Not opened: the plan breaks the format's rules")
+        self.setWindowTitle(f"{path.name} (not opened) — {APP_TITLE}")
+        return True
+
+    def _drop_faults(self) -> None:
+        if self.faults_view is not None:
+            self.pages.removeWidget(self.faults_view)
+            self.faults_view.deleteLater()
+            self.faults_view = None
 
     def open_dialog(self) -> bool:
         folder = self.plan_path().parent if self.context else None
@@ -180,6 +210,7 @@ class MainWindow(QMainWindow):
         if document is None:
             return False
         self.close_plan()
+        self._drop_faults()
         self.context = UiContext(document, self, self.prompts)
         self.context.plan_changed.connect(self._plan_changed)
         self.context.edit_refused.connect(self._edit_refused)

@@ -13,6 +13,7 @@ from pathlib import Path
 from summit_app.plan import model
 from summit_app.plan.document import PlanDocument
 from summit_app.store.errors import PlanFileError, PlanLockedError, ReadOnlyFileError
+from summit_app.store.plan_check import BrokenPlanError
 from summit_app.store.plan_file import PlanFile, open_document
 from summit_app.ui.prompts import COPY, READ_ONLY, Prompts, with_plan_suffix
 
@@ -31,10 +32,21 @@ def _attempt(prompts: Prompts, title: str, step: Callable[[], PlanDocument | Non
         return None
 
 
-def open_plan(path: Path, prompts: Prompts, *, author: str = "", read_only: bool = False) -> PlanDocument | None:
-    """The open document of ``path``, or None after telling the user why not."""
+def open_plan(path: Path, prompts: Prompts, *, author: str = "", read_only: bool = False,
+              on_broken: Callable[[BrokenPlanError], None] | None = None) -> PlanDocument | None:
+    """The open document of ``path``, or None after telling the user why not.
+
+    A plan whose items break the format's rules goes to ``on_broken`` (the
+    window lists them) instead of a dialog with the first of them.
+    """
     try:
         return open_document(path, read_only=read_only, author=author)
+    except BrokenPlanError as exc:
+        if on_broken is None:
+            prompts.error(CANNOT_OPEN, str(exc))
+        else:
+            on_broken(exc)
+        return None
     except PlanLockedError as exc:
         return _locked(path, exc, prompts, author)
     except ReadOnlyFileError as exc:

@@ -25,7 +25,7 @@ from summit_app.ui.panes.readiness import ReadinessPane
 from summit_app.ui.readiness_model import COL_LEVEL, COL_MEMBERS, COL_SCORE, ReadinessModel
 
 TEAM = (model.TeamMember("m-ana", "Ana Adams", "superintendent"),
-        model.TeamMember("m-ben", "Ben Baker", "cto"),
+        model.TeamMember("m-ben", "Ben Baker", "technology-director"),
         model.TeamMember("m-chloe", "Chloe Chen", "principal"))
 
 

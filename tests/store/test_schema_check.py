@@ -1,0 +1,150 @@
+"""Opening checks a plan file's schema objects against the app's, and every connection is protected.
+
+The recorded schemas (store/known_schemas.py) must be exactly what the app
+makes: a new file at the head revision, the revision-1 fixture, and that
+fixture migrated. Every connection the store opens has trusted_schema off
+and a budget that stops an endless statement; a failed statement's message
+never carries its SQL.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from summit_app.plan import model
+from summit_app.store import fast_read, guard, migrate
+from summit_app.store.engine import make_engine
+from summit_app.store.errors import PlanFileError
+from summit_app.store.known_schemas import SCHEMAS
+from summit_app.store.layout import SCHEMA_VERSION
+from summit_app.store.plan_file import PlanFile
+from summit_app.store.schema_check import check_schema, schema_objects, schema_problem
+
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "plan-r1.techplan"
+ENDLESS = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT max(i) FROM n"
+
+
+def _objects(path: Path) -> dict[tuple[str, str, str], str]:
+    con = sqlite3.connect(path)
+    try:
+        return schema_objects(con)
+    finally:
+        con.close()
+
+
+def _accepted(path: Path, revision: int) -> None:
+    found = _objects(path)
+    assert set(found) == set(SCHEMAS[revision])
+    assert all(sql in SCHEMAS[revision][key] for key, sql in found.items())
+    assert schema_problem(found, revision) is None
+
+
+def test_the_recorded_schemas_are_what_the_app_makes(make_plan_file: object, tmp_path: Path,
+                                                     demo: model.Plan) -> None:
+    head = tmp_path / "head.techplan"
+    PlanFile.create(head, demo).close()
+    _accepted(head, SCHEMA_VERSION)
+    _accepted(FIXTURE, 1)
+    migrated = tmp_path / "migrated.techplan"
+    shutil.copyfile(FIXTURE, migrated)
+    migrate.upgrade(migrated)
+    _accepted(migrated, SCHEMA_VERSION)
+
+
+def test_an_object_of_another_revision_is_refused(tmp_path: Path, demo: model.Plan) -> None:
+    head = tmp_path / "head.techplan"
+    PlanFile.create(head, demo).close()
+    with pytest.raises(PlanFileError, match="its table 'goals' is not defined as a plan's is"):
+        check_schema(head, 1)  # revision 1's goals have no priority
+
+
+@pytest.mark.parametrize(("statement", "named"), [
+    ("CREATE TRIGGER t AFTER INSERT ON edit_log BEGIN DELETE FROM edit_log; END",
+     "it contains a trigger ('t'), which a plan never has"),
+    ("CREATE VIEW v AS SELECT 1", "it contains a view ('v') that a plan never has"),
+    ("CREATE TABLE extra (x)", "it contains a table ('extra') that a plan never has"),
+    ("CREATE INDEX ix_extra ON goals (title)", "it contains an index ('ix_extra') that a plan never has"),
+    ("CREATE TABLE \"x\ny\" (z)", "it contains a table ('x\\ny') that a plan never has"),
+])
+def test_each_kind_of_foreign_object_is_named_in_one_line(tmp_path: Path, demo: model.Plan, statement: str,
+                                                          named: str) -> None:
+    path = tmp_path / "plan.techplan"
+    PlanFile.create(path, demo).close()
+    con = sqlite3.connect(path)
+    con.execute(statement)
+    con.commit()
+    con.close()
+    data = path.read_bytes()
+    with pytest.raises(PlanFileError) as caught:
+        PlanFile.open(path)
+    assert named in caught.value.why
+    assert "\n" not in str(caught.value)
+    assert path.read_bytes() == data
+
+
+def test_every_store_connection_has_trusted_schema_off(make_plan_file: object, tmp_path: Path) -> None:
+    path = tmp_path / "plan.techplan"
+    PlanFile.create(path, model.Plan()).close()
+    with fast_read.reading(path, read_only=True) as conn:
+        assert conn.execute("PRAGMA trusted_schema").fetchone() == (0,)
+    engine = make_engine(path, read_only=True)
+    try:
+        with engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA trusted_schema").scalar() == 0
+    finally:
+        engine.dispose()
+
+
+def test_an_endless_statement_is_stopped(tmp_path: Path) -> None:
+    path = tmp_path / "plan.techplan"
+    PlanFile.create(path, model.Plan()).close()
+    conn = guard.connect(path)
+    try:
+        with pytest.raises(sqlite3.OperationalError) as caught:
+            conn.execute(ENDLESS).fetchall()
+        assert guard.reason(caught.value) == guard.TOO_LONG
+        assert conn.execute("SELECT 1").fetchone() == (1,)  # the next statement has its own budget
+    finally:
+        conn.close()
+
+
+def test_an_endless_statement_through_sqlalchemy_is_one_line_without_its_sql(tmp_path: Path) -> None:
+    path = tmp_path / "plan.techplan"
+    PlanFile.create(path, model.Plan()).close()
+    engine = make_engine(path, read_only=True)
+    try:
+        with engine.connect() as conn, pytest.raises(PlanFileError) as caught:
+            conn.exec_driver_sql(ENDLESS)
+        assert caught.value.why == guard.TOO_LONG
+        with engine.connect() as conn, pytest.raises(PlanFileError) as caught:
+            conn.exec_driver_sql("SELECT secret FROM nowhere WHERE x = ?", ("private value",))
+        assert "SELECT" not in str(caught.value)
+        assert "private value" not in str(caught.value)
+    finally:
+        engine.dispose()
+
+
+def test_the_budget_is_per_statement_not_per_connection(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A long session's many statements never add up to a stop; one statement over the budget does."""
+    monkeypatch.setattr(guard, "MAX_STEPS", 200_000)
+    path = tmp_path / "plan.techplan"
+    PlanFile.create(path, model.Plan()).close()
+    counted = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {}) SELECT max(i) FROM n"
+    engine = make_engine(path)
+    conn = guard.connect(path)
+    try:
+        with engine.connect() as sa_conn:
+            for _ in range(10):  # each about 100,000 steps: ten times the budget in all
+                assert conn.execute(counted.format(5000)).fetchone() == (5000,)
+                assert sa_conn.exec_driver_sql(counted.format(5000)).scalar() == 5000
+            with pytest.raises(PlanFileError):
+                sa_conn.exec_driver_sql(counted.format(50_000)).scalar()
+        with pytest.raises(sqlite3.OperationalError):
+            conn.execute(counted.format(50_000)).fetchone()
+    finally:
+        conn.close()
+        engine.dispose()

@@ -1,0 +1,89 @@
+"""Write summit_app/store/known_schemas.py: the schema objects of every released plan-file revision.
+
+Opening a plan compares the file's ``sqlite_master`` with these (see
+``store/schema_check.py``). Each revision accepts the objects of a file made
+new at that revision and of a file migrated to it from the one before (a
+table rebuild writes the same table with other quoting). Revision 1 also
+accepts its fixture, which was made by migrating down. Run from the checkout
+after adding a migration: ``.venv/bin/python tools/record_schemas.py``;
+tests/store/test_schema_check.py fails until it is run.
+"""
+
+from __future__ import annotations
+
+import pprint
+import shutil
+import sqlite3
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.append(str(ROOT))
+
+from summit_app.plan.samples import demo_plan  # noqa: E402
+from summit_app.store import migrate  # noqa: E402
+from summit_app.store.layout import SCHEMA_VERSION  # noqa: E402
+from summit_app.store.plan_file import write_new_file  # noqa: E402
+from summit_app.store.schema_check import normalise, schema_objects  # noqa: E402
+
+TARGET = ROOT / "summit_app" / "store" / "known_schemas.py"
+FIXTURE = ROOT / "tests" / "fixtures" / "plan-r1.techplan"
+#: The column revision 2 added, as it appears in a new file's ``goals`` table.
+PRIORITY = ",priority INTEGER"
+
+Objects = dict[tuple[str, str, str], set[str]]
+
+
+def objects_of(path: Path) -> dict[tuple[str, str, str], str]:
+    conn = sqlite3.connect(path)
+    try:
+        return schema_objects(conn)
+    finally:
+        conn.close()
+
+
+def _merge(into: Objects, found: dict[tuple[str, str, str], str]) -> None:
+    for key, sql in found.items():
+        into.setdefault(key, set()).add(sql)
+
+
+def record(folder: Path) -> dict[int, Objects]:
+    """The accepted objects of each revision, from real files made in ``folder``."""
+    head = folder / "head.techplan"
+    write_new_file(head, demo_plan())
+    schemas: dict[int, Objects] = {SCHEMA_VERSION: {}}
+    _merge(schemas[SCHEMA_VERSION], objects_of(head))
+    migrated = folder / "migrated.techplan"
+    shutil.copyfile(FIXTURE, migrated)
+    migrate.upgrade(migrated)
+    _merge(schemas[SCHEMA_VERSION], objects_of(migrated))
+    schemas[1] = {}
+    _merge(schemas[1], objects_of(FIXTURE))
+    new_at_r1 = {key: normalise(sql.replace(PRIORITY, "")) for key, sql in objects_of(head).items()}
+    new_at_r1[("table", "alembic_version", "alembic_version")] = objects_of(FIXTURE)[
+        ("table", "alembic_version", "alembic_version")]
+    _merge(schemas[1], new_at_r1)
+    return schemas
+
+
+def module_text(schemas: dict[int, Objects]) -> str:
+    frozen = {rev: {key: frozenset(sqls) for key, sqls in sorted(objs.items())} for rev, objs in schemas.items()}
+    body = pprint.pformat(frozen, width=110, sort_dicts=True)
+    return (
+        '"""The schema objects of every released plan-file revision (written by tools/record_schemas.py).\n\n'
+        "(type, name, table) -> the normalised SQL texts accepted for it; see store/schema_check.py.\n"
+        '"""\n\n'
+        "# ruff: noqa: E501\n\n"
+        f"SCHEMAS: dict[int, dict[tuple[str, str, str], frozenset[str]]] = {body}\n"
+    )
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        TARGET.write_text(module_text(record(Path(folder))), encoding="utf-8")
+    print(f"wrote {TARGET}")
+
+
+if __name__ == "__main__":
+    main()
