@@ -89,11 +89,23 @@ def _choice_problem(spec: FieldSpec, value: Any, content: Content) -> str | None
     return None
 
 
-def _link_problem(spec: FieldSpec, value: Any, plan: model.Plan) -> str | None:
+#: The ids of each collection a link may point at, worked out once per check of a whole plan.
+LinkTargets = dict[str, set[str]]
+
+
+def _targets(plan: model.Plan, collection: str, known: LinkTargets | None) -> set[str]:
+    if known is None:
+        return {it.id for it in getattr(plan, collection)}
+    if collection not in known:
+        known[collection] = {it.id for it in getattr(plan, collection)}
+    return known[collection]
+
+
+def _link_problem(spec: FieldSpec, value: Any, plan: model.Plan, known: LinkTargets | None) -> str | None:
     values = value if spec.kind is Kind.LINKS else (value,)
     if spec.kind is Kind.LINKS and not isinstance(value, tuple):
         return "must be a list"
-    targets = {it.id for it in getattr(plan, spec.target or "")}
+    targets = _targets(plan, spec.target or "", known)
     for v in values:
         if v is None and spec.kind is Kind.LINK:
             continue
@@ -104,8 +116,12 @@ def _link_problem(spec: FieldSpec, value: Any, plan: model.Plan) -> str | None:
     return None
 
 
-def value_problem(spec: FieldSpec, value: Any, content: Content, plan: model.Plan) -> str | None:
-    """Why ``value`` cannot go in a field described by ``spec``, or ``None``."""
+def value_problem(spec: FieldSpec, value: Any, content: Content, plan: model.Plan,
+                  known: LinkTargets | None = None) -> str | None:
+    """Why ``value`` cannot go in a field described by ``spec``, or ``None``.
+
+    ``known`` keeps the link targets between calls on the same plan.
+    """
     kind = spec.kind
     if kind is Kind.TEXT:
         return None if _is_text(value) else "must be text"
@@ -129,7 +145,7 @@ def value_problem(spec: FieldSpec, value: Any, content: Content, plan: model.Pla
         return None if ok else "must be a date and time with a time zone"
     if kind in (Kind.CHOICE, Kind.CHOICES):
         return _choice_problem(spec, value, content)
-    return _link_problem(spec, value, plan)
+    return _link_problem(spec, value, plan, known)
 
 
 def _record_rules(collection: str, record: Any, plan: model.Plan, content: Content) -> Iterable[tuple[str, str]]:
@@ -154,14 +170,15 @@ def _record_rules(collection: str, record: Any, plan: model.Plan, content: Conte
 
 
 def record_problems(
-    collection: str, index: int | None, record: Any, plan: model.Plan, content: Content
+    collection: str, index: int | None, record: Any, plan: model.Plan, content: Content,
+    known: LinkTargets | None = None,
 ) -> list[Problem]:
-    """Everything wrong with one record as it stands in ``plan``."""
+    """Everything wrong with one record as it stands in ``plan`` (``known``: see ``value_problem``)."""
     problems = []
     if index is not None and not (isinstance(record.id, str) and record.id and _is_text(record.id)):
         problems.append(Problem(collection, index, "id", "must be a non-empty id"))
     for spec in specs(type(record)):
-        message = value_problem(spec, getattr(record, spec.name), content, plan)
+        message = value_problem(spec, getattr(record, spec.name), content, plan, known)
         if message:
             problems.append(Problem(collection, index, spec.name, f"{spec.label} {message}"))
     if not problems:
@@ -201,10 +218,11 @@ def duplicate_problems(plan: model.Plan, collection: str) -> list[Problem]:
 def plan_problems(plan: model.Plan, content: Content) -> list[Problem]:
     """Everything wrong with a whole plan (used on import; edits check less)."""
     problems = []
+    known: LinkTargets = {}
     for name in model.SINGLETONS:
-        problems += record_problems(name, None, getattr(plan, name), plan, content)
+        problems += record_problems(name, None, getattr(plan, name), plan, content, known)
     for name in model.COLLECTIONS:
         problems += duplicate_problems(plan, name)
         for index, item in enumerate(getattr(plan, name)):
-            problems += record_problems(name, index, item, plan, content)
+            problems += record_problems(name, index, item, plan, content, known)
     return problems
