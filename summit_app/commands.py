@@ -61,7 +61,8 @@ def read_json_plan(path: str) -> model.Plan:
     except json.JSONDecodeError as exc:
         raise UsageError(path, f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
     except DecodeError as exc:
-        raise UsageError(path, f"{exc.path}: {exc.message}") from None
+        why = f"{exc.path}: {exc.message}"  # a rule may quote a value: a 10 MB id makes no readable line
+        raise UsageError(path, why if len(why) <= 500 else why[:500] + "…") from None
 
 
 def _demo() -> model.Plan:

@@ -136,6 +136,14 @@ def test_a_key_of_control_characters_is_named_on_one_line(tmp_path: Path, demo: 
                     "is not a field of this part of the plan")
 
 
+def test_a_long_value_is_quoted_short(tmp_path: Path, demo: model.Plan) -> None:
+    doc: dict[str, Any] = plan_to_json(demo)
+    doc["budget"]["lines"][3]["category"] = "x" * 100_000
+    line = _refused(tmp_path, json.dumps(doc))
+    assert line.startswith("summit-app: error: plan.json: budget.lines[3].category: Category 'xxx")
+    assert len(line) < 600
+
+
 def test_a_document_past_the_size_limit_is_refused_unread(tmp_path: Path) -> None:
     line = _refused(tmp_path, " " * (64 * 2**20 + 1))
     assert line == "summit-app: error: plan.json: is larger than a plan document may be (64 MiB)"
