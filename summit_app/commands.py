@@ -9,6 +9,8 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import os
+import stat
 import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -19,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from summit_app import __version__
 from summit_app.cli import PROG, UsageError
 from summit_app.outputs import OutputBatch, OutputError
-from summit_app.plan import model
+from summit_app.plan import json_text, model
 from summit_app.plan.budget import summarize
 from summit_app.plan.codec import DecodeError
 from summit_app.plan.content import load_content
@@ -35,24 +37,35 @@ if TYPE_CHECKING:
 # --- reading input --------------------------------------------------------------------
 
 
-def read_json_plan(path: str) -> model.Plan:
-    """A plan from an interchange document; ``UsageError`` naming the bad field."""
+def _read_document_text(path: str) -> str:
+    """The text of a JSON file: a regular file of at most ``json_text.MAX_DOCUMENT_BYTES`` in UTF-8."""
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        if not stat.S_ISREG(os.stat(path).st_mode):  # a FIFO or a device would block or never end
+            raise UsageError(path, "is a folder, not a JSON file" if os.path.isdir(path) else "is not a regular file")
+        with open(path, "rb") as file:
+            data = file.read(json_text.MAX_DOCUMENT_BYTES + 1)
     except FileNotFoundError:
         raise UsageError(path, "no such file") from None
-    except IsADirectoryError:
-        raise UsageError(path, "is a folder, not a JSON file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(path, f"cannot be read as UTF-8 text ({exc})") from None
+    except OSError as exc:
+        raise UsageError(path, f"cannot be read ({exc.strerror or exc})") from None
+    if len(data) > json_text.MAX_DOCUMENT_BYTES:
+        raise UsageError(path, f"is larger than a plan document may be ({json_text.MAX_DOCUMENT_BYTES // 2**20} MiB)")
     try:
-        doc = json.loads(text)
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise UsageError(path, f"is not UTF-8 text (byte {exc.start + 1} is not valid UTF-8)") from None
+
+
+def read_json_plan(path: str) -> model.Plan:
+    """A plan from an interchange document; ``UsageError`` naming the bad field."""
+    text = _read_document_text(path)
+    try:
+        return plan_from_json(json_text.loads(text), load_content())
     except json.JSONDecodeError as exc:
         raise UsageError(path, f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
-    try:
-        return plan_from_json(doc, load_content())
     except DecodeError as exc:
-        raise UsageError(path, f"{exc.path}: {exc.message}") from None
+        why = f"{exc.path}: {exc.message}"  # a rule may quote a value: a 10 MB id makes no readable line
+        raise UsageError(path, why if len(why) <= 500 else why[:500] + "…") from None
 
 
 def _demo() -> model.Plan:

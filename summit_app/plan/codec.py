@@ -1,13 +1,17 @@
 """Records and edits to and from JSON values.
 
 Decimals travel as strings (``"1234.50"``) so no amount ever passes through a
-float; dates as ``YYYY-MM-DD``; times as UTC ISO 8601 with ``Z``.
+float; dates as ``YYYY-MM-DD``; times as UTC ISO 8601 with ``Z``. Each value
+has exactly one spelling, the one ``value_to_json`` writes: reading accepts
+that spelling only, so whatever is read is written back the same.
 """
 
 from __future__ import annotations
 
+import json
+import re
 from datetime import UTC, date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from summit_app.plan import model
@@ -22,6 +26,50 @@ class DecodeError(ValueError):
         super().__init__(f"{path}: {message}")
         self.path = path
         self.message = message
+
+
+class JsonNumber:
+    """A JSON number as written, kept as text when no field holds it as is (see ``json_text``)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+# The one spelling of each value that is not plain JSON, as the export writes it. The JSON Schema
+# uses the same patterns: ``(?!\n)$`` ends the text in both Python (whose ``$`` also matches before
+# a final newline) and ECMA-262 regular expressions.
+_END = r"(?!\n)$"
+_DAY = r"(?!0000)[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])"
+#: Money and hours: digits, a point and exactly two decimals, below 10**15 (``rules.MAX_DECIMAL``).
+AMOUNT_PATTERN = r"^(0|[1-9][0-9]{0,14})\.[0-9]{2}" + _END
+#: A calendar day, ``YYYY-MM-DD``.
+DATE_PATTERN = rf"^{_DAY}{_END}"
+#: A moment in UTC to the second, microseconds only when not zero, and ``Z``.
+MOMENT_PATTERN = rf"^{_DAY}T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.(?!0{{6}})[0-9]{{6}})?Z{_END}"
+_AMOUNT, _DATE, _MOMENT = (re.compile(p, re.ASCII) for p in (AMOUNT_PATTERN, DATE_PATTERN, MOMENT_PATTERN))
+_LARGE_AMOUNT = re.compile(r"[1-9][0-9]{15,}\.[0-9]{2}", re.ASCII)
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*", re.ASCII)
+
+
+def shown(value: Any, limit: int = 40) -> str:
+    """A value as an error message quotes it: one line, printable, at most about ``limit`` characters."""
+    if isinstance(value, str):
+        return repr(value) if len(value) <= limit else repr(value[:limit]) + "…"
+    if isinstance(value, JsonNumber):
+        return value.text if len(value.text) <= limit else value.text[:limit] + "…"
+    if value is None or isinstance(value, (bool, int)):
+        return json.dumps(value) if not isinstance(value, int) or value.bit_length() < 128 else "a long number"
+    return "a list" if isinstance(value, list) else "an object" if isinstance(value, dict) else type(value).__name__
+
+
+def member_path(path: str, key: str) -> str:
+    """The path of ``key`` in the object at ``path``: ``path.key``, or ``path['odd key']``."""
+    if _NAME.fullmatch(key):
+        return f"{path}.{key}" if path else key
+    return f"{path}[{shown(key)}]"
 
 
 def _decimal_text(value: Decimal) -> str:
@@ -45,33 +93,51 @@ def value_to_json(s: FieldSpec, value: Any) -> Any:
     return value
 
 
-def _decimal(path: str, raw: Any) -> Decimal:
-    if isinstance(raw, bool) or not isinstance(raw, (str, int)):
-        raise DecodeError(path, "must be a decimal number written as a string, e.g. \"1250.00\"")
-    try:
-        value = Decimal(raw)
-    except InvalidOperation:
-        raise DecodeError(path, f"{raw!r} is not a number") from None
-    if not value.is_finite():
-        raise DecodeError(path, f"{raw!r} is not a number")
-    return value + 0  # folds -0 into 0, as the store's integer cents do
+def _decimal(path: str, raw: Any, label: str) -> Decimal:
+    if not isinstance(raw, str):
+        raise DecodeError(path, 'must be a decimal number written as a string, e.g. "1250.00"')
+    if not _AMOUNT.fullmatch(raw):
+        if raw.startswith("-") and _AMOUNT.fullmatch(raw[1:]) and raw != "-0.00":
+            raise DecodeError(path, f"{label} must not be negative")
+        if _LARGE_AMOUNT.fullmatch(raw):
+            raise DecodeError(path, f"{label} is too large")
+        raise DecodeError(path, f"{shown(raw)} is not an amount: write digits, a point and two decimals, "
+                                'e.g. "1250.00"')
+    return Decimal(raw)
 
 
 def _date(path: str, raw: Any) -> date:
-    try:
-        return date.fromisoformat(raw)
-    except (TypeError, ValueError):
-        raise DecodeError(path, f"{raw!r} is not a date (YYYY-MM-DD)") from None
+    if isinstance(raw, str) and _DATE.fullmatch(raw):
+        try:
+            return date(int(raw[:4]), int(raw[5:7]), int(raw[8:10]))
+        except ValueError:
+            raise DecodeError(path, f"{shown(raw)} is not a day of the calendar") from None
+    raise DecodeError(path, f"{shown(raw)} is not a date (YYYY-MM-DD)")
 
 
 def _datetime(path: str, raw: Any) -> datetime:
-    try:
-        value = datetime.fromisoformat(raw)
-    except (TypeError, ValueError):
-        raise DecodeError(path, f"{raw!r} is not a date and time (ISO 8601)") from None
-    if value.tzinfo is None:
-        raise DecodeError(path, "needs a time zone, e.g. a trailing Z for UTC")
-    return value.astimezone(UTC)
+    if isinstance(raw, str) and _MOMENT.fullmatch(raw):
+        try:
+            day = _date(path, raw[:10])
+        except DecodeError:
+            raise DecodeError(path, f"{shown(raw)} is not a day of the calendar") from None
+        micro = int(raw[20:26]) if len(raw) > 20 else 0
+        return datetime(day.year, day.month, day.day, int(raw[11:13]), int(raw[14:16]), int(raw[17:19]),
+                        micro, tzinfo=UTC)
+    raise DecodeError(path, f"{shown(raw)} is not a time in UTC (YYYY-MM-DDTHH:MM:SSZ, "
+                            "or with six digits of microseconds before the Z)")
+
+
+def _whole(path: str, raw: Any) -> int:
+    if type(raw) is int:
+        return raw
+    if isinstance(raw, JsonNumber):
+        if any(c in raw.text for c in ".eE"):
+            raise DecodeError(path, f"{shown(raw)} is not a whole number: write it without a fraction or exponent")
+        if raw.text == "-0":
+            raise DecodeError(path, "-0 is not a whole number as the format writes it: write 0")
+        raise DecodeError(path, f"{shown(raw)} is too large")
+    raise DecodeError(path, f"must be a whole number, not {shown(raw)}")
 
 
 def _strings(path: str, raw: Any) -> tuple[str, ...]:
@@ -81,7 +147,8 @@ def _strings(path: str, raw: Any) -> tuple[str, ...]:
 
 
 def value_from_json(s: FieldSpec, raw: Any, path: str) -> Any:
-    """A field value from JSON; ``DecodeError`` naming ``path`` if its type is wrong."""
+    """A field value from JSON written exactly as ``value_to_json`` writes it; ``DecodeError`` naming
+    ``path`` otherwise. Ranges, vocabularies and links are the rules' (``rules.value_problem``)."""
     kind = s.kind
     if raw is None and kind in (Kind.OPT_INT, Kind.DATE, Kind.DATETIME, Kind.LINK):
         return None
@@ -90,19 +157,17 @@ def value_from_json(s: FieldSpec, raw: Any, path: str) -> Any:
             raise DecodeError(path, "must be a string")
         return raw
     if kind in (Kind.INT, Kind.OPT_INT):
-        if isinstance(raw, bool) or not isinstance(raw, int):
-            raise DecodeError(path, "must be a whole number")
-        return raw
+        return _whole(path, raw)
     if kind is Kind.BOOL:
         if not isinstance(raw, bool):
             raise DecodeError(path, "must be true or false")
         return raw
     if kind is Kind.DECIMAL:
-        return _decimal(path, raw)
+        return _decimal(path, raw, s.label)
     if kind is Kind.DECIMALS:
         if not isinstance(raw, list):
             raise DecodeError(path, "must be a list of amounts")
-        return tuple(_decimal(f"{path}[{i}]", v) for i, v in enumerate(raw))
+        return tuple(_decimal(f"{path}[{i}]", v, s.label) for i, v in enumerate(raw))
     if kind is Kind.DATE:
         return _date(path, raw)
     if kind is Kind.DATETIME:
@@ -117,15 +182,20 @@ def record_to_json(record: Any) -> dict[str, Any]:
     return out
 
 
-def record_from_json(record_type: type, raw: Any, path: str) -> Any:
-    """A record from a JSON object; unknown keys and wrong types are errors."""
+def record_from_json(record_type: type, raw: Any, path: str, *, complete: bool = True) -> Any:
+    """A record from a JSON object; unknown keys and wrong types are errors, and so is a missing
+    field when ``complete`` (a document lists every field, as the export writes it)."""
     if not isinstance(raw, dict):
         raise DecodeError(path, "must be an object")
     known = {s.name: s for s in specs(record_type)}
     has_id = record_type in model.COLLECTIONS.values()
     for key in raw:
         if key not in known and not (has_id and key == "id"):
-            raise DecodeError(f"{path}.{key}", "is not a field of this part of the plan")
+            raise DecodeError(member_path(path, key), "is not a field of this part of the plan")
+    names = (["id"] if has_id else []) + list(known)
+    missing = next((name for name in names if name not in raw), None) if complete else None
+    if missing:
+        raise DecodeError(member_path(path, missing), "is missing; a document lists every field")
     values = {name: value_from_json(s, raw[name], f"{path}.{name}") for name, s in known.items() if name in raw}
     if has_id:
         if not isinstance(raw.get("id"), str) or not raw["id"]:
@@ -165,7 +235,8 @@ def edit_from_json(raw: dict[str, Any]) -> Edit:
         value = value_from_json(s, raw["value"], raw["field"])
         return SetField(raw["collection"], raw["item"], raw["field"], value, label)
     if op == "add":
-        item = record_from_json(model.COLLECTIONS[raw["collection"]], raw["item"], "item")
+        # Items logged by an older revision of the app lack the fields added since: they take the defaults.
+        item = record_from_json(model.COLLECTIONS[raw["collection"]], raw["item"], "item", complete=False)
         return AddItem(raw["collection"], item, raw["index"], label)
     if op == "remove":
         return RemoveItem(raw["collection"], raw["item"], label)

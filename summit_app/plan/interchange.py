@@ -12,10 +12,19 @@ import json
 from typing import Any
 
 from summit_app.plan import model
-from summit_app.plan.codec import DecodeError, record_from_json, record_to_json
+from summit_app.plan.codec import (
+    AMOUNT_PATTERN,
+    DATE_PATTERN,
+    MOMENT_PATTERN,
+    DecodeError,
+    member_path,
+    record_from_json,
+    record_to_json,
+    shown,
+)
 from summit_app.plan.content import Content
 from summit_app.plan.fields import FieldSpec, Kind, specs
-from summit_app.plan.rules import Problem, plan_problems
+from summit_app.plan.rules import MAX_WHOLE, Problem, plan_problems
 
 FORMAT_NAME = "summit-planner-plan"
 FORMAT_VERSION = 1
@@ -78,7 +87,7 @@ def plan_to_json(plan: model.Plan, *, content_only: bool = False) -> dict[str, A
 
 
 def _section(doc: dict[str, Any], section: str) -> dict[str, Any]:
-    raw = doc.get(section, {})
+    raw = doc[section]
     if not isinstance(raw, dict):
         raise DecodeError(section, "must be an object")
     return raw
@@ -88,19 +97,29 @@ def _collection_keys(section: str) -> set[str]:
     return {key for s, key in COLLECTION_PATHS.values() if s == section}
 
 
+def _section_keys(section: str) -> list[str]:
+    """The keys of a section in the format's order: its own fields, then its lists."""
+    keys = [s.name for name, path in SINGLETON_PATHS.items() if path == section
+            for s in specs(model.SINGLETONS[name])]
+    return keys + [key for s, key in COLLECTION_PATHS.values() if s == section]
+
+
 def _check_keys(doc: dict[str, Any]) -> None:
+    """Every section and every key of a section is there, and nothing else."""
     for key in doc:
         if key not in SECTIONS and key not in ("format", "format_version"):
-            raise DecodeError(key, "is not a section of a plan")
+            raise DecodeError(member_path("", key), "is not a section of a plan")
     for section in SECTIONS:
+        if section not in doc:
+            raise DecodeError(section, "is missing; a document lists every section")
         raw = _section(doc, section)
-        allowed = _collection_keys(section)
-        for name, path in SINGLETON_PATHS.items():
-            if path == section:
-                allowed |= {s.name for s in specs(model.SINGLETONS[name])}
+        allowed = _section_keys(section)
         for key in raw:
             if key not in allowed:
-                raise DecodeError(f"{section}.{key}", "is not a field of this part of the plan")
+                raise DecodeError(member_path(section, key), "is not a field of this part of the plan")
+        for key in _collection_keys(section):
+            if key not in raw:
+                raise DecodeError(f"{section}.{key}", "is missing; a document lists every list, if empty as []")
 
 
 def _check_header(doc: Any) -> None:
@@ -108,12 +127,16 @@ def _check_header(doc: Any) -> None:
         raise DecodeError("(document)", "must be a JSON object")
     if doc.get("format") != FORMAT_NAME:
         raise DecodeError("format", f"must be {FORMAT_NAME!r}: this is not a Summit Planner plan document")
-    version = doc.get("format_version")
-    if isinstance(version, bool) or not isinstance(version, int):
-        raise DecodeError("format_version", "must be a whole number")
+    if "format_version" not in doc:
+        raise DecodeError("format_version", "is missing")
+    version = doc["format_version"]
+    if type(version) is not int:
+        raise DecodeError("format_version", f"must be a whole number, not {shown(version)}")
     if version > FORMAT_VERSION:
         raise DecodeError("format_version",
                           f"{version} is newer than this app reads ({FORMAT_VERSION}); update the app")
+    if version < FORMAT_VERSION:
+        raise DecodeError("format_version", f"{version} is not a version this app reads ({FORMAT_VERSION})")
 
 
 def plan_from_json(doc: Any, content: Content) -> model.Plan:
@@ -126,7 +149,7 @@ def plan_from_json(doc: Any, content: Content) -> model.Plan:
         raw = {k: v for k, v in _section(doc, path).items() if k not in lists}
         values[name] = record_from_json(model.SINGLETONS[name], raw, path)
     for name, (section, key) in COLLECTION_PATHS.items():
-        raw_list = _section(doc, section).get(key, [])
+        raw_list = _section(doc, section)[key]
         if not isinstance(raw_list, list):
             raise DecodeError(f"{section}.{key}", "must be a list")
         record_type = model.COLLECTIONS[name]
@@ -156,7 +179,15 @@ def dumps(plan: model.Plan) -> str:
 
 # --- JSON Schema ----------------------------------------------------------------------
 
-_DECIMAL = {"type": "string", "pattern": r"^[0-9]+(\.[0-9]{1,2})?$"}
+_DECIMAL = {"type": "string", "pattern": AMOUNT_PATTERN}
+
+
+def _whole_schema(s: FieldSpec) -> dict[str, Any]:
+    out: dict[str, Any] = {"type": ["integer", "null"] if s.kind is Kind.OPT_INT else "integer"}
+    if s.low is not None:
+        out["minimum"] = s.low
+    out["maximum"] = s.high if s.high is not None else MAX_WHOLE
+    return out
 
 
 def _field_schema(s: FieldSpec, content: Content) -> dict[str, Any]:
@@ -165,11 +196,7 @@ def _field_schema(s: FieldSpec, content: Content) -> dict[str, Any]:
     if kind is Kind.TEXT:
         out = {"type": "string"}
     elif kind in (Kind.INT, Kind.OPT_INT):
-        out = {"type": ["integer", "null"] if kind is Kind.OPT_INT else "integer"}
-        if s.low is not None:
-            out["minimum"] = s.low
-        if s.high is not None:
-            out["maximum"] = s.high
+        out = _whole_schema(s)
     elif kind is Kind.DECIMAL:
         out = dict(_DECIMAL)
     elif kind is Kind.DECIMALS:
@@ -177,9 +204,9 @@ def _field_schema(s: FieldSpec, content: Content) -> dict[str, Any]:
     elif kind is Kind.BOOL:
         out = {"type": "boolean"}
     elif kind is Kind.DATE:
-        out = {"type": ["string", "null"], "format": "date"}
+        out = {"type": ["string", "null"], "format": "date", "pattern": DATE_PATTERN}
     elif kind is Kind.DATETIME:
-        out = {"type": ["string", "null"], "format": "date-time"}
+        out = {"type": ["string", "null"], "format": "date-time", "pattern": MOMENT_PATTERN}
     elif kind is Kind.CHOICE:
         out = {"type": "string", "enum": ["", *sorted(content.ids(s.vocabulary or ""))]}
     elif kind is Kind.CHOICES:
@@ -195,15 +222,15 @@ def _field_schema(s: FieldSpec, content: Content) -> dict[str, Any]:
 
 def _record_schema(record_type: type, content: Content, with_id: bool) -> dict[str, Any]:
     props = {s.name: _field_schema(s, content) for s in specs(record_type)}
-    required = []
     if with_id:
         props = {"id": {"type": "string", "minLength": 1}, **props}
-        required = ["id"]
-    return {"type": "object", "properties": props, "required": required, "additionalProperties": False}
+    return {"type": "object", "properties": props, "required": list(props), "additionalProperties": False}
 
 
 def json_schema(content: Content) -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of the interchange format."""
+    """The JSON Schema (draft 2020-12) of the interchange format: every key required, every value
+    in the one spelling the app writes (what a schema can tell apart: not ``1.0`` from ``1``, nor a
+    repeated key, which ``json_text`` refuses)."""
     sections: dict[str, Any] = {s: {"type": "object", "properties": {}, "additionalProperties": False}
                                 for s in SECTIONS}
     for name, path in SINGLETON_PATHS.items():
@@ -211,14 +238,16 @@ def json_schema(content: Content) -> dict[str, Any]:
     for name, (section, key) in COLLECTION_PATHS.items():
         sections[section]["properties"][key] = {
             "type": "array", "items": _record_schema(model.COLLECTIONS[name], content, True)}
+    for section in sections.values():
+        section["required"] = list(section["properties"])
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "Summit Planner plan",
         "type": "object",
-        "required": ["format", "format_version"],
+        "required": ["format", "format_version", *SECTIONS],
         "properties": {
             "format": {"const": FORMAT_NAME},
-            "format_version": {"type": "integer", "maximum": FORMAT_VERSION},
+            "format_version": {"type": "integer", "const": FORMAT_VERSION},
             **sections,
         },
         "additionalProperties": False,

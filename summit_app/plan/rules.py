@@ -15,10 +15,14 @@ from typing import Any
 from summit_app.plan import model
 from summit_app.plan.content import Content
 from summit_app.plan.fields import FieldSpec, Kind, specs
+from summit_app.plan.fields import spec as field_spec
 from summit_app.plan.records import ByFields, record
 
 #: Money and hours are stored as integer hundredths in a signed 64-bit column.
 MAX_DECIMAL = Decimal("10") ** 15
+#: The largest whole number of a field without a limit of its own (a count): 2**53 - 1, which
+#: every JSON reader and spreadsheet holds exactly, and the store's 64-bit column with room to spare.
+MAX_WHOLE = 2**53 - 1
 
 
 @record
@@ -50,17 +54,19 @@ def _is_text(value: Any) -> bool:
     return True
 
 
-def _range_message(spec: FieldSpec) -> str:
-    if spec.high is None:
-        return f"must be a whole number of {spec.low} or more"
-    return f"must be a whole number from {spec.low} to {spec.high}"
+def _range_message(spec: FieldSpec, value: Any) -> str:
+    if spec.high is not None:
+        return f"must be a whole number from {spec.low} to {spec.high}"
+    if isinstance(value, int) and value > MAX_WHOLE:
+        return f"must be a whole number of at most {MAX_WHOLE}"
+    return f"must be a whole number of {spec.low} or more"
 
 
 def _int_ok(spec: FieldSpec, value: Any) -> bool:
     if isinstance(value, bool) or not isinstance(value, int):
         return False
     low = spec.low if spec.low is not None else -math.inf
-    high = spec.high if spec.high is not None else math.inf
+    high = spec.high if spec.high is not None else MAX_WHOLE
     return low <= value <= high
 
 
@@ -126,9 +132,9 @@ def value_problem(spec: FieldSpec, value: Any, content: Content, plan: model.Pla
     if kind is Kind.TEXT:
         return None if _is_text(value) else "must be text"
     if kind is Kind.INT:
-        return None if _int_ok(spec, value) else _range_message(spec)
+        return None if _int_ok(spec, value) else _range_message(spec, value)
     if kind is Kind.OPT_INT:
-        return None if value is None or _int_ok(spec, value) else _range_message(spec)
+        return None if value is None or _int_ok(spec, value) else _range_message(spec, value)
     if kind is Kind.DECIMAL:
         return _decimal_problem(value)
     if kind is Kind.DECIMALS:
@@ -148,12 +154,21 @@ def value_problem(spec: FieldSpec, value: Any, content: Content, plan: model.Pla
     return _link_problem(spec, value, plan, known)
 
 
+def _fiscal_years(plan: model.Plan) -> list[int]:
+    """The plan's fiscal years; none while the district's own settings for them break their rules."""
+    district = plan.district
+    settings = (field_spec(model.District, "first_fiscal_year"), field_spec(model.District, "plan_years"))
+    return plan.fiscal_years() if all(_int_ok(s, getattr(district, s.name)) for s in settings) else []
+
+
 def _record_rules(collection: str, record: Any, plan: model.Plan, content: Content) -> Iterable[tuple[str, str]]:
     """Rules that involve more than one field or the plan's own settings."""
     if collection == "budget":
-        years = plan.fiscal_years()
+        years = _fiscal_years(plan)
         if record.unit_cost * record.quantity >= MAX_DECIMAL:  # totals must stay exact to the cent
             yield "quantity", "unit cost × quantity must be under $1,000,000,000,000,000"
+        elif not years:  # the district's years are out of range, and named there
+            return
         elif record.first_year not in years:
             yield "first_year", f"FY{record.first_year} is outside the plan's years ({years[0]}–{years[-1]})"
         elif record.recurring and record.last_year not in years:

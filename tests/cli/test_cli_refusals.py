@@ -111,9 +111,9 @@ def test_json_that_is_not_a_plan_is_refused(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("value", "why"), [
     (1250.5, "must be a decimal number written as a string"),
-    ("12.345", "must have at most two decimal places"),
+    ("12.345", "'12.345' is not an amount: write digits, a point and two decimals"),
     ("-5.00", "must not be negative"),
-    ("a lot", "'a lot' is not a number"),
+    ("a lot", "'a lot' is not an amount"),
 ])
 def test_wrong_value_is_refused_naming_its_field(tmp_path: Path, value: object, why: str) -> None:
     doc = _demo_doc()

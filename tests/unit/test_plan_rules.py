@@ -144,12 +144,14 @@ def _doc_with(demo: model.Plan, change: Any) -> dict[str, Any]:
     (lambda d: d["budget"]["lines"][3].update(unit_cost="-1.00"), "budget.lines[3].unit_cost",
      "Unit cost must not be negative"),
     (lambda d: d["budget"]["funding_sources"][1]["amounts"].__setitem__(2, "x"),
-     "budget.funding_sources[1].amounts[2]", "'x' is not a number"),
+     "budget.funding_sources[1].amounts[2]",
+     "'x' is not an amount: write digits, a point and two decimals, e.g. \"1250.00\""),
     (lambda d: d["district"].update(plan_years=9), "district.plan_years",
      "Plan years must be a whole number from 3 to 5"),
     (lambda d: d["vision"]["goals"][0].update(colour="red"), "vision.goals[0].colour",
      "is not a field of this part of the plan"),
-    (lambda d: d["privacy"]["apps"][0].pop("id"), "privacy.apps[0].id", "must be a non-empty string"),
+    (lambda d: d["privacy"]["apps"][0].pop("id"), "privacy.apps[0].id", "is missing; a document lists every field"),
+    (lambda d: d["privacy"]["apps"][0].update(id=""), "privacy.apps[0].id", "must be a non-empty string"),
     (lambda d: d["timeline"]["milestones"][1].update(due_date="next June"), "timeline.milestones[1].due_date",
      "'next June' is not a date (YYYY-MM-DD)"),
 ])
@@ -168,3 +170,11 @@ def test_json_years_are_checked_against_the_plan(demo: model.Plan, content: Cont
     with pytest.raises(DecodeError) as caught:
         plan_from_json(plan_to_json(demo.replace(budget=tuple(lines))), content)
     assert caught.value.path == "budget.lines[5].first_year"
+
+
+@pytest.mark.parametrize("field", ["plan_years", "first_fiscal_year"])
+def test_budget_lines_are_not_judged_against_years_the_district_cannot_have(field: str, content: Content) -> None:
+    plan = _years_plan()
+    plan = plan.replace(district=dataclasses.replace(plan.district, **{field: 2**63}),
+                        budget=(model.BudgetLine("l", first_year=2027),))
+    assert [(p.collection, p.field) for p in plan_problems(plan, content)] == [("district", field)]
