@@ -118,9 +118,9 @@ def _inspect(path: Path) -> Found | None:
         fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
     except FileNotFoundError:
         return None
-    except OSError:  # a symlink (ELOOP), or unreadable: not a record this app wrote
+    except OSError:  # a symlink (ELOOP), or not ours to read: not a record this app wrote
         try:
-            return Found(None, "not a file", (os.lstat(path).st_ino, b""))
+            return Found(None, "not a readable file", (os.lstat(path).st_ino, b""))
         except FileNotFoundError:
             return None
     try:
@@ -131,7 +131,7 @@ def _inspect(path: Path) -> Found | None:
             return Found(None, "not a lock record", (info.st_ino, b""))
         raw = os.read(fd, RECORD_LIMIT + 1)
     except OSError:
-        return Found(None, "unreadable", (0, b""))
+        return Found(None, "unreadable", (-1, b""))
     finally:
         os.close(fd)
     return Found(_parse(raw), "", (info.st_ino, raw))
