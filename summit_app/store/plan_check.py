@@ -41,11 +41,14 @@ class BrokenPlanError(PlanFileError):
     """The file is a plan, but some of what it holds breaks the plan format's rules; it is not used.
 
     ``faults`` lists them all (the window shows them); the one-line reason names the first.
+    ``plan`` is the plan as read, when its values could at least be read (it can then
+    be repaired, see ``plan.repair``); ``None`` when they could not.
     """
 
-    def __init__(self, what: str, faults: Sequence[Fault]) -> None:
+    def __init__(self, what: str, faults: Sequence[Fault], plan: model.Plan | None = None) -> None:
         where, message = faults[0]
         others = len(faults) - 1
         more = f" (and {others} more {'problem' if others == 1 else 'problems'})" if others else ""
         super().__init__(what, one_line(f"{where}: {message}") + more)
         self.faults = [(one_line(w), one_line(m)) for w, m in faults]
+        self.plan = plan

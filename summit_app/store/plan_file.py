@@ -208,7 +208,7 @@ class PlanFile:
             raise BrokenPlanError(str(self.path), exc.problems) from None
         faults = plan_faults(plan, content or load_content())
         if faults:
-            raise BrokenPlanError(str(self.path), faults)
+            raise BrokenPlanError(str(self.path), faults, plan)
         return plan
 
     def commit(self, edit: Edit, after: model.Plan, entry: LogEntry) -> None:

@@ -17,6 +17,7 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QStackedWidget, QWidget
 
 from summit_app.plan import model
+from summit_app.plan.content import load_content
 from summit_app.plan.document import PlanDocument
 from summit_app.plan.edits import Edit
 from summit_app.store.errors import PlanFileError
@@ -136,14 +137,34 @@ class MainWindow(QMainWindow):
     def _show_faults(self, path: Path, broken: BrokenPlanError) -> bool:
         self.close_plan()
         self._drop_faults()
-        self.faults_view = PlanFaultsView(path, broken.faults)
+        self.faults_view = PlanFaultsView(path, broken.faults, repairable=broken.plan is not None)
         self.faults_view.closed.connect(self._show_welcome)
+        self.faults_view.repair_asked.connect(lambda: self.save_repaired_copy(path, broken))
         self.pages.addWidget(self.faults_view)
         self.pages.setCurrentWidget(self.faults_view)
         self.file_label.setText(str(path))
         self.read_only_badge.show()
         self.saved_label.setText("Not opened: the plan breaks the format's rules")
         self.setWindowTitle(f"{path.name} (not opened) — {APP_TITLE}")
+        return True
+
+    def save_repaired_copy(self, path: Path, broken: BrokenPlanError) -> bool:
+        """A new plan file from a broken one, each broken item reset or left out; the broken file stays."""
+        from summit_app.plan.repair import repair
+
+        if broken.plan is None:
+            return False
+        repaired, changes = repair(broken.plan, load_content())
+        chosen = self.prompts.save_path("Save a repaired copy", path.with_name(f"{path.stem} repaired.techplan"))
+        if chosen is None:
+            return False
+        target = with_plan_suffix(chosen)
+        if not self._show_document(opening.create_plan(target, repaired, self.prompts, self.author())):
+            return False
+        count = f"{len(changes)} {'change' if len(changes) == 1 else 'changes'}"
+        self.statusBar().showMessage(f"Repaired copy saved as {target.name} ({count})", 30000)
+        self.prompts.report("Repaired copy saved", f"{target} was made from {path.name} with {count}. "
+                            f"Check them and re-enter what was lost; {path.name} was not changed.", changes)
         return True
 
     def _drop_faults(self) -> None:

@@ -35,6 +35,13 @@ class Prompts:
         """Tell the user why something could not be done (one line)."""
         QtWidgets.QMessageBox.warning(self.parent, title, message)
 
+    def report(self, title: str, summary: str, details: list[str]) -> None:
+        """Tell the user what was done, with the full list under "Show Details"."""
+        box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Information, title, summary,
+                                    QtWidgets.QMessageBox.StandardButton.Ok, self.parent)
+        box.setDetailedText("\n".join(details))
+        box.exec()
+
     def plan_locked(self, path: Path, holder: LockHolder) -> str | None:
         """Someone else has the plan open: READ_ONLY, COPY, or None (cancel)."""
         box_type = QtWidgets.QMessageBox

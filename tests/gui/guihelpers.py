@@ -39,6 +39,9 @@ class ScriptedPrompts(Prompts):
     def error(self, title: str, message: str) -> None:
         self._answer("error", title, message)
 
+    def report(self, title: str, summary: str, details: list[str]) -> None:
+        self._answer("report", title, summary, details)
+
     def plan_locked(self, path: Path, holder: LockHolder) -> str | None:
         return self._answer("plan_locked", path, holder)  # type: ignore[no-any-return]
 
