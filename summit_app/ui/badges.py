@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QStyledItemDelegate, QWidget
 
 from summit_app.plan import model
 from summit_app.plan.content import Content
+from summit_app.ui.progress import badge_findings, pane_states
 from summit_app.ui.theme import ACCENT, DANGER, INK
 
 QUIET_MS = 150
@@ -87,7 +88,7 @@ class FindingCounter(QObject):
         from summit_app.plan.review import blocking_counts, finding_counts
 
         started = time.perf_counter()
-        findings = run_checks(self._plan, self._content)
+        findings = badge_findings(run_checks(self._plan, self._content), pane_states(self._plan, self._content))
         self.runs += 1
         self._since.start()
         self.counted.emit(finding_counts(findings), blocking_counts(findings))

@@ -28,6 +28,7 @@ from summit_app.ui.context import UiContext
 from summit_app.ui.faults_view import PlanFaultsView
 from summit_app.ui.preferences import Preferences
 from summit_app.ui.present.tools import FacilitatorTools
+from summit_app.ui.progress import furthest_started, pane_states
 from summit_app.ui.prompts import Prompts, with_plan_suffix
 from summit_app.ui.welcome import WelcomeScreen
 from summit_app.ui.workspace import PlanWorkspace
@@ -39,6 +40,11 @@ SAVED = "All changes saved"
 def _plan_urls(event: QDragEnterEvent | QDropEvent) -> list[Path]:
     urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
     return [Path(u.toLocalFile()) for u in urls if u.isLocalFile() and u.toLocalFile().endswith(".techplan")]
+
+
+#: What a team sees first in a new, empty plan (the steps show findings once they are started).
+FIRST_STEP = ("A new plan: start with step 1, District & team — name the district and who is at the table. "
+              "Each step shows its findings once you have started it.")
 
 
 class MainWindow(QMainWindow):
@@ -258,6 +264,8 @@ class MainWindow(QMainWindow):
             self.preferences.save()
         self._update_title()
         menus.update_enabled(self)
+        if furthest_started(pane_states(self.context.plan, self.context.content)) < 0 and not self.context.read_only:
+            self.statusBar().showMessage(FIRST_STEP, 60000)
 
     def close_plan(self) -> None:
         """Close the open plan (it is already saved) and show the welcome screen."""

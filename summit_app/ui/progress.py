@@ -7,11 +7,17 @@ show the table at a glance which steps still need them.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from summit_app.plan import model
 from summit_app.plan.content import Content
 
+if TYPE_CHECKING:  # the checks load after the first paint, not with the navigator
+    from summit_app.plan.checks.findings import Finding
+
 EMPTY, STARTED, COMPLETE = "empty", "started", "complete"
+#: The rule of the checks' "this step is empty" finding (``plan.checks.panes.EMPTY_PANE``).
+EMPTY_PANE = "empty-pane"
 STATE_NAMES = {EMPTY: "not started", STARTED: "in progress", COMPLETE: "complete"}
 
 #: The nine steps in navigator order: (pane id, title).
@@ -83,3 +89,20 @@ _RULES: dict[str, Callable[[model.Plan, Content], str]] = {
 def pane_states(plan: model.Plan, content: Content) -> dict[str, str]:
     """Each pane's completion state."""
     return {pane: rule(plan, content) for pane, rule in _RULES.items()}
+
+
+def furthest_started(states: dict[str, str]) -> int:
+    """The index of the last step the team has started (-1 for a plan nobody has started)."""
+    return max((i for i, (pane_id, _title) in enumerate(STEPS) if states.get(pane_id, EMPTY) != EMPTY), default=-1)
+
+
+def badge_findings(findings: list[Finding], states: dict[str, str]) -> list[Finding]:
+    """The findings the step badges count: all but "this step is empty" for steps still ahead of the team.
+
+    A new plan then opens calm, on its first step, rather than with a red badge on
+    every step; an empty step the team went past is flagged, as is everything that
+    does not hold together. Review lists every finding all the same.
+    """
+    furthest = furthest_started(states)
+    ahead = {pane_id for i, (pane_id, _title) in enumerate(STEPS) if i > furthest}
+    return [f for f in findings if not (f.rule == EMPTY_PANE and f.pane in ahead)]

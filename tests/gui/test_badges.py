@@ -24,7 +24,7 @@ from summit_app.plan.samples import large_plan
 from summit_app.ui.badges import BLOCKING_ROLE, COUNT_ROLE, QUIET_FILL, FindingCounter
 from summit_app.ui.main_window import MainWindow
 from summit_app.ui.navigator import StepNavigator
-from summit_app.ui.progress import STEPS
+from summit_app.ui.progress import STEPS, badge_findings, pane_states
 from summit_app.ui.theme import DANGER
 
 ROWS = {pane_id: row for row, (pane_id, _) in enumerate(STEPS)}
@@ -43,8 +43,9 @@ def shown_counts(window: MainWindow) -> tuple[dict[str, int], dict[str, int]]:
 
 
 def expected_counts(window: MainWindow, content: Content) -> tuple[dict[str, int], dict[str, int]]:
-    """What the checks say of the plan as saved on disk."""
-    findings = run_checks(saved(window), content)
+    """What the checks say of the plan as saved on disk, less "this step is empty" for steps ahead of the team."""
+    plan = saved(window)
+    findings = badge_findings(run_checks(plan, content), pane_states(plan, content))
     return finding_counts(findings), blocking_counts(findings)
 
 
@@ -80,10 +81,13 @@ def counted(qtbot: QtBot, window: MainWindow) -> MainWindow:
 
 def test_badges_count_each_panes_findings_with_blocking_ones_in_red(qtbot: QtBot, make_window,  # type: ignore[no-untyped-def]
                                                                      content: Content) -> None:
-    window = counted(qtbot, make_window(model.Plan(district=model.District(name="Harbor Unified"))))
+    milestone = model.Milestone(id="m1", title="Board adopts the plan")
+    window = counted(qtbot, make_window(model.Plan(district=model.District(name="Harbor Unified"),
+                                                   milestones=(milestone,))))
     counts, blocking = shown_counts(window)
     assert (counts, blocking) == expected_counts(window, content)
-    assert counts["budget"] == blocking["budget"] == 1  # an empty pane blocks
+    assert counts["budget"] == blocking["budget"] == 1  # an empty step the team went past blocks
+    assert counts["review"] == 0  # the step ahead of the team is still calm
     assert badge_pixels(window, "budget", DANGER) > 40
     assert navigator(window).item(ROWS["budget"]).toolTip() == "Budget: not started · 1 finding, 1 blocking"
     spoken = navigator(window).item(ROWS["budget"]).data(Qt.ItemDataRole.AccessibleTextRole)
@@ -105,18 +109,19 @@ def test_warnings_only_show_a_quiet_badge_and_no_findings_none(qtbot: QtBot, mak
 
 def test_badges_follow_edits_and_undo(qtbot: QtBot, make_window, content: Content) -> None:  # type: ignore[no-untyped-def]
     window = counted(qtbot, make_window(model.Plan()))
-    assert shown_counts(window)[0]["district"] == 1
+    assert shown_counts(window) == (dict.fromkeys(ROWS, 0), dict.fromkeys(ROWS, 0))  # a new plan opens calm
     district = window.workspace.pane("district").district_form.editor("name")
     type_into(qtbot, district, "Harbor Unified")
     qtbot.waitUntil(lambda: shown_counts(window) == expected_counts(window, content))
     window.workspace.show_pane("review")
     approval = window.workspace.pane("review").approval.editor("superintendent_name")
     type_into(qtbot, approval, "Dr. Rosa Ortiz")
-    qtbot.waitUntil(lambda: shown_counts(window)[0]["review"] == 0)
+    qtbot.waitUntil(lambda: shown_counts(window)[1]["budget"] == 1)  # the team went past an empty budget
     assert shown_counts(window) == expected_counts(window, content)
+    assert shown_counts(window)[0]["review"] == 0
     assert badge_pixels(window, "review", DANGER) == 0
     window.actions_["undo"].trigger()
-    qtbot.waitUntil(lambda: shown_counts(window)[1]["review"] == 1)
+    qtbot.waitUntil(lambda: shown_counts(window)[1]["budget"] == 0)
     assert shown_counts(window) == expected_counts(window, content)
 
 
@@ -145,7 +150,7 @@ def test_steady_typing_runs_the_checks_at_most_every_150_ms(qtbot: QtBot, make_w
     assert 2 <= len(runs) < len(typed)  # fewer runs than keystrokes; the gaps below say how many fewer
     gaps = [b - a for a, b in itertools.pairwise(runs)]
     assert min(gaps) >= 0.14, gaps
-    assert shown_counts(window)[1]["review"] == 1  # the last state was counted: no superintendent to sign
+    assert shown_counts(window) == expected_counts(window, window.context.content)  # the last state was counted
 
 
 def test_counting_a_very_large_plan_counts_every_finding(qapp, content: Content) -> None:  # type: ignore[no-untyped-def]

@@ -43,9 +43,12 @@ _FIXES = {
 }
 
 
+EMPTY_PANE = "empty-pane"
+
+
 def empty_panes(facts: Facts) -> Iterator[Finding]:
     """One blocking finding per pane the team has not started."""
     for pane, missing in _missing(facts.plan).items():
         if missing:
-            yield Finding("empty-pane", BLOCKING, pane, None, None,
+            yield Finding(EMPTY_PANE, BLOCKING, pane, None, None,
                           f"The plan has {listing(missing, 'and')} yet.", _FIXES[pane])

@@ -1,0 +1,57 @@
+"""A new, empty plan opens calm: the first step to take, not a red badge on every step."""
+
+from __future__ import annotations
+
+from guihelpers import type_into
+from pytestqt.qtbot import QtBot
+
+from summit_app.plan import model
+from summit_app.plan.checks import run_checks
+from summit_app.plan.checks.panes import EMPTY_PANE
+from summit_app.plan.review import finding_counts
+from summit_app.ui import progress
+from summit_app.ui.badges import COUNT_ROLE
+from summit_app.ui.main_window import FIRST_STEP
+from summit_app.ui.progress import STEPS
+
+
+def badges(window) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    nav = window.workspace.navigator
+    return {pane_id: int(nav.item(row).data(COUNT_ROLE) or 0) for row, (pane_id, _t) in enumerate(STEPS)}
+
+
+def test_the_rule_name_is_the_checks_own() -> None:
+    assert progress.EMPTY_PANE == EMPTY_PANE
+
+
+def test_a_blank_plan_shows_the_first_step_and_no_alarms(qtbot: QtBot, make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(model.Plan())
+    window.workspace.finding_counter.flush()
+    found = finding_counts(run_checks(window.context.plan, window.context.content))
+    assert sum(found.values()) == len(STEPS)  # the checks list every empty step …
+    assert set(badges(window).values()) == {0}  # … but no badge shouts before the team has begun
+    assert window.statusBar().currentMessage() == FIRST_STEP
+    assert window.workspace.navigator.current_pane() == "district"
+
+
+def test_steps_the_team_went_past_show_their_findings(qtbot: QtBot, make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(model.Plan())
+    pane = window.workspace.pane("district")
+    type_into(qtbot, pane.district_form.editor("name"), "Harbor Unified")
+    window.workspace.finding_counter.flush()
+    assert badges(window) == {**dict.fromkeys(badges(window), 0), "district": 1}  # "no team members yet"
+    window.workspace.show_pane("infrastructure")
+    network = window.workspace.pane("infrastructure")
+    type_into(qtbot, network.network.editor("internet_mbps"), "500")
+    window.workspace.finding_counter.flush()
+    shown = badges(window)
+    assert all(shown[p] == 1 for p in ("district", "readiness", "vision", "learning", "privacy"))  # gone past
+    assert all(shown[p] == 0 for p in ("budget", "timeline", "review"))  # still ahead
+
+
+def test_the_demo_plan_shows_every_steps_findings(qtbot: QtBot, make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    window.workspace.finding_counter.flush()
+    expected = finding_counts(run_checks(window.context.plan, window.context.content))
+    assert {p: n for p, n in badges(window).items() if n} == {p: n for p, n in expected.items() if n}
+    assert window.statusBar().currentMessage() != FIRST_STEP
