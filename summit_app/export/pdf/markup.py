@@ -15,6 +15,8 @@ from xml.sax.saxutils import escape as xml_escape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
+from summit_app.export.pdf.tagged import Para
+
 #: Characters a PDF text string cannot show: C0/C1 controls (not newline), surrogates, non-characters;
 #: and soft hyphens, which are invisible but make reportlab measure every prefix of their word at every
 #: line break (a pasted 10,000-character note full of them took minutes to lay out).
@@ -54,11 +56,11 @@ def prose(text: str, style: ParagraphStyle) -> list[Paragraph]:
     out = []
     for block in _BLANK_LINES.split(clean(text).strip("\n")):
         pieces = [p for p in _chunks(block) if p.strip()]
-        out += [Paragraph(escape(p.rstrip("\n")), style if i == len(pieces) - 1 else joined)
+        out += [Para(escape(p.rstrip("\n")), style if i == len(pieces) - 1 else joined)
                 for i, p in enumerate(pieces)]
     return out
 
 
 def para(text: str, style: ParagraphStyle) -> Paragraph:
     """One paragraph of user text (newlines kept as line breaks)."""
-    return Paragraph(escape(text), style)
+    return Para(escape(text), style)
