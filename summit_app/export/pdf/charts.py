@@ -180,7 +180,8 @@ def _fit(text: str, width: float) -> str:
 
 def hbars(title: str, items: Sequence[tuple[str, Decimal]], width: float) -> Figure:
     """One horizontal bar per item, largest first, with its amount at the bar's end."""
-    listed = " ".join(f"{label}: {spoken_money(value)}." for label, value in items) or "There is nothing to show yet."
+    listed = " ".join(f"{_fit(label, 400)}: {spoken_money(value)}." for label, value in items)
+    listed = listed or "There is nothing to show yet."
     return Figure(_hbars(items, width), f"Bar chart of the {title}, largest first. {listed} {EXACT}")
 
 

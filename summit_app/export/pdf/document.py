@@ -139,10 +139,10 @@ class _PlanDocTemplate(BaseDocTemplate):
 def _template(report: Report, path: Path, progress: Progress, expected: int) -> _PlanDocTemplate:
     frame = partial(TaggedFrame, MARGIN_LEFT, MARGIN_BOTTOM, FRAME_WIDTH, FRAME_HEIGHT, leftPadding=0, rightPadding=0,
                     topPadding=0, bottomPadding=0)
-    title = f"{report.district_name} Technology Plan {report.fiscal_years}"
+    title = f"{report.short_district} Technology Plan {report.fiscal_years}"
     doc = _PlanDocTemplate(
         str(path), progress=progress, expected=expected, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), title=title,
-        author=report.district_name, subject=f"District technology plan; plan fingerprint {report.fingerprint}",
+        author=report.short_district, subject=f"District technology plan; plan fingerprint {report.fingerprint}",
         keywords=["technology plan", report.fingerprint], creator=f"Summit Planner {__version__}",
         lang="en-US", invariant=1, pageCompression=1, displayDocTitle=1, initialFontName=FACES.regular)
     doc.addPageTemplates([PageTemplate("cover", [frame(id="cover")], onPage=_cover_band),
@@ -151,7 +151,7 @@ def _template(report: Report, path: Path, progress: Progress, expected: int) -> 
 
 
 def _furniture(report: Report) -> Furniture:
-    return Furniture(report.district_name, f"Technology Plan {report.fiscal_years}", report.fingerprint[:12],
+    return Furniture(report.short_district, f"Technology Plan {report.fiscal_years}", report.fingerprint[:12],
                      report.draft, _pdf_date(document_date(report.plan)))
 
 

@@ -79,8 +79,10 @@ def _glyphs(font_name: str) -> frozenset[int]:
 
 def covers(font_name: str, text: str) -> bool:
     """Whether ``font_name`` has a glyph for every character of ``text`` (ASCII always)."""
+    if text.isascii():
+        return True
     glyphs = _glyphs(font_name)
-    return all(ord(c) in glyphs for c in text if c > "\x7f")
+    return all(ord(c) in glyphs for c in set(text) if c > "\x7f")
 
 
 def face_for(font_name: str, text: str) -> str:

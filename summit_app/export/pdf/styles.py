@@ -33,13 +33,13 @@ class Palette:
     muted: Color = HexColor("#5B6470")
     accent: Color = HexColor("#1D4E89")
     accent_light: Color = HexColor("#E8EEF6")
-    accent_mid: Color = HexColor("#4A6FA5")  # section numerals: 5.1:1 on white
+    accent_mid: Color = HexColor("#44679A")  # section numerals
     rule: Color = HexColor("#C9D1DA")
     rule_light: Color = HexColor("#E3E7EC")
     band: Color = HexColor("#F4F6F9")
-    warning: Color = HexColor("#A15C00")
+    warning: Color = HexColor("#9A5800")
     danger: Color = HexColor("#A4262C")
-    good: Color = HexColor("#2E7D4F")
+    good: Color = HexColor("#2B774B")
     white: Color = HexColor("#FFFFFF")
 
 
