@@ -73,16 +73,18 @@ def _share(part: Decimal, whole: Decimal) -> str:
     return f"{(part * 100 / whole).quantize(Decimal('0.1'), rounding=ROUND_HALF_UP)}%"
 
 
-def _exact(report: Report, label: str, items: dict[str, Decimal], counts: dict[str, int] | None = None) -> DataTable:
-    """Every item's planned cost to the cent and its share, largest first, with the total."""
-    ranked = sorted(items.items(), key=lambda kv: (-kv[1], kv[0]))
+def _exact(report: Report, label: str, items: dict[str, Decimal], counts: dict[str, int] | None = None, *,
+           ranked: bool = True) -> DataTable:
+    """Every item's planned cost to the cent and its share, largest first (or in the given order), with the
+    total."""
+    order = sorted(items.items(), key=lambda kv: (-kv[1], kv[0])) if ranked else list(items.items())
     total = report.summary.total
-    amounts = money_column([v for _, v in ranked] + [total])
+    amounts = money_column([v for _, v in order] + [total])
     lines = [Column("Lines", 0.1, "right")] if counts is not None else []
     columns = (Column(label, 0.5 if counts is not None else 0.6), *lines, Column("Planned cost", 0.25, "right"),
                Column("Share", 0.15, "right"))
     rows = [Row((name, *((count(counts[name]),) if counts is not None else ()), amounts[i], _share(v, total)))
-            for i, (name, v) in enumerate(ranked)]
+            for i, (name, v) in enumerate(order)]
     every = (count(sum(counts.values())),) if counts is not None else ()
     rows.append(Row(("Total", *every, amounts[-1], "100%" if total else NONE), TOTAL))
     return DataTable(columns, rows)
@@ -127,15 +129,16 @@ def _charts(report: Report) -> list[Flowable]:
     series = [("Planned cost", [s.by_year[y] for y in s.years]), ("Funding", [s.funding_by_year[y] for y in s.years])]
     return [KeepTogether([h2(report, "Planned cost and funding by year"), year_bars(years, series, FRAME_WIDTH)]),
             KeepTogether([h2(report, "Planned cost by category"),
-                          hbars("planned cost by category", _ranked(categories), FRAME_WIDTH)]),
-            _exact(report, "Category", categories),
+                          hbars("planned cost by category", _ranked(categories), FRAME_WIDTH),
+                          _exact(report, "Category", categories)]),
             KeepTogether([h2(report, "Planned cost by funding source"),
-                          hbars("planned cost by funding source", _ranked(sources), FRAME_WIDTH)]),
-            _exact(report, "Funding source", sources),
-            h2(report, "Planned cost by goal"),
-            note(report, "Each budget line serves at most one goal; lines without one are listed apart. Costs "
-                         "count the plan's fiscal years, as every total in this section does."),
-            _exact(report, "Goal", goals, goal_lines)]
+                          hbars("planned cost by funding source", _ranked(sources), FRAME_WIDTH),
+                          _exact(report, "Funding source", sources)]),
+            KeepTogether([h2(report, "Planned cost by goal"),
+                          note(report, "Each budget line serves at most one goal; lines without one are listed "
+                                       "apart. Costs count the plan's fiscal years, as every total in this section "
+                                       "does."),
+                          _exact(report, "Goal", goals, goal_lines, ranked=False)])]
 
 
 def _funding(report: Report) -> list[Flowable]:
