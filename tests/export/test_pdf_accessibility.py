@@ -147,8 +147,8 @@ def test_the_structure_has_sections_headings_tables_figures_and_a_linked_content
     roles = [role for role, _ in elements]
     assert roles[0] == "/Document"
     assert roles.count("/Sect") == 13  # cover, contents, the summary, eight sections, appendix, signatures
-    for role in ("/H1", "/H2", "/H3", "/P", "/Table", "/THead", "/TBody", "/TR", "/TH", "/TD", "/Figure", "/TOC",
-                 "/TOCI", "/Link", "/L", "/LI", "/LBody"):
+    for role in ("/H1", "/H2", "/H3", "/P", "/Table", "/THead", "/TBody", "/TR", "/TH", "/TD", "/Figure", "/Caption",
+                 "/TOC", "/TOCI", "/Link", "/L", "/LI", "/LBody"):
         assert role in roles, role
     scopes = {str(e["/A"]["/Scope"]) for role, e in elements if role == "/TH"}
     assert scopes == {"/Column", "/Row"}

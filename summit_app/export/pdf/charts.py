@@ -15,15 +15,22 @@ from decimal import Decimal
 
 from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, Rect, String
 from reportlab.lib.colors import Color
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from summit_app.export.pdf.fonts import FACES
 from summit_app.export.pdf.formatting import money
+from summit_app.export.pdf.markup import escape
 from summit_app.export.pdf.styles import PALETTE, SERIES
-from summit_app.export.pdf.tagged import Figure
+from summit_app.export.pdf.tagged import Caption, Figure
 from summit_app.export.pdf.wrapping import ellipsized, wrap_text
 
 LABEL = 7.5
+CAPTION = ParagraphStyle("caption", fontName=FACES.italic, fontSize=7.5, leading=10, textColor=PALETTE.muted)
+
+
+def _caption(text: str | None) -> Caption | None:
+    return Caption(escape(text), CAPTION) if text else None
 
 
 @dataclass(frozen=True)
@@ -51,11 +58,12 @@ def _ring(cx: float, cy: float, radius: float, n: int) -> list[float]:
     return points
 
 
-def radar(spokes: Sequence[Spoke], width: float, height: float = 280) -> Figure:
+def radar(spokes: Sequence[Spoke], width: float, height: float = 280, caption: str | None = None) -> Figure:
     """Readiness out of 10 per gear, on rings at 2, 4, 6, 8 and 10."""
     scores = " ".join(f"{s.label} scores {s.value} out of 10." if s.value is not None else f"{s.label} is not rated."
                       for s in spokes)
-    return Figure(_radar(spokes, width, height), f"Radar chart of the team's readiness score for each gear. {scores}")
+    return Figure(_radar(spokes, width, height), f"Radar chart of the team's readiness score for each gear. {scores}",
+                  _caption(caption))
 
 
 def _radar(spokes: Sequence[Spoke], width: float, height: float) -> Drawing:
@@ -140,14 +148,14 @@ def _width(text: str, size: float = LABEL) -> float:
 
 
 def year_bars(years: Sequence[str], series: Sequence[tuple[str, Sequence[Decimal]]], width: float,
-              height: float = 190) -> Figure:
+              height: float = 190, caption: str | None = None) -> Figure:
     """Grouped vertical bars per fiscal year (e.g. planned cost beside funding)."""
     names = " and the ".join(name.lower() for name, _ in series)
     per_year = " ".join(f"In {year} the " + " and the ".join(f"{name.lower()} is {spoken_money(values[i])}"
                                                             for name, values in series) + "."
                         for i, year in enumerate(years))
     return Figure(_year_bars(years, series, width, height),
-                  f"Bar chart comparing the {names} in each fiscal year. {per_year} {EXACT}")
+                  f"Bar chart comparing the {names} in each fiscal year. {per_year} {EXACT}", _caption(caption))
 
 
 def _year_bars(years: Sequence[str], series: Sequence[tuple[str, Sequence[Decimal]]], width: float,
@@ -178,11 +186,12 @@ def _fit(text: str, width: float) -> str:
     return ellipsized(text, FACES.regular, LABEL, width)
 
 
-def hbars(title: str, items: Sequence[tuple[str, Decimal]], width: float) -> Figure:
+def hbars(title: str, items: Sequence[tuple[str, Decimal]], width: float, caption: str | None = None) -> Figure:
     """One horizontal bar per item, largest first, with its amount at the bar's end."""
     listed = " ".join(f"{_fit(label, 400)}: {spoken_money(value)}." for label, value in items)
     listed = listed or "There is nothing to show yet."
-    return Figure(_hbars(items, width), f"Bar chart of the {title}, largest first. {listed} {EXACT}")
+    return Figure(_hbars(items, width), f"Bar chart of the {title}, largest first. {listed} {EXACT}",
+                  _caption(caption))
 
 
 def _hbars(items: Sequence[tuple[str, Decimal]], width: float, *, label_width: float = 170,

@@ -60,23 +60,32 @@ class Caption(Para):
 
 
 class Figure(Flowable):
-    """A chart as one Figure element whose alternative text states the chart's figures."""
+    """A chart as one Figure element whose alternative text states the chart's figures, with its
+    caption beneath (a Caption inside the Figure)."""
 
-    def __init__(self, drawing: Drawing, alt: str) -> None:
+    def __init__(self, drawing: Drawing, alt: str, caption: Paragraph | None = None) -> None:
         super().__init__()
         self.drawing = drawing
         self.alt = alt
+        self.caption = caption
+        self._caption_height = 0.0
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
-        self.width, self.height = self.drawing.wrap(aw, ah)
+        self.width, drawn = self.drawing.wrap(aw, ah)
+        self._caption_height = self.caption.wrap(aw, ah)[1] + 4 if self.caption is not None else 0.0
+        self.height = drawn + self._caption_height
         return self.width, self.height
 
     def draw(self) -> None:
-        x0, y0 = self.canv.absolutePosition(0, 0)
+        x0, y0 = self.canv.absolutePosition(0, self._caption_height)
         x1, y1 = self.canv.absolutePosition(self.width, self.height)
         layout = {"O": "/Layout", "BBox": f"[{x0:.2f} {y0:.2f} {x1:.2f} {y1:.2f}]", "Placement": "/Block"}
-        with tags_of(self.canv).marked(self.canv, "Figure", layout, alt=self.alt):
-            self.drawing.drawOn(self.canv, 0, 0)
+        tags = tags_of(self.canv)
+        with tags.marked(self.canv, "Figure", layout, alt=self.alt) as figure:
+            self.drawing.drawOn(self.canv, 0, self._caption_height)
+        if self.caption is not None:
+            with tags.inside(figure):
+                self.caption.drawOn(self.canv, 0, 0)
 
 
 class LayoutTable(Table):

@@ -16,6 +16,8 @@ from summit_app.export.pdf.toc import Entry
 from summit_app.plan import model
 from summit_app.plan.budget import line_cost, line_total
 
+_TABLE_ABOVE = "Planned cost beside funding in each fiscal year; the table above gives the exact amounts."
+_TABLE_BELOW = "Amounts rounded as on the bars; the table below gives each to the cent, with its share of the total."
 #: The bar charts show this many categories or sources; the rest are summed as "All others".
 CHART_ROWS = 9
 
@@ -127,12 +129,14 @@ def _charts(report: Report) -> list[Flowable]:
     categories, sources = by_category(report), by_source(report)
     goals, goal_lines = by_goal(report)
     series = [("Planned cost", [s.by_year[y] for y in s.years]), ("Funding", [s.funding_by_year[y] for y in s.years])]
-    return [KeepTogether([h2(report, "Planned cost and funding by year"), year_bars(years, series, FRAME_WIDTH)]),
+    return [KeepTogether([h2(report, "Planned cost and funding by year"),
+                          year_bars(years, series, FRAME_WIDTH, caption=_TABLE_ABOVE)]),
             KeepTogether([h2(report, "Planned cost by category"),
-                          hbars("planned cost by category", _ranked(categories), FRAME_WIDTH),
+                          hbars("planned cost by category", _ranked(categories), FRAME_WIDTH, caption=_TABLE_BELOW),
                           _exact(report, "Category", categories)]),
             KeepTogether([h2(report, "Planned cost by funding source"),
-                          hbars("planned cost by funding source", _ranked(sources), FRAME_WIDTH),
+                          hbars("planned cost by funding source", _ranked(sources), FRAME_WIDTH,
+                                caption=_TABLE_BELOW),
                           _exact(report, "Funding source", sources)]),
             KeepTogether([h2(report, "Planned cost by goal"),
                           note(report, "Each budget line serves at most one goal; lines without one are listed "
