@@ -104,14 +104,28 @@ class HeldPagesCanvas(Canvas):
             for key, top in self.bookmarks:
                 self.bookmarkHorizontalAbsolute(key, top)
             super().showPage()
-            _tagged_page(self._doc.Pages.pages[-1], state["_pageNumber"])
-        self._finish_document(total)
+            self.finish_page(self._doc.Pages.pages[-1], state["_pageNumber"])
+        self.finish_document(total)
         super().save()
 
     def draw_furniture(self, total: int) -> None:
         """Draw the current page's header and footer; ``total`` is the number of pages."""
 
-    def _finish_document(self, total: int) -> None:
+    def finish_page(self, page: PDFPage, number: int) -> None:
+        """Add what the document needs to page ``number``'s object (a tagged document: its keys)."""
+
+    def finish_document(self, total: int) -> None:
+        """Add what the document needs to the catalog once every page is written."""
+
+
+class TaggedCanvas(HeldPagesCanvas):
+    """A held-pages canvas whose document is tagged (PDF/UA-1): every page's content is marked and
+    the structure tree, MarkInfo, language and XMP metadata are written with the document."""
+
+    def finish_page(self, page: PDFPage, number: int) -> None:
+        _tagged_page(page, number)
+
+    def finish_document(self, total: int) -> None:
         """The catalog entries of a tagged PDF: structure tree, MarkInfo, XMP metadata, open outline."""
         doc = self._doc
         catalog = doc.Catalog
@@ -133,7 +147,7 @@ def _tagged_page(page: PDFPage, number: int) -> None:
     page.Tabs = PDFName("S")
 
 
-class PlanCanvas(HeldPagesCanvas):
+class PlanCanvas(TaggedCanvas):
     """The plan PDF's canvas: running header, footer with the fingerprint, contents page numbers."""
 
     def __init__(self, *args: Any, furniture: Furniture, **kwargs: Any) -> None:
