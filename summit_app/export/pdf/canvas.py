@@ -122,6 +122,10 @@ class TaggedCanvas(HeldPagesCanvas):
     """A held-pages canvas whose document is tagged (PDF/UA-1): every page's content is marked and
     the structure tree, MarkInfo, language and XMP metadata are written with the document."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # PDF/UA-1 builds on PDF 1.7 (ISO 32000-1); /Tabs, for one, is PDF 1.5. reportlab says 1.4 by default.
+        super().__init__(*args, pdfVersion=(1, 7), **kwargs)
+
     def finish_page(self, page: PDFPage, number: int) -> None:
         _tagged_page(page, number)
 
