@@ -1,7 +1,7 @@
-"""Render pages of the plan PDF to PNG for the docs: the cover, a budget page and the signature page.
+"""Render pages of the plan PDF to PNG for the docs: the cover, the contents and a page of every section.
 
-``render_pdf_pages(pdf_path, out_dir)`` writes pdf-cover.png, pdf-budget.png and
-pdf-signature.png with poppler's pdftoppm. Run on its own
+``render_pdf_pages(pdf_path, out_dir)`` writes pdf-cover.png, pdf-contents.png, one
+pdf-<section>.png per section and pdf-signature.png with poppler's pdftoppm. Run on its own
 (``tools/pdf_screenshots.py OUT_FOLDER``) it first exports the demo plan's PDF.
 """
 
@@ -22,7 +22,18 @@ RESOLUTION = 100
 #: Output name, and a phrase only that page carries (None: the first page).
 PAGES = (
     ("pdf-cover.png", None),
+    ("pdf-contents.png", "ABOUT THIS COPY"),
+    ("pdf-summary.png", "TOTAL INVESTMENT"),
+    ("pdf-district.png", "Leadership team ("),
+    ("pdf-readiness.png", "Scores are the team's agreed ratings"),
+    ("pdf-vision.png", "Goals ("),
+    ("pdf-learning.png", "participant-hours in all"),
+    ("pdf-privacy.png", "App and vendor inventory"),
+    ("pdf-infrastructure.png", "Device fleet"),
     ("pdf-budget.png", "Planned cost and funding by year"),
+    ("pdf-budget-goals.png", "Planned cost by goal"),
+    ("pdf-timeline.png", "How the board will know each goal is met"),
+    ("pdf-findings.png", "Appendix A: Open findings"),
     ("pdf-signature.png", "PLAN FINGERPRINT"),
 )
 
@@ -43,7 +54,7 @@ def _page_of(texts: list[str], phrase: str | None) -> int:
 
 
 def render_pdf_pages(pdf_path: Path | str, out_dir: Path | str) -> list[Path]:
-    """Render the cover, the budget charts page and the signature page of ``pdf_path`` into ``out_dir``."""
+    """Render the pages named in PAGES of ``pdf_path`` into ``out_dir``."""
     pdf_path, out_dir = Path(pdf_path), Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     texts = _page_texts(pdf_path)

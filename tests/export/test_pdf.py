@@ -191,14 +191,17 @@ def test_an_empty_plan_still_makes_a_complete_report(tmp_path: Path) -> None:
     assert all(f"of {len(pages)}" in page for page in pages)
 
 
-def test_docs_screenshots_render_cover_budget_and_signature_pages(demo_pdf: Path, tmp_path: Path) -> None:
+def test_docs_screenshots_render_the_cover_contents_and_every_section(demo_pdf: Path, tmp_path: Path) -> None:
     spec = importlib.util.spec_from_file_location("pdf_screenshots", ROOT / "tools" / "pdf_screenshots.py")
     assert spec is not None
     assert spec.loader is not None
     tool = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(tool)
     written = tool.render_pdf_pages(demo_pdf, tmp_path / "shots")
-    assert [p.name for p in written] == ["pdf-cover.png", "pdf-budget.png", "pdf-signature.png"]
+    assert [p.name for p in written] == [
+        "pdf-cover.png", "pdf-contents.png", "pdf-summary.png", "pdf-district.png", "pdf-readiness.png",
+        "pdf-vision.png", "pdf-learning.png", "pdf-privacy.png", "pdf-infrastructure.png", "pdf-budget.png",
+        "pdf-budget-goals.png", "pdf-timeline.png", "pdf-findings.png", "pdf-signature.png"]
     images = [p.read_bytes() for p in written]
     assert all(image.startswith(b"\x89PNG") and len(image) > 20_000 for image in images)
-    assert len(set(images)) == 3
+    assert len(set(images)) == len(images)

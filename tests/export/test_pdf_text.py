@@ -14,7 +14,7 @@ from reportlab.platypus import Paragraph
 
 from summit_app.export.pdf import write_pdf
 from summit_app.export.pdf.fonts import FACES, register_fonts
-from summit_app.export.pdf.markup import clean, escape, prose
+from summit_app.export.pdf.markup import MAX_TEXT, MAX_WORD, clean, escape, prose
 from summit_app.export.pdf.styles import make_styles
 from summit_app.export.pdf.wrapping import wrap_text
 from summit_app.plan import model
@@ -176,3 +176,29 @@ def test_a_long_table_keeps_every_row_once(tmp_path: Path) -> None:
     table = text[text.index("Budget lines (400)"):text.index("Timeline & evaluation", text.index("Budget lines (400)"))]
     found = re.findall(r"Line number (\d{4})", table)
     assert found == [f"{i:04d}" for i in range(400)]
+
+
+def test_a_ten_megabyte_word_is_cut_short_with_a_note_saying_so(tmp_path: Path) -> None:
+    word = "Ж" * 10_000_000
+    plan = model.Plan(district=model.District(name=word), vision=model.Vision(f"Before {word} after"),
+                      budget=(model.BudgetLine("b", description=word, unit_cost=Decimal("1.00")),),
+                      milestones=(model.Milestone("m", title=word),))
+    write_pdf(plan, tmp_path / "word.pdf")
+    text = pdf_text(tmp_path / "word.pdf")
+    note = (f"[… {10_000_000 - MAX_WORD:,} "
+            "more characters of this word are not printed; the plan file holds the full text]")
+    assert squash(text).count(squash(note)) >= 4  # cover, vision, budget line, milestone
+    assert "after" in text  # the rest of the paragraph still prints
+    assert "Ж" * 100 in text
+    header = text.split("\f")[2].splitlines()[0]
+    assert header.endswith("…")
+    assert len(header) < 300  # the running header holds a line's worth
+
+
+def test_a_very_long_text_prints_its_first_part_and_a_note(tmp_path: Path) -> None:
+    notes = long_words(MAX_TEXT + 50_000)
+    write_pdf(model.Plan(network=model.Network(notes=notes)), tmp_path / "long.pdf")
+    text = squash(pdf_text(tmp_path / "long.pdf"))
+    assert f"{len(notes) - MAX_TEXT:,}morecharactersofthistextarenotprinted" in text
+    assert notes.split()[0] in text
+    assert notes.split()[-1] not in text

@@ -1,8 +1,9 @@
 """Charts drawn with reportlab.graphics: the readiness radar and the budget bars.
 
-Each chart is a ``Drawing`` (a flowable) built from plain shapes, with the
-embedded font on every label; labels are ``String`` shapes, which print text
-literally.
+Each chart is a ``Drawing`` built from plain shapes, with the embedded font on
+every label; labels are ``String`` shapes, which print text literally. Each is
+returned as a tagged ``Figure`` whose alternative text states the chart's own
+figures exactly, so a reader who cannot see the chart loses nothing.
 """
 
 from __future__ import annotations
@@ -14,13 +15,22 @@ from decimal import Decimal
 
 from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, Rect, String
 from reportlab.lib.colors import Color
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from summit_app.export.pdf.fonts import FACES
+from summit_app.export.pdf.formatting import money
+from summit_app.export.pdf.markup import escape
 from summit_app.export.pdf.styles import PALETTE, SERIES
+from summit_app.export.pdf.tagged import Caption, Figure
 from summit_app.export.pdf.wrapping import ellipsized, wrap_text
 
 LABEL = 7.5
+CAPTION = ParagraphStyle("caption", fontName=FACES.italic, fontSize=7.5, leading=10, textColor=PALETTE.muted)
+
+
+def _caption(text: str | None) -> Caption | None:
+    return Caption(escape(text), CAPTION) if text else None
 
 
 @dataclass(frozen=True)
@@ -48,8 +58,15 @@ def _ring(cx: float, cy: float, radius: float, n: int) -> list[float]:
     return points
 
 
-def radar(spokes: Sequence[Spoke], width: float, height: float = 280) -> Drawing:
+def radar(spokes: Sequence[Spoke], width: float, height: float = 280, caption: str | None = None) -> Figure:
     """Readiness out of 10 per gear, on rings at 2, 4, 6, 8 and 10."""
+    scores = " ".join(f"{s.label} scores {s.value} out of 10." if s.value is not None else f"{s.label} is not rated."
+                      for s in spokes)
+    return Figure(_radar(spokes, width, height), f"Radar chart of the team's readiness score for each gear. {scores}",
+                  _caption(caption))
+
+
+def _radar(spokes: Sequence[Spoke], width: float, height: float) -> Drawing:
     d = _drawing(width, height)
     n = max(3, len(spokes))
     cx, cy, r = width / 2, height / 2 - 4, min(height / 2 - 34, width / 4)
@@ -87,6 +104,20 @@ def _spoke_label(d: Drawing, spoke: Spoke, cx: float, cy: float, radius: float, 
 # --- bars --------------------------------------------------------------------------------
 
 
+#: The charts' alternative text rounds amounts, as the chart does; the tables beside them are exact.
+EXACT = "The table with the chart gives the exact amounts."
+
+
+def spoken_money(amount: Decimal) -> str:
+    """An amount as a sentence says it: ``$1.25 million``, ``$412 thousand``, ``$900``."""
+    value = float(amount)
+    for limit, word in ((1e9, "billion"), (1e6, "million"), (1e3, "thousand")):
+        if abs(value) >= limit:
+            text = f"{value / limit:.2f}".rstrip("0").rstrip(".")
+            return f"${text} {word}"
+    return money(amount, cents=False)
+
+
 def compact_money(amount: float) -> str:
     """``$1.2M``, ``$350K``, ``$900`` for axis and bar labels."""
     for limit, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "K")):
@@ -117,8 +148,18 @@ def _width(text: str, size: float = LABEL) -> float:
 
 
 def year_bars(years: Sequence[str], series: Sequence[tuple[str, Sequence[Decimal]]], width: float,
-              height: float = 190) -> Drawing:
+              height: float = 190, caption: str | None = None) -> Figure:
     """Grouped vertical bars per fiscal year (e.g. planned cost beside funding)."""
+    names = " and the ".join(name.lower() for name, _ in series)
+    per_year = " ".join(f"In {year} the " + " and the ".join(f"{name.lower()} is {spoken_money(values[i])}"
+                                                            for name, values in series) + "."
+                        for i, year in enumerate(years))
+    return Figure(_year_bars(years, series, width, height),
+                  f"Bar chart comparing the {names} in each fiscal year. {per_year} {EXACT}", _caption(caption))
+
+
+def _year_bars(years: Sequence[str], series: Sequence[tuple[str, Sequence[Decimal]]], width: float,
+               height: float) -> Drawing:
     d = _drawing(width, height)
     left, bottom, top = 52.0, 22.0, height - 24
     peak = max((float(v) for _, values in series for v in values), default=0.0)
@@ -145,9 +186,16 @@ def _fit(text: str, width: float) -> str:
     return ellipsized(text, FACES.regular, LABEL, width)
 
 
-def hbars(items: Sequence[tuple[str, Decimal]], width: float, *, label_width: float = 170,
-          row: float = 17) -> Drawing:
-    """One horizontal bar per item, largest scale first, with its amount at the bar's end."""
+def hbars(title: str, items: Sequence[tuple[str, Decimal]], width: float, caption: str | None = None) -> Figure:
+    """One horizontal bar per item, largest first, with its amount at the bar's end."""
+    listed = " ".join(f"{_fit(label, 400)}: {spoken_money(value)}." for label, value in items)
+    listed = listed or "There is nothing to show yet."
+    return Figure(_hbars(items, width), f"Bar chart of the {title}, largest first. {listed} {EXACT}",
+                  _caption(caption))
+
+
+def _hbars(items: Sequence[tuple[str, Decimal]], width: float, *, label_width: float = 170,
+           row: float = 17) -> Drawing:
     height = row * len(items) + 6
     d = _drawing(width, height)
     peak = max((float(v) for _, v in items), default=0.0) or 1.0

@@ -13,6 +13,9 @@ from summit_app.plan.budget import BudgetSummary
 from summit_app.plan.checks import Finding
 from summit_app.plan.content import Content, Level
 
+#: The longest district name used in page headers and metadata.
+SHORT_NAME = 200
+
 
 def as_utc(when: datetime | None) -> datetime | None:
     """Plans store times as UTC; a naive time is taken as UTC, never as this machine's zone."""
@@ -70,6 +73,13 @@ class Report:
     @property
     def district_name(self) -> str:
         return self.plan.district.name or "District not named yet"
+
+    @cached_property
+    def short_district(self) -> str:
+        """The district's name on one line of at most 200 characters, for the running header, the
+        document's title and metadata (the cover and the signature page print it in full)."""
+        name = " ".join(self.district_name[:SHORT_NAME * 4].split())
+        return name if len(name) <= SHORT_NAME else name[:SHORT_NAME - 1].rstrip() + "…"
 
     def level_of(self, score: Decimal) -> Level:
         """The readiness level a score out of 10 falls in (rounded half up to a whole point)."""

@@ -19,11 +19,9 @@ from reportlab import rl_config
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
-    Frame,
     NextPageTemplate,
     PageBreak,
     PageTemplate,
-    Paragraph,
     Spacer,
 )
 
@@ -56,7 +54,9 @@ from summit_app.export.pdf.styles import (
     PALETTE,
     make_styles,
 )
-from summit_app.export.pdf.toc import Contents, Entry
+from summit_app.export.pdf.tagged import H1, Para, TaggedFrame
+from summit_app.export.pdf.tagging import artifact
+from summit_app.export.pdf.toc import Contents, Entry, SectionStart
 from summit_app.plan import model
 from summit_app.plan.budget import summarize
 from summit_app.plan.checks import run_checks
@@ -101,8 +101,8 @@ def _contents(report: Report) -> list[Flowable]:
     about = ("This report is generated from the district's plan file. Every page shows the first 12 characters "
              "of the plan fingerprint and the signature page shows all 64: a copy with a different fingerprint "
              f"is a different version of the plan. {status}")
-    return [PageBreak(), Paragraph("Contents", report.styles.h1), Contents(_entries(report)), Spacer(1, 28),
-            Paragraph("ABOUT THIS COPY", report.styles.kicker), Paragraph(escape(about), report.styles.muted)]
+    return [PageBreak(), SectionStart(), H1("Contents", report.styles.h1), Contents(_entries(report)), Spacer(1, 28),
+            Para("ABOUT THIS COPY", report.styles.kicker), Para(escape(about), report.styles.muted)]
 
 
 def _story(report: Report, progress: Progress) -> list[Flowable]:
@@ -117,10 +117,11 @@ def _story(report: Report, progress: Progress) -> list[Flowable]:
 
 def _cover_band(canv: Any, doc: Any) -> None:
     """The cover's accent band across the top of the page."""
-    canv.saveState()
-    canv.setFillColor(PALETTE.accent)
-    canv.rect(0, PAGE_HEIGHT - 0.42 * 72, PAGE_WIDTH, 0.42 * 72, stroke=0, fill=1)
-    canv.restoreState()
+    with artifact(canv):
+        canv.saveState()
+        canv.setFillColor(PALETTE.accent)
+        canv.rect(0, PAGE_HEIGHT - 0.42 * 72, PAGE_WIDTH, 0.42 * 72, stroke=0, fill=1)
+        canv.restoreState()
 
 
 class _PlanDocTemplate(BaseDocTemplate):
@@ -136,12 +137,12 @@ class _PlanDocTemplate(BaseDocTemplate):
 
 
 def _template(report: Report, path: Path, progress: Progress, expected: int) -> _PlanDocTemplate:
-    frame = partial(Frame, MARGIN_LEFT, MARGIN_BOTTOM, FRAME_WIDTH, FRAME_HEIGHT, leftPadding=0, rightPadding=0,
+    frame = partial(TaggedFrame, MARGIN_LEFT, MARGIN_BOTTOM, FRAME_WIDTH, FRAME_HEIGHT, leftPadding=0, rightPadding=0,
                     topPadding=0, bottomPadding=0)
-    title = f"{report.district_name} Technology Plan {report.fiscal_years}"
+    title = f"{report.short_district} Technology Plan {report.fiscal_years}"
     doc = _PlanDocTemplate(
         str(path), progress=progress, expected=expected, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), title=title,
-        author=report.district_name, subject=f"District technology plan; plan fingerprint {report.fingerprint}",
+        author=report.short_district, subject=f"District technology plan; plan fingerprint {report.fingerprint}",
         keywords=["technology plan", report.fingerprint], creator=f"Summit Planner {__version__}",
         lang="en-US", invariant=1, pageCompression=1, displayDocTitle=1, initialFontName=FACES.regular)
     doc.addPageTemplates([PageTemplate("cover", [frame(id="cover")], onPage=_cover_band),
@@ -150,7 +151,7 @@ def _template(report: Report, path: Path, progress: Progress, expected: int) -> 
 
 
 def _furniture(report: Report) -> Furniture:
-    return Furniture(report.district_name, f"Technology Plan {report.fiscal_years}", report.fingerprint[:12],
+    return Furniture(report.short_district, f"Technology Plan {report.fiscal_years}", report.fingerprint[:12],
                      report.draft, _pdf_date(document_date(report.plan)))
 
 

@@ -71,11 +71,22 @@ class Ops:
     def show_centred(self, centre: float, y: float, text: str, font_name: str, size: float, color: Color) -> None:
         self.show(centre - stringWidth(text, font_name, size) / 2, y, text, font_name, size, color)
 
-    def flush(self) -> None:
-        """Write what was collected: fills and rules first, text over them."""
-        block = ["q", *self.graphics]
+    def mark(self, begin: str) -> None:
+        """Open a marked-content sequence around the text that follows (closed by :meth:`end_mark`)."""
+        self.text.append(begin)
+
+    def end_mark(self) -> None:
+        self.text.append("EMC")
+
+    def block(self) -> str:
+        """What was collected, as one block of operators (and the collection emptied)."""
+        block = ["q", "/Artifact BMC", *self.graphics, "EMC"] if self.graphics else ["q"]
         if self.text:
             block += ["BT", *self.text, "ET"]
-        self.canv.addLiteral("\n".join([*block, "Q"]))
         self.graphics, self.text = [], []
         self._font, self._fill = ("", 0.0), None
+        return "\n".join([*block, "Q"])
+
+    def flush(self) -> None:
+        """Write what was collected: fills and rules first (an artifact: they carry no content), text over them."""
+        self.canv.addLiteral(self.block())

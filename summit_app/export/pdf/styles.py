@@ -33,21 +33,22 @@ class Palette:
     muted: Color = HexColor("#5B6470")
     accent: Color = HexColor("#1D4E89")
     accent_light: Color = HexColor("#E8EEF6")
-    accent_mid: Color = HexColor("#8FA9CC")
+    accent_mid: Color = HexColor("#44679A")  # section numerals
     rule: Color = HexColor("#C9D1DA")
     rule_light: Color = HexColor("#E3E7EC")
     band: Color = HexColor("#F4F6F9")
-    warning: Color = HexColor("#A15C00")
+    warning: Color = HexColor("#9A5800")
     danger: Color = HexColor("#A4262C")
-    good: Color = HexColor("#2E7D4F")
+    good: Color = HexColor("#2B774B")
     white: Color = HexColor("#FFFFFF")
 
 
 PALETTE = Palette()
 
-#: Chart series colours: the accent first, then quieter companions.
-SERIES = (HexColor("#1D4E89"), HexColor("#7FA7D6"), HexColor("#C27C2C"), HexColor("#5E8C6A"),
-          HexColor("#8C6BB1"), HexColor("#B0B7C0"), HexColor("#D4A64A"), HexColor("#4F9AA8"))
+#: Chart series colours: the accent first, then quieter companions; each at least 3:1 against the white
+#: page (WCAG 1.4.11), so a bar is seen without telling colours apart.
+SERIES = (HexColor("#1D4E89"), HexColor("#5B8AC4"), HexColor("#B06F22"), HexColor("#5E8C6A"),
+          HexColor("#8C6BB1"), HexColor("#7D8590"), HexColor("#9C7A2A"), HexColor("#3F8794"))
 
 
 @dataclass(frozen=True)

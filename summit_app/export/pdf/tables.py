@@ -6,6 +6,11 @@ wrap text. This flowable lays each row out once, wraps plain text itself and
 draws it with the canvas's text operators, so user text is never parsed: ``<b>``
 or ``&amp;`` print as typed. A row taller than a page (a 10,000-character cell)
 is cut between lines and continues on the next page.
+
+Each table is tagged as it is drawn: Table → THead/TBody → TR → TH (with its
+scope) or TD, one element for the whole table however many pages it spans; the
+header repeated on a continuation page is an artifact, as are the rules and
+fills. A header-less table of names can be tagged as a list (L → LI → LBody).
 """
 
 from __future__ import annotations
@@ -15,12 +20,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reportlab.lib.colors import Color
+from reportlab.pdfbase.pdfdoc import PDFName
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
+from summit_app.export.pdf.fonts import face_for
 from summit_app.export.pdf.markup import clean
 from summit_app.export.pdf.pdfops import Ops
 from summit_app.export.pdf.styles import PALETTE, TABLE, TableLook
+from summit_app.export.pdf.tagged import tags_of
+from summit_app.export.pdf.tagging import Node, Tagger
 from summit_app.export.pdf.wrapping import wrap_text
 
 DATA, GROUP, TOTAL = "data", "group", "total"
@@ -120,6 +129,7 @@ def lay_cell(cell: Cell, width: float, look: TableLook, kind: str = DATA, size: 
     for part in _parts(cell):
         font, color = _face(part, look, kind)
         text = clean(part.text)
+        font = face_for(font, text)
         at = _shrunk(text, font, size or look.size, width) if figure else size or look.size
         out += [Line(t, font, at, color, w) for t, w in wrap_text(text, font, at, width)]
     return out
@@ -136,14 +146,22 @@ class DataTable(Flowable):
     """A table of plain-text cells (see the module docstring)."""
 
     def __init__(self, columns: Sequence[Column], rows: Sequence[Row], *, header: bool = True,
-                 look: TableLook = TABLE, space_after: float = 10.0, _layout: Layout | None = None) -> None:
+                 look: TableLook = TABLE, space_after: float = 10.0, row_headers: tuple[int, ...] = (),
+                 as_list: bool = False, _layout: Layout | None = None, _shared: dict[str, Node] | None = None,
+                 _continued: bool = False) -> None:
+        """``row_headers``: the columns whose cells head their row (TH, scope Row), as in a label/value
+        table; ``as_list``: tag the cells as list items, column by column (a header-less list of names)."""
         super().__init__()
         self.columns = tuple(columns)
         self.rows = tuple(rows)
         self.show_header = header
         self.look = look
         self.spaceAfter = space_after
+        self.row_headers = row_headers
+        self.as_list = as_list
         self._layout = _layout
+        self._shared: dict[str, Node] = {} if _shared is None else _shared  # the elements all parts add to
+        self._continued = _continued
 
     # --- layout ---------------------------------------------------------------------
 
@@ -182,9 +200,11 @@ class DataTable(Flowable):
 
     # --- splitting ------------------------------------------------------------------
 
-    def _part(self, rows: list[Laid], layout: Layout) -> DataTable:
+    def _part(self, rows: list[Laid], layout: Layout, continued: bool) -> DataTable:
         return DataTable(self.columns, (), header=self.show_header, look=self.look, space_after=self.spaceAfter,
-                         _layout=Layout(layout.widths, layout.header, rows))
+                         row_headers=self.row_headers, as_list=self.as_list,
+                         _layout=Layout(layout.widths, layout.header, rows), _shared=self._shared,
+                         _continued=continued)
 
     def _fit(self, rows: list[Laid], room: float) -> int:
         used, n = 0.0, 0
@@ -207,33 +227,90 @@ class DataTable(Flowable):
         tall = rows[n]
         if tall.height > TALL_ROW and lines >= MIN_LINES and tall.height - lines * self.look.leading > 0:
             head, tail = tall.cut(lines, self.look)
-            return [self._part([*rows[:n], head], layout), self._part([tail, *rows[n + 1:]], layout)]
+            return [self._part([*rows[:n], head], layout, self._continued),
+                    self._part([tail, *rows[n + 1:]], layout, True)]
         n = _tidy(rows, n)
         if n == 0:
             return []
-        return [self._part(rows[:n], layout), self._part(rows[n:], layout)]
+        return [self._part(rows[:n], layout, self._continued), self._part(rows[n:], layout, True)]
 
     # --- drawing --------------------------------------------------------------------
 
     def draw(self) -> None:
         layout = self.layout(self.width)
         ops = Ops(self.canv)
+        tags = tags_of(self.canv)
+        page = self.canv.getPageNumber()
+        first = not self._shared
+        if first:
+            self._open(tags, layout)
         y = self.height
         if layout.header:
-            self._draw_header(ops, layout.header, layout.widths, y)
+            head = self._shared.get("head") if first else None  # a repeated header is an artifact
+            self._draw_header(ops, layout.header, layout.widths, y, self._cells(tags, head, len(self.columns)))
             y -= layout.header.height
+        tops = []
         for laid in layout.rows:
-            self._draw_row(ops, laid, layout.widths, y)
+            tops.append(y)
+            self._draw_rule(ops, laid, y)
             y -= laid.height
+        if self.as_list:
+            self._draw_list(ops, tags, page, layout, tops)
+        else:
+            for laid, top in zip(layout.rows, tops, strict=True):
+                widths = [self.width] if laid.kind == GROUP else layout.widths
+                self._draw_text(ops, laid, widths, top, None, self._row_cells(tags, laid), page)
         ops.flush()
 
-    def _draw_header(self, ops: Ops, laid: Laid, widths: list[float], top: float) -> None:
+    def _open(self, tags: Tagger, layout: Layout) -> None:
+        """The table's elements, made when its first part is drawn; later parts add rows to its body."""
+        if self.as_list:
+            self._shared["body"] = tags.current.add("L")
+            return
+        table = tags.current.add("Table")
+        self._shared["table"] = table
+        if layout.header:
+            self._shared["head"] = table.add("THead")
+            self._shared["body"] = table.add("TBody")
+        else:
+            self._shared["body"] = table
+
+    def _cells(self, tags: Tagger, head: Node | None, n: int) -> list[Node] | None:
+        if head is None:
+            return None
+        row_node = head.add("TR")
+        return [row_node.add("TH", {"O": PDFName("Table"), "Scope": PDFName("Column")}) for _ in range(n)]
+
+    def _row_cells(self, tags: Tagger, laid: Laid) -> list[Node]:
+        row_node = self._shared["body"].add("TR")
+        if laid.kind == GROUP:
+            return [row_node.add("TD", {"O": PDFName("Table"), "ColSpan": len(self.columns)})]
+        return [row_node.add("TH", {"O": PDFName("Table"), "Scope": PDFName("Row")}) if i in self.row_headers
+                else row_node.add("TD") for i in range(len(laid.cells))]
+
+    def _draw_list(self, ops: Ops, tags: Tagger, page: int, layout: Layout, tops: list[float]) -> None:
+        """Cells as list items, column by column (the order the eye reads a list set in columns)."""
+        x = 0.0
+        for col, width in enumerate(layout.widths):
+            for laid, top in zip(layout.rows, tops, strict=True):
+                cell = laid.cells[col] if col < len(laid.cells) else []
+                if cell:
+                    item = self._shared["body"].add("LI").add("LBody")
+                    self._draw_cell(ops, cell, x, width, top, False, None, item, page)
+            x += width
+
+    def _draw_header(self, ops: Ops, laid: Laid, widths: list[float], top: float, nodes: list[Node] | None) -> None:
         bottom = top - laid.height
         ops.fill_rect(0, bottom, self.width, laid.height, PALETTE.band)
         ops.hline(0, self.width, bottom, 0.8, PALETTE.accent)
-        self._draw_text(ops, laid, widths, top, PALETTE.muted)
+        if nodes is None:
+            ops.mark("/Artifact <</Type /Pagination>> BDC")
+            self._draw_text(ops, laid, widths, top, PALETTE.muted, None, 0)
+            ops.end_mark()
+        else:
+            self._draw_text(ops, laid, widths, top, PALETTE.muted, nodes, self.canv.getPageNumber())
 
-    def _draw_row(self, ops: Ops, laid: Laid, widths: list[float], top: float) -> None:
+    def _draw_rule(self, ops: Ops, laid: Laid, top: float) -> None:
         bottom = top - laid.height
         if laid.kind == GROUP:
             ops.fill_rect(0, bottom, self.width, laid.height, PALETTE.accent_light)
@@ -241,18 +318,27 @@ class DataTable(Flowable):
             ops.hline(0, self.width, top, 0.7, PALETTE.ink)
         else:
             ops.hline(0, self.width, bottom, 0.4, PALETTE.rule_light)
-        self._draw_text(ops, laid, [self.width] if laid.kind == GROUP else widths, top, None)
 
-    def _draw_text(self, ops: Ops, laid: Laid, widths: list[float], top: float, color: Color | None) -> None:
+    def _draw_text(self, ops: Ops, laid: Laid, widths: list[float], top: float, color: Color | None,
+                   nodes: list[Node] | None, page: int) -> None:
+        x = 0.0
+        for i, (cell, width, column) in enumerate(zip(laid.cells, widths, self.columns, strict=False)):
+            right = column.align == "right" and laid.kind != GROUP
+            self._draw_cell(ops, cell, x, width, top, right, color, nodes[i] if nodes else None, page)
+            x += width
+
+    def _draw_cell(self, ops: Ops, cell: list[Line], x: float, width: float, top: float, right: bool,
+                   color: Color | None, node: Node | None, page: int) -> None:
+        """One cell's lines, as marked content of its element ``node`` (when there is text)."""
         look = self.look
         first = top - look.pad_y - look.leading + (look.leading - look.size) / 2 + look.size * 0.22
-        x = 0.0
-        for cell, width, column in zip(laid.cells, widths, self.columns, strict=False):
-            right = column.align == "right" and laid.kind != GROUP
-            for i, line in enumerate(cell):
-                at = x + width - look.pad_x - line.width if right else x + look.pad_x
-                ops.show(at, first - i * look.leading, line.text, line.font, line.size, color or line.color)
-            x += width
+        if node is not None and cell:
+            ops.mark(tags_of(self.canv).begin(page, node))
+        for i, line in enumerate(cell):
+            at = x + width - look.pad_x - line.width if right else x + look.pad_x
+            ops.show(at, first - i * look.leading, line.text, line.font, line.size, color or line.color)
+        if node is not None and cell:
+            ops.end_mark()
 
 
 def _tidy(rows: list[Laid], n: int) -> int:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from reportlab.platypus import Flowable, KeepTogether
 
@@ -14,8 +14,10 @@ from summit_app.export.pdf.styles import FRAME_WIDTH
 from summit_app.export.pdf.tables import DATA, TOTAL, Column, DataTable, Part, Row, row
 from summit_app.export.pdf.toc import Entry
 from summit_app.plan import model
-from summit_app.plan.budget import line_total
+from summit_app.plan.budget import line_cost, line_total
 
+_TABLE_ABOVE = "Planned cost beside funding in each fiscal year; the table above gives the exact amounts."
+_TABLE_BELOW = "Amounts rounded as on the bars; the table below gives each to the cent, with its share of the total."
 #: The bar charts show this many categories or sources; the rest are summed as "All others".
 CHART_ROWS = 9
 
@@ -66,21 +68,81 @@ def _source_name(report: Report, source_id: str | None) -> str:
     return (source.name or report.name("funding_kinds", source.kind)) if source else "No funding source"
 
 
+def _share(part: Decimal, whole: Decimal) -> str:
+    """``42.5%`` of the plan's total (to a tenth of a percent, half up); a dash when there is no total."""
+    if not whole:
+        return NONE
+    return f"{(part * 100 / whole).quantize(Decimal('0.1'), rounding=ROUND_HALF_UP)}%"
+
+
+def _exact(report: Report, label: str, items: dict[str, Decimal], counts: dict[str, int] | None = None, *,
+           ranked: bool = True) -> DataTable:
+    """Every item's planned cost to the cent and its share, largest first (or in the given order), with the
+    total."""
+    order = sorted(items.items(), key=lambda kv: (-kv[1], kv[0])) if ranked else list(items.items())
+    total = report.summary.total
+    amounts = money_column([v for _, v in order] + [total])
+    lines = [Column("Lines", 0.1, "right")] if counts is not None else []
+    columns = (Column(label, 0.5 if counts is not None else 0.6), *lines, Column("Planned cost", 0.25, "right"),
+               Column("Share", 0.15, "right"))
+    rows = [Row((name, *((count(counts[name]),) if counts is not None else ()), amounts[i], _share(v, total)))
+            for i, (name, v) in enumerate(order)]
+    every = (count(sum(counts.values())),) if counts is not None else ()
+    rows.append(Row(("Total", *every, amounts[-1], "100%" if total else NONE), TOTAL))
+    return DataTable(columns, rows)
+
+
+def by_category(report: Report) -> dict[str, Decimal]:
+    """Planned cost per category name, as the summary counts it (the plan's years only)."""
+    out: dict[str, Decimal] = {}
+    for key, v in report.summary.by_category.items():
+        name = report.name("cost_categories", key) if key else "No category"
+        out[name] = out.get(name, Decimal(0)) + v
+    return out
+
+
+def by_source(report: Report) -> dict[str, Decimal]:
+    """Planned cost per funding source name (the plan's years only)."""
+    out: dict[str, Decimal] = {}
+    for source_id, v in report.summary.by_source.items():
+        name = _source_name(report, source_id)
+        out[name] = out.get(name, Decimal(0)) + v
+    return out
+
+
+def by_goal(report: Report) -> tuple[dict[str, Decimal], dict[str, int]]:
+    """Planned cost and number of lines per goal ("G1  Title") in the plan's years; a line serves one goal."""
+    labels = {g.id: f"{report.goal_label(g.id)}  {g.title or 'Untitled goal'}" for g in report.plan.goals}
+    cost = dict.fromkeys(labels.values(), Decimal(0))
+    lines = dict.fromkeys(labels.values(), 0)
+    for line in report.plan.budget:
+        label = labels.get(line.goal_id or "", "Not linked to a goal")
+        spent = sum((line_cost(line, y) for y in report.summary.years), Decimal(0))
+        cost[label] = cost.get(label, Decimal(0)) + spent
+        lines[label] = lines.get(label, 0) + 1
+    return cost, lines
+
+
 def _charts(report: Report) -> list[Flowable]:
     s = report.summary
     years = [fy(y) for y in s.years]
-    by_category: dict[str, Decimal] = {}
-    for key, v in s.by_category.items():
-        name = report.name("cost_categories", key) if key else "No category"
-        by_category[name] = by_category.get(name, Decimal(0)) + v
-    by_source: dict[str, Decimal] = {}
-    for source_id, v in s.by_source.items():
-        name = _source_name(report, source_id)
-        by_source[name] = by_source.get(name, Decimal(0)) + v
+    categories, sources = by_category(report), by_source(report)
+    goals, goal_lines = by_goal(report)
     series = [("Planned cost", [s.by_year[y] for y in s.years]), ("Funding", [s.funding_by_year[y] for y in s.years])]
-    return [KeepTogether([h2(report, "Planned cost and funding by year"), year_bars(years, series, FRAME_WIDTH)]),
-            KeepTogether([h2(report, "Planned cost by category"), hbars(_ranked(by_category), FRAME_WIDTH)]),
-            KeepTogether([h2(report, "Planned cost by funding source"), hbars(_ranked(by_source), FRAME_WIDTH)])]
+    return [KeepTogether([h2(report, "Planned cost and funding by year"),
+                          year_bars(years, series, FRAME_WIDTH, caption=_TABLE_ABOVE)]),
+            KeepTogether([h2(report, "Planned cost by category"),
+                          hbars("planned cost by category", _ranked(categories), FRAME_WIDTH, caption=_TABLE_BELOW),
+                          _exact(report, "Category", categories)]),
+            KeepTogether([h2(report, "Planned cost by funding source"),
+                          hbars("planned cost by funding source", _ranked(sources), FRAME_WIDTH,
+                                caption=_TABLE_BELOW),
+                          _exact(report, "Funding source", sources)]),
+            KeepTogether([h2(report, "Planned cost by goal"),
+                          note(report, "Each budget line serves at most one goal; lines without one are listed "
+                                       "apart. Costs count the plan's fiscal years, as every total in this section "
+                                       "does."),
+                          _exact(report, "Goal", goals, goal_lines, ranked=False)])]
 
 
 def _funding(report: Report) -> list[Flowable]:

@@ -13,6 +13,8 @@ from summit_app.export.pdf.fonts import FACES
 from summit_app.export.pdf.markup import escape
 from summit_app.export.pdf.styles import PALETTE
 from summit_app.export.pdf.tables import Cell, Column, DataTable, Part, row
+from summit_app.export.pdf.tagged import H2, H3, Para, tags_of
+from summit_app.export.pdf.tagging import artifact
 from summit_app.export.pdf.toc import Entry, section_title
 
 
@@ -22,22 +24,23 @@ def opening(report: Report, entry: Entry) -> list[Flowable]:
 
 
 def h2(report: Report, text: str) -> Paragraph:
-    return Paragraph(escape(text), report.styles.h2)
+    return H2(escape(text), report.styles.h2)
 
 
 def h3(report: Report, text: str) -> Paragraph:
-    return Paragraph(escape(text), report.styles.h3)
+    return H3(escape(text), report.styles.h3)
 
 
 def note(report: Report, text: str) -> Paragraph:
     """A short line of the report's own words (which may quote the plan: escaped too)."""
-    return Paragraph(escape(text), report.styles.muted)
+    return Para(escape(text), report.styles.muted)
 
 
 def facts(pairs: Sequence[tuple[str, Cell]], *, label_share: float = 0.3) -> DataTable:
     """A two-column table of labelled values with no header."""
     columns = (Column("", label_share), Column("", 1 - label_share))
-    return DataTable(columns, [row(Part(label, "muted"), value) for label, value in pairs], header=False)
+    return DataTable(columns, [row(Part(label, "muted"), value) for label, value in pairs], header=False,
+                     row_headers=(0,))
 
 
 class KeyFigures(Flowable):
@@ -57,15 +60,18 @@ class KeyFigures(Flowable):
         canv: Any = self.canv
         gap = 8.0
         box = (self.width - gap * (len(self.items) - 1)) / max(1, len(self.items))
+        tags = tags_of(canv)
         for i, (label, value, remark) in enumerate(self.items):
             x = i * (box + gap)
-            canv.setFillColor(PALETTE.band)
-            canv.rect(x, 0, box, self.box_height, stroke=0, fill=1)
-            canv.setFillColor(PALETTE.accent)
-            canv.rect(x, self.box_height - 2.5, box, 2.5, stroke=0, fill=1)
-            self._text(canv, x + 9, self.box_height - 17, label, FACES.bold, 7, PALETTE.muted, box - 18)
-            self._text(canv, x + 9, self.box_height - 38, value, FACES.bold, 15, PALETTE.ink, box - 18)
-            self._text(canv, x + 9, 10, remark, FACES.regular, 7, PALETTE.muted, box - 18)
+            with artifact(canv):
+                canv.setFillColor(PALETTE.band)
+                canv.rect(x, 0, box, self.box_height, stroke=0, fill=1)
+                canv.setFillColor(PALETTE.accent)
+                canv.rect(x, self.box_height - 2.5, box, 2.5, stroke=0, fill=1)
+            with tags.marked(canv, "P"):  # one paragraph per figure: "TOTAL INVESTMENT $1,234 over 5 years"
+                self._text(canv, x + 9, self.box_height - 17, label, FACES.bold, 7, PALETTE.muted, box - 18)
+                self._text(canv, x + 9, self.box_height - 38, value, FACES.bold, 15, PALETTE.ink, box - 18)
+                self._text(canv, x + 9, 10, remark, FACES.regular, 7, PALETTE.muted, box - 18)
 
     @staticmethod
     def _text(canv: Any, x: float, y: float, text: str, font: str, size: float, color: Any, width: float) -> None:

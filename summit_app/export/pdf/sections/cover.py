@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, KeepInFrame, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepInFrame, Spacer, TableStyle
 
 from summit_app.export.pdf.canvas import DRAFT_MARK
 from summit_app.export.pdf.context import Report
@@ -12,6 +12,8 @@ from summit_app.export.pdf.formatting import count, day
 from summit_app.export.pdf.markup import escape
 from summit_app.export.pdf.styles import FRAME_HEIGHT, FRAME_WIDTH, PALETTE
 from summit_app.export.pdf.tables import Column, DataTable, Part, Row
+from summit_app.export.pdf.tagged import H1, LayoutTable, Para
+from summit_app.export.pdf.toc import SectionStart
 
 #: The cover lists at most this many team members.
 COVER_TEAM = 14
@@ -43,7 +45,7 @@ def _status(report: Report) -> Flowable:
         when = f" on {day(signed_at.date())}" if signed_at else ""
         text, color = f"Issued for signature{when}", PALETTE.accent
     style = ParagraphStyle("status", fontName=FACES.bold, fontSize=9.5, leading=13, textColor=color)
-    table = Table([[Paragraph(escape(text), style)]], colWidths=[FRAME_WIDTH])
+    table = LayoutTable([[Para(escape(text), style)]], colWidths=[FRAME_WIDTH])
     table.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.9, color), ("FONTNAME", (0, 0), (-1, -1), FACES.regular),
                                ("LEFTPADDING", (0, 0), (-1, -1), 10), ("TOPPADDING", (0, 0), (-1, -1), 7),
                                ("BOTTOMPADDING", (0, 0), (-1, -1), 8)]))
@@ -59,23 +61,23 @@ def _team(report: Report) -> list[Flowable]:
     cells = [(Part(m.name or "—", "bold"), Part(m.title or report.name("roles", m.role), "muted")) for m in shown]
     half = (len(cells) + 1) // 2
     rows = [Row((cells[i], cells[i + half] if i + half < len(cells) else "")) for i in range(half)]
-    out = [Paragraph("LEADERSHIP TEAM", report.styles.kicker), Spacer(1, 4),
-           DataTable((Column("", 1), Column("", 1)), rows, header=False)]
+    out = [Para("LEADERSHIP TEAM", report.styles.kicker), Spacer(1, 4),
+           DataTable((Column("", 1), Column("", 1)), rows, header=False, as_list=True)]
     if len(members) > len(shown):
-        out.append(Paragraph(escape(f"and {len(members) - len(shown)} more: the whole team is listed in section 1."),
+        out.append(Para(escape(f"and {len(members) - len(shown)} more: the whole team is listed in section 1."),
                              report.styles.muted))
     return out
 
 
 def build(report: Report) -> list[Flowable]:
     s = report.styles
-    out: list[Flowable] = [Spacer(1, 70), Paragraph("DISTRICT TECHNOLOGY PLAN", s.kicker), Spacer(1, 6),
-                           Paragraph(escape(report.district_name), s.cover_title),
-                           Paragraph(escape(f"Technology Plan {report.fiscal_years}"), s.cover_district)]
+    out: list[Flowable] = [Spacer(1, 70), Para("DISTRICT TECHNOLOGY PLAN", s.kicker), Spacer(1, 6),
+                           H1(escape(report.district_name), s.cover_title),
+                           Para(escape(f"Technology Plan {report.fiscal_years}"), s.cover_district)]
     facts = _facts_line(report)
     if facts:
-        out.append(Paragraph(escape(facts), s.cover_line))
-    out += [Spacer(1, 26), Paragraph(escape(_summit_line(report)), s.cover_line), Spacer(1, 16), _status(report),
+        out.append(Para(escape(facts), s.cover_line))
+    out += [Spacer(1, 26), Para(escape(_summit_line(report)), s.cover_line), Spacer(1, 16), _status(report),
             Spacer(1, 40), *_team(report)]
     # One page, always: a very long district name or title is set smaller rather than spill over.
-    return [KeepInFrame(FRAME_WIDTH, FRAME_HEIGHT, out, mode="shrink")]
+    return [SectionStart(), KeepInFrame(FRAME_WIDTH, FRAME_HEIGHT, out, mode="shrink")]

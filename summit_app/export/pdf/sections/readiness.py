@@ -16,6 +16,8 @@ from summit_app.export.pdf.toc import Entry
 from summit_app.plan.content import Gear
 from summit_app.plan.readiness import gear_scores, overall_score, rated_count, spread
 
+RADAR_CAPTION = "Each gear's score out of 10 on rings at 2, 4, 6, 8 and 10; the tables below list every score."
+
 
 def entry(report: Report) -> Entry:
     return Entry("readiness", report.title("readiness"), "2")
@@ -75,7 +77,8 @@ def _elements(report: Report) -> DataTable:
 def build(report: Report) -> list[Flowable]:
     scores = gear_scores(report.plan, report.content)
     spokes = [Spoke(g.name, scores.get(g.id)) for g in report.content.gears]
-    return [*opening(report, entry(report)), note(report, _scale(report)), radar(spokes, FRAME_WIDTH, 330),
+    return [*opening(report, entry(report)), note(report, _scale(report)),
+            radar(spokes, FRAME_WIDTH, 330, caption=RADAR_CAPTION),
             h2(report, "Readiness by gear"), _gears(report),
             h2(report, "Readiness by element"),
             note(report, "Members: the spread of the members' silent ratings (lowest–highest, and how many "

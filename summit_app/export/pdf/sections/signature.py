@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, TableStyle
 
 from summit_app.export.pdf.context import Report
 from summit_app.export.pdf.fonts import FACES
@@ -11,6 +11,7 @@ from summit_app.export.pdf.formatting import day
 from summit_app.export.pdf.markup import escape
 from summit_app.export.pdf.sections.common import note, opening
 from summit_app.export.pdf.styles import FRAME_WIDTH, PALETTE
+from summit_app.export.pdf.tagged import LayoutTable, Para
 from summit_app.export.pdf.toc import Entry
 
 ENTRY = Entry("signatures", "Approval and signatures", "")
@@ -27,16 +28,16 @@ def _title_of(report: Report, name: str, fallback: str) -> str:
     return member.title if member else fallback
 
 
-def _signatory(role: str, name: str, title: str) -> Table:
+def _signatory(role: str, name: str, title: str) -> LayoutTable:
     kicker, bold, muted = _style("k", FACES.bold, 7.5, PALETTE.muted), _style("n", FACES.bold), \
         _style("t", size=8.5, color=PALETTE.muted)
-    rows = [[Paragraph(escape(role.upper()), kicker), "", ""],
+    rows = [[Para(escape(role.upper()), kicker), "", ""],
             [BLANK, "", BLANK],
-            [Paragraph(escape(name or "Printed name: ______________________"), bold), "",
-             Paragraph("Date", muted)],
-            [Paragraph(escape(title), muted), "", ""]]
+            [Para(escape(name or "Printed name: ______________________"), bold), "",
+             Para("Date", muted)],
+            [Para(escape(title), muted), "", ""]]
     # splitInRow: a name or title longer than a page must continue on the next (else LayoutError).
-    table = Table(rows, colWidths=[FRAME_WIDTH * 0.6, FRAME_WIDTH * 0.08, FRAME_WIDTH * 0.32],
+    table = LayoutTable(rows, colWidths=[FRAME_WIDTH * 0.6, FRAME_WIDTH * 0.08, FRAME_WIDTH * 0.32],
                   rowHeights=[None, 34, None, None], splitInRow=1)
     table.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), FACES.regular), ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -47,15 +48,15 @@ def _signatory(role: str, name: str, title: str) -> Table:
     return table
 
 
-def _fingerprint(report: Report) -> Table:
+def _fingerprint(report: Report) -> LayoutTable:
     signed_at = report.signed_at
-    lines = [[Paragraph("PLAN FINGERPRINT (SHA-256 OF THE PLAN'S CONTENT)", _style("k", FACES.bold, 7.5,
+    lines = [[Para("PLAN FINGERPRINT (SHA-256 OF THE PLAN'S CONTENT)", _style("k", FACES.bold, 7.5,
                                                                                   PALETTE.muted))],
-             [Paragraph(report.fingerprint, _style("f", FACES.bold, 9.6, PALETTE.accent))]]
+             [Para(report.fingerprint, _style("f", FACES.bold, 9.6, PALETTE.accent))]]
     if signed_at and not report.draft:
-        lines.append([Paragraph(escape(f"Issued for signature on {day(signed_at.date())} at "
+        lines.append([Para(escape(f"Issued for signature on {day(signed_at.date())} at "
                                        f"{signed_at:%H:%M} UTC"), _style("s", size=8.5, color=PALETTE.muted))])
-    table = Table(lines, colWidths=[FRAME_WIDTH])
+    table = LayoutTable(lines, colWidths=[FRAME_WIDTH])
     table.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), FACES.regular), ("BACKGROUND", (0, 0), (-1, -1), PALETTE.band),
         ("LINEBEFORE", (0, 0), (0, -1), 2.5, PALETTE.accent), ("LEFTPADDING", (0, 0), (-1, -1), 12),
@@ -69,9 +70,9 @@ def _board(report: Report) -> Flowable:
     text = (f"For approval by the Board of Education at its meeting of {day(meeting)}." if meeting
             else "For approval by the Board of Education.")
     blank = "______________________"
-    return KeepTogether([Paragraph("BOARD APPROVAL", _style("k", FACES.bold, 7.5, PALETTE.muted)), Spacer(1, 4),
-                         Paragraph(escape(text), _style("b", size=10)), Spacer(1, 10),
-                         Paragraph(f"Approved on {blank}&nbsp;&nbsp;&nbsp;&nbsp;Minute or resolution reference "
+    return KeepTogether([Para("BOARD APPROVAL", _style("k", FACES.bold, 7.5, PALETTE.muted)), Spacer(1, 4),
+                         Para(escape(text), _style("b", size=10)), Spacer(1, 10),
+                         Para(f"Approved on {blank}&nbsp;&nbsp;&nbsp;&nbsp;Minute or resolution reference "
                                    f"{blank}", _style("r", size=9, color=PALETTE.muted))])
 
 
@@ -84,7 +85,7 @@ def build(report: Report) -> list[Flowable]:
               ("Board president", a.board_president, "President, Board of Education"),
               ("Technology director", a.technology_director,
                _title_of(report, a.technology_director, "Technology Director"))]
-    out: list[Flowable] = [*opening(report, ENTRY), Paragraph(escape(intro), report.styles.body), Spacer(1, 6),
+    out: list[Flowable] = [*opening(report, ENTRY), Para(escape(intro), report.styles.body), Spacer(1, 6),
                            _fingerprint(report), Spacer(1, 26)]
     for role, name, title in people:
         out += [_signatory(role, name, title), Spacer(1, 22)]

@@ -1,20 +1,30 @@
-"""Section 8, Timeline & evaluation: milestones with dates, owners, status and the goals they serve."""
+"""Section 8, Timeline & evaluation: milestones in date order, then how each goal will be evaluated."""
 
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 
 from reportlab.platypus import Flowable
 
 from summit_app.export.pdf.context import Report
 from summit_app.export.pdf.formatting import NONE, short_day
-from summit_app.export.pdf.sections.common import note, opening
+from summit_app.export.pdf.sections.common import h2, note, opening
 from summit_app.export.pdf.tables import Column, DataTable, Part, row
 from summit_app.export.pdf.toc import Entry
+from summit_app.plan import model
+
+#: Undated milestones come last.
+UNDATED = date.max
 
 
 def entry(report: Report) -> Entry:
     return Entry("timeline", report.title("timeline"), "8")
+
+
+def in_date_order(milestones: tuple[model.Milestone, ...]) -> list[model.Milestone]:
+    """Milestones by date (undated last); on the same day in the order the team listed them."""
+    return sorted(milestones, key=lambda m: m.due_date or UNDATED)
 
 
 def _status_line(report: Report) -> str:
@@ -23,13 +33,39 @@ def _status_line(report: Report) -> str:
     return f"{len(report.plan.milestones)} milestones: " + ", ".join(parts) + "."
 
 
-def build(report: Report) -> list[Flowable]:
+def _milestones(report: Report) -> list[Flowable]:
     milestones = report.plan.milestones
-    out = [*opening(report, entry(report))]
     if not milestones:
-        return [*out, note(report, "No milestones have been set yet.")]
+        return [note(report, "No milestones have been set yet.")]
     columns = (Column("Date", 0.13), Column("Milestone", 0.45), Column("Owner", 0.2), Column("Status", 0.12),
                Column("Goals", 0.1))
     rows = [row(short_day(m.due_date), Part(m.title or NONE, "bold"), m.owner or NONE,
-                report.name("statuses", m.status), report.goals_label(m.goal_ids)) for m in milestones]
-    return [*out, note(report, _status_line(report)), DataTable(columns, rows)]
+                report.name("statuses", m.status), report.goals_label(m.goal_ids))
+            for m in in_date_order(milestones)]
+    return [note(report, _status_line(report)), DataTable(columns, rows)]
+
+
+def _reviews(report: Report, goal: model.Goal) -> str:
+    """The milestones at which the goal is reviewed: those linked to it, in date order."""
+    linked = [m for m in in_date_order(report.plan.milestones) if goal.id in m.goal_ids]
+    return "\n".join(f"{short_day(m.due_date)}  {m.title or NONE}" for m in linked) or "No milestone linked yet"
+
+
+def _evaluation(report: Report) -> list[Flowable]:
+    goals = report.plan.goals
+    intro = note(report, "How the board will know each goal is met: what is measured, where it starts, the target "
+                         "and its date, who reports on it, and the milestones at which progress is reviewed.")
+    if not goals:
+        return [intro, note(report, "No goals have been written yet.")]
+    columns = (Column("Goal", 0.19), Column("Measure", 0.18), Column("Baseline", 0.13),
+               Column("Target and date", 0.14), Column("Owner", 0.12), Column("Review milestones", 0.24))
+    rows = [row((Part(report.goal_label(g.id), "bold"), Part(g.title or "Untitled goal")), g.measure or NONE,
+                g.baseline or NONE, (Part(g.target or NONE), Part(f"by {short_day(g.due_date)}", "muted")),
+                g.owner or NONE, _reviews(report, g))
+            for g in goals]
+    return [intro, DataTable(columns, rows)]
+
+
+def build(report: Report) -> list[Flowable]:
+    return [*opening(report, entry(report)), h2(report, "Milestones"), *_milestones(report),
+            h2(report, "Evaluation"), *_evaluation(report)]

@@ -29,7 +29,7 @@ def _facts(report: Report, goal: model.Goal) -> DataTable:
             label("Due date"), short_day(goal.due_date)),
         row(label("E-Rate plan elements"), report.names("erate_elements", goal.erate_elements), label("Priority"),
             str(goal.priority) if goal.priority is not None else NONE),
-    ], header=False, space_after=6)
+    ], header=False, space_after=6, row_headers=(0, 2))
 
 
 def _measure(goal: model.Goal) -> DataTable:
