@@ -36,6 +36,7 @@ from summit_app.export.rollup_figures import (
     stat_values,
     subtitle,
 )
+from summit_app.export.xlsx.page import LiteralHeaderFooter
 from summit_app.export.xlsx.safe_text import cell_text, header_footer_text, needs_quote_prefix, stored_text
 from summit_app.plan.rollup import Distribution, Figure, RollupReport, Suppressed
 
@@ -113,9 +114,10 @@ class Sheet:
         sheet.page_setup.paperSize = sheet.PAPERSIZE_LETTER
         sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
         sheet.sheet_properties.pageSetUpPr.fitToPage = True
-        sheet.oddHeader.left.text = SHORT_TITLE
+        sheet.oddHeader, sheet.oddFooter = LiteralHeaderFooter(), LiteralHeaderFooter()
+        sheet.oddHeader.left.text = header_footer_text(SHORT_TITLE)
         sheet.oddHeader.right.text = header_footer_text(name)
-        sheet.oddFooter.left.text = f"{TITLE} · Summit Planner"
+        sheet.oddFooter.left.text = header_footer_text(f"{TITLE} · Summit Planner")
         sheet.oddFooter.right.text = "Page &P of &N"
 
 

@@ -1,0 +1,175 @@
+"""Every formula in the workbooks carries the value LibreOffice computes for it, so viewers that never recalculate
+(Excel's Protected View, mail previews, Quick Look) show the same figures.
+
+The reference is LibreOffice recalculating a copy of each workbook from which
+every cached value was removed: it cannot fall back on the values under test.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import zipfile
+from collections.abc import Callable
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+from summit_app.export.rollup_xlsx import write_rollup_xlsx
+from summit_app.export.xlsx import write_xlsx
+from summit_app.plan import model
+from summit_app.plan.content import Content
+from summit_app.plan.rollup import RollupReport, summarize_region
+from summit_app.plan.samples import large_plan, small_plan
+
+CENT = Decimal("0.01")
+_CELL = re.compile(r"<c [^>]*>.*?</c>|<c [^>]*/>", re.DOTALL)
+
+
+def formula_cells(path: Path) -> dict[str, list[str]]:
+    """The raw ``<c>`` element of every formula cell, by worksheet part."""
+    out: dict[str, list[str]] = {}
+    with zipfile.ZipFile(path) as archive:
+        for name in archive.namelist():
+            if name.startswith("xl/worksheets/sheet"):
+                xml = archive.read(name).decode("utf-8")
+                out[name] = [c for c in _CELL.findall(xml) if "<f>" in c or "<f " in c]
+    return out
+
+
+def without_cached_values(source: Path, target: Path) -> Path:
+    """A copy of ``source`` whose formulas have no cached value, as openpyxl alone would write them."""
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename.startswith("xl/worksheets/sheet"):
+                xml = re.sub(r'(<c [^>]*?) t="(?:str|e|b)"(><f>)', r"\1\2", data.decode("utf-8"))
+                data = re.sub(r"(</f>)<v>[^<]*</v>", r"\1", xml).encode("utf-8")
+            zout.writestr(info, data)
+    assert sum(len(cells) for cells in formula_cells(target).values()) == sum(
+        len(cells) for cells in formula_cells(source).values())
+    assert not any("<v>" in c for cells in formula_cells(target).values() for c in cells)
+    return target
+
+
+def extreme_plan() -> model.Plan:
+    """A small plan at the edges of what a plan accepts: the largest amounts, huge counts, far dates."""
+    plan = small_plan(3, "Edge District")
+    top = Decimal("999999999999999.99")
+    budget = list(plan.budget)
+    budget[0] = dataclasses.replace(budget[0], unit_cost=top, quantity=1, recurring=True)
+    budget[1] = dataclasses.replace(budget[1], unit_cost=Decimal("0.01"), quantity=2**63 - 1)
+    budget[2] = dataclasses.replace(budget[2], unit_cost=Decimal("0.00"), quantity=10**400)
+    funding = [dataclasses.replace(s, amounts=(top,) * len(s.amounts)) for s in plan.funding]
+    district = dataclasses.replace(plan.district, enrollment=3, staff=2**63 - 1, summit_date=date(2108, 5, 1))
+    milestones = [dataclasses.replace(m, due_date=day) for m, day in
+                  zip(plan.milestones, (date(1, 1, 1), date(1899, 12, 31), date(1900, 3, 1), date(9999, 12, 31)),
+                      strict=False)]
+    return plan.replace(budget=tuple(budget), funding=tuple(funding), district=district,
+                        milestones=(*milestones, *plan.milestones[len(milestones):]))
+
+
+def rollup_report(content: Content) -> RollupReport:
+    plans = [small_plan(seed, f"District {seed}") for seed in range(8)]
+    return RollupReport(summarize_region(plans, content, named=True), (), len(plans), date(2026, 3, 20))
+
+
+# --- every formula has a value ----------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def workbooks(demo: model.Plan, content: Content, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("values")
+    paths = {name: folder / f"{name}.xlsx" for name in ("demo", "large", "empty", "edge", "rollup")}
+    write_xlsx(demo, paths["demo"])
+    write_xlsx(large_plan(), paths["large"])
+    write_xlsx(model.Plan(), paths["empty"])
+    write_xlsx(extreme_plan(), paths["edge"])
+    write_rollup_xlsx(rollup_report(content), paths["rollup"])
+    return paths
+
+
+@pytest.mark.parametrize(("name", "at_least"), [("demo", 700), ("large", 7000), ("empty", 100), ("edge", 100)])
+def test_every_formula_cell_has_a_cached_value(workbooks: dict[str, Path], name: str, at_least: int) -> None:
+    cells = [c for part in formula_cells(workbooks[name]).values() for c in part]
+    missing = [c for c in cells if "<v>" not in c]
+    assert len(cells) >= at_least
+    assert missing == [], f"{len(missing)} of {len(cells)} formula cells without a value: {missing[:3]}"
+    book, values = openpyxl.load_workbook(workbooks[name]), openpyxl.load_workbook(workbooks[name], data_only=True)
+    formulas = [(ws.title, c.coordinate) for ws in book.worksheets for r in ws.iter_rows() for c in r
+                if c.data_type == "f"]
+    assert len(formulas) == len(cells)
+    empty = [(s, ref) for s, ref in formulas if values[s][ref].value is None]
+    # Only a formula whose value is the empty text ("no score yet") reads back as nothing.
+    assert all(book[s][ref].value.endswith(',"")') or '"",' in book[s][ref].value for s, ref in empty), empty[:5]
+
+
+def test_the_rollup_workbook_holds_no_formula_without_a_value(workbooks: dict[str, Path]) -> None:
+    """The roll-up's figures are values (they summarize files the workbook does not hold)."""
+    cells = [c for part in formula_cells(workbooks["rollup"]).values() for c in part]
+    assert [c for c in cells if "<v>" not in c] == []
+    book = openpyxl.load_workbook(workbooks["rollup"], data_only=True)
+    figures = [c.value for ws in book.worksheets for r in ws.iter_rows() for c in r
+               if isinstance(c.value, int | float)]
+    assert len(figures) > 20
+
+
+@pytest.mark.parametrize("name", ["demo", "empty", "edge"])
+def test_excel_still_recalculates_on_opening(workbooks: dict[str, Path], name: str) -> None:
+    with zipfile.ZipFile(workbooks[name]) as archive:
+        workbook_xml = archive.read("xl/workbook.xml").decode("utf-8")
+    assert re.search(r'<calcPr [^>]*fullCalcOnLoad="1"', workbook_xml)
+    assert openpyxl.load_workbook(workbooks[name]).calculation.fullCalcOnLoad
+
+
+def test_the_same_plan_gives_the_same_bytes_with_values(workbooks: dict[str, Path], tmp_path: Path) -> None:
+    again = tmp_path / "large.xlsx"
+    write_xlsx(large_plan(), again)
+    assert again.read_bytes() == workbooks["large"].read_bytes()
+
+
+# --- equal to LibreOffice's own recalculation --------------------------------------------
+
+
+def same_figure(ours: Any, theirs: Any) -> bool:
+    """Equal as shown: numbers to the cent (to the 15 digits spreadsheets keep, when huge), text exactly."""
+    if isinstance(ours, int | float) and not isinstance(ours, bool):
+        if not isinstance(theirs, int | float):
+            return False
+        a, b = (Decimal(repr(v)).quantize(CENT, rounding=ROUND_HALF_UP) for v in (ours, theirs))
+        return abs(a - b) <= max(CENT, abs(b) * Decimal("1e-14"))
+    if ours in (None, "") or theirs in (None, ""):
+        return ours in (None, "") and theirs in (None, "")
+    return bool(ours == theirs)
+
+
+def differences(ours: Path, theirs: Path) -> tuple[int, list[str]]:
+    formulas = openpyxl.load_workbook(ours)
+    cached, computed = openpyxl.load_workbook(ours, data_only=True), openpyxl.load_workbook(theirs, data_only=True)
+    count, wrong = 0, []
+    for ws in formulas.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.data_type != "f":
+                    continue
+                count += 1
+                mine, libre = cached[ws.title][cell.coordinate].value, computed[ws.title][cell.coordinate].value
+                if not same_figure(mine, libre):
+                    wrong.append(f"{ws.title}!{cell.coordinate} {cell.value}: {mine!r} ≠ {libre!r}")
+    return count, wrong
+
+
+@pytest.mark.slow
+def test_cached_values_equal_libreoffices_recalculation(workbooks: dict[str, Path], tmp_path: Path,
+                                                       recalculate: Callable[..., list[Path]]) -> None:
+    names = ["demo", "large", "empty", "edge", "rollup"]
+    stripped = [without_cached_values(workbooks[n], tmp_path / f"{n}.xlsx") for n in names]
+    for name, converted in zip(names, recalculate(*stripped), strict=True):
+        count, wrong = differences(workbooks[name], converted)
+        assert wrong == [], f"{name}: {len(wrong)} of {count} differ: {wrong[:5]}"
+        expected = {"demo": 700, "large": 7000, "empty": 100, "edge": 100, "rollup": 0}[name]
+        assert count >= expected, name
