@@ -28,6 +28,8 @@ from summit_app.export.xlsx.styles import HEADER_OVER, WRAPPING, Kind, StyleBook
 TITLE_ROW, SUBTITLE_ROW, HEADER_ROW = 1, 2, 4
 TABLE_STYLE = "TableStyleMedium2"
 HEADERS = frozenset({Kind.HEADER, Kind.HEADER_RIGHT, Kind.HEADER_CENTER})
+#: Kinds set in bold, whose text needs more room.
+BOLD = HEADERS | {Kind.EMPHASIS, Kind.LABEL, Kind.TOTAL_LABEL}
 
 
 @dataclass(frozen=True)
@@ -117,7 +119,7 @@ class SheetWriter:
         self.cells.text(row, col, self.styles.id_of(kind, needs_quote_prefix(shown)), shown, stored_text(shown))
         width = self._widths.get(col)
         if kind in WRAPPING and width and (len(shown) > width * 0.75 or "\n" in shown):
-            lines = wrapped_lines(shown, width * BOLD_WIDTH if kind in HEADERS else width)
+            lines = wrapped_lines(shown, width * BOLD_WIDTH if kind in BOLD else width)
             if lines > self._lines.get(row, 1):
                 self._lines[row] = lines
 
