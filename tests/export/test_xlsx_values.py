@@ -18,9 +18,13 @@ from typing import Any
 
 import openpyxl
 import pytest
+from openpyxl.workbook import Workbook
 
 from summit_app.export.rollup_xlsx import write_rollup_xlsx
 from summit_app.export.xlsx import write_xlsx
+from summit_app.export.xlsx.grid import Formula, SheetWriter
+from summit_app.export.xlsx.package import FIXED_EPOCH, save_workbook
+from summit_app.export.xlsx.styles import StyleBook
 from summit_app.plan import model
 from summit_app.plan.content import Content
 from summit_app.plan.rollup import RollupReport, summarize_region
@@ -173,3 +177,48 @@ def test_cached_values_equal_libreoffices_recalculation(workbooks: dict[str, Pat
         assert wrong == [], f"{name}: {len(wrong)} of {count} differ: {wrong[:5]}"
         expected = {"demo": 700, "large": 7000, "empty": 100, "edge": 100, "rollup": 0}[name]
         assert count >= expected, name
+
+
+# --- the evaluator's rules, one formula at a time ----------------------------------------
+
+#: Entered cells: A numbers, text and a blank; B amounts; C names; D sorted keys; E what they name.
+ENTERED: dict[str, Any] = {
+    "A1": Decimal("7.5"), "A2": "abc", "A4": Decimal("-2.5"), "A5": "12",
+    "B1": Decimal(10), "B2": Decimal("20.25"), "B3": Decimal(30), "B4": "n/a",
+    "C1": "Title I", "C2": "title ii", "C3": "x", "C4": "<5k grants",
+    "D1": Decimal(1), "D2": Decimal(4), "D3": Decimal(8), "E1": "Low", "E2": "Mid", "E3": "High",
+}
+RULES = [
+    "1/0", 'IFERROR(1/0,"none")', "ROUND(A4,0)", "ROUND(2.345,2)", "ROUND(-2.345,2)", "ROUNDUP(-2.1,0)",
+    "ROUNDUP(2.01,0)", "A1+A2", "A1+A3", "A1+A5", '"a"="A"', "A2<A1", "A3=0", 'A3=""', "B4>B1",
+    'SUMIFS(B1:B4,C1:C4,"Ti*")', 'SUMIFS(B1:B4,C1:C4,"<>x")', 'SUMIFS(B1:B4,C1:C4,C4)', 'SUMIFS(B1:B4,C1:C4,"?")',
+    'SUMIFS(B1:B3,C1:C3,"x")', "SUMPRODUCT((C1:C4=C3)*B1:B4)", "SUMPRODUCT((C1:C3=\"X\")*B1:B3)",
+    'AVERAGEIFS(B1:B3,C1:C3,"nothing")', 'AVERAGEIFS(B1:B3,C1:C3,"title*")', "LOOKUP(0,D1:D3,E1:E3)",
+    "LOOKUP(5,D1:D3,E1:E3)", "LOOKUP(8,D1:D3,E1:E3)", "LOOKUP(99,D1:D3,E1:E3)", "MAX(0,A4)", "MAX(A1:A5)",
+    "AVERAGE(A1:A5)", "SUM(A1:A5)", "SUM(B1:B4)", "ISNUMBER(A2)", "ISNUMBER(A1)", "IF(A3,1,2)", "IF(A2,1,2)",
+    "AND(1,0)", "AND(A1>1,B1>1)", '"x"&A1', "-A4*2", "A1*1E+300*1E+300", "B2/3", "SUM(B1:B3)/3",
+]
+
+
+@pytest.mark.slow
+def test_each_rule_equals_libreoffices(tmp_path: Path, recalculate: Callable[..., list[Path]]) -> None:
+    """The evaluator's handling of blanks, text, errors, criteria and rounding, against LibreOffice's."""
+    workbook = Workbook()
+    default = workbook.active
+    writer = SheetWriter(workbook.create_sheet("Rules"), StyleBook(workbook, default))
+    workbook.remove(default)
+    for ref, value in ENTERED.items():
+        writer.put(int(ref[1:]), ord(ref[0]) - 64, value)
+    for row, formula in enumerate(RULES, start=1):
+        writer.put(row, 7, formula)  # the formula as text beside it, for the message
+        writer.put(row, 8, Formula(formula))
+    path = tmp_path / "rules.xlsx"
+    save_workbook(workbook, {"Rules": writer.cells}, path, FIXED_EPOCH)
+    cells = [c for part in formula_cells(path).values() for c in part]
+    assert len(cells) == len(RULES)
+    assert all("<v>" in c for c in cells)
+    converted = recalculate(without_cached_values(path, tmp_path / "stripped.xlsx"))[0]
+    count, wrong = differences(path, converted)
+    assert count == len(RULES)
+    assert wrong == []
+

@@ -383,8 +383,11 @@ def _matcher(criterion: Item) -> Callable[[Item], bool]:
         def hit(item: Item) -> bool:
             return isinstance(item, str) and pattern.fullmatch(item) is not None
         return hit if op == "=" else (lambda item: not hit(item))
+    folded = operand.casefold()
+    if op == "=":  # the common case: a name, matched without regard to case
+        return lambda item: type(item) is str and item.casefold() == folded
     if op == "<>":
-        return lambda item: not (isinstance(item, str) and item.casefold() == operand.casefold())
+        return lambda item: not (type(item) is str and item.casefold() == folded)
     return lambda item: isinstance(item, str) and compare(op, item, operand) is True
 
 
