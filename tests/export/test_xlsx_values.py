@@ -15,9 +15,11 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 import openpyxl
 import pytest
+from openpyxl.utils.cell import range_to_tuple
 from openpyxl.workbook import Workbook
 
 from summit_app.export.rollup_xlsx import write_rollup_xlsx
@@ -122,6 +124,41 @@ def test_the_rollup_workbook_holds_no_formula_without_a_value(workbooks: dict[st
     assert len(figures) > 20
 
 
+CHART = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
+
+
+def chart_caches(path: Path) -> list[tuple[str, dict[int, str]]]:
+    """Each data reference of each chart with the points cached beside it (index → text)."""
+    out = []
+    with zipfile.ZipFile(path) as archive:
+        for name in sorted(n for n in archive.namelist() if n.startswith("xl/charts/chart")):
+            root = ElementTree.fromstring(archive.read(name))
+            for ref in [*root.iter(f"{CHART}numRef"), *root.iter(f"{CHART}strRef")]:
+                cache = ref.find(f"{CHART}numCache")
+                cache = ref.find(f"{CHART}strCache") if cache is None else cache
+                points = {} if cache is None else {int(pt.get("idx", "-1")): pt.findtext(f"{CHART}v", "")
+                                                   for pt in cache.iter(f"{CHART}pt")}
+                out.append((ref.findtext(f"{CHART}f", ""), points))
+    return out
+
+
+def test_the_rollup_charts_cache_what_they_draw(workbooks: dict[str, Path]) -> None:
+    """Previews draw a chart from its cache: every series name, category and value is there, as in the cells."""
+    book = openpyxl.load_workbook(workbooks["rollup"])
+    caches = chart_caches(workbooks["rollup"])
+    assert len(caches) >= 10
+    for reference, points in caches:
+        title, (left, top, right, bottom) = range_to_tuple(reference)
+        cells = [book[title].cell(r, c).value for r in range(top, bottom + 1) for c in range(left, right + 1)]
+        expected = {i: v for i, v in enumerate(cells) if v is not None}
+        assert points.keys() == expected.keys(), reference
+        for index, value in expected.items():
+            if isinstance(value, str):
+                assert points[index] == value, reference
+            else:
+                assert Decimal(points[index]) == Decimal(repr(value)), reference
+
+
 @pytest.mark.parametrize("name", ["demo", "empty", "edge"])
 def test_excel_still_recalculates_on_opening(workbooks: dict[str, Path], name: str) -> None:
     with zipfile.ZipFile(workbooks[name]) as archive:
@@ -222,3 +259,12 @@ def test_each_rule_equals_libreoffices(tmp_path: Path, recalculate: Callable[...
     assert count == len(RULES)
     assert wrong == []
 
+
+
+def test_rollup_header_rows_fit_their_titles(workbooks: dict[str, Path]) -> None:
+    """A header row is as tall as its longest wrapped title; titles over figures align with them."""
+    ws = openpyxl.load_workbook(workbooks["rollup"])["Districts"]
+    header = ws[4]
+    assert [c.value for c in header][3] == "Overall readiness (0–10)"
+    assert ws.row_dimensions[4].height >= 3 * 14.5  # three lines at the narrowest column
+    assert [c.alignment.horizontal for c in header] == [None] + ["right"] * 6
