@@ -29,6 +29,9 @@ from openpyxl.workbook import Workbook
 
 from summit_app.export.xlsx.cells import LARGEST_NUMBER, CellGrid, Computed, Scalar
 
+#: Significant digits of the decimal arithmetic: far beyond the 15–17 a spreadsheet keeps.
+PRECISION = 40
+
 
 class Unsupported(Exception):
     """A formula outside the language this module evaluates."""
@@ -480,7 +483,7 @@ def _rounded(book: Evaluator, place: Place, args: Sequence[Node], mode: str) -> 
     if isinstance(digits, XlError):
         return digits
     places = int(digits)
-    if value.is_zero() or value.adjusted() - places >= 30:  # already whole at that scale
+    if value.is_zero() or value.adjusted() + places + 1 > PRECISION - 6:  # beyond the digits a double keeps anyway
         return value
     return value.quantize(Decimal(1).scaleb(-places), rounding=mode)
 
@@ -731,7 +734,7 @@ def _formula_cells(grids: dict[str, CellGrid]) -> Iterator[tuple[str, CellGrid, 
 def compute_formulas(workbook: Workbook, grids: dict[str, CellGrid]) -> None:
     """Fill every grid's ``computed`` with the value of each of its formulas that can be worked out."""
     book = Evaluator(grids, _tables(workbook), _names(workbook))
-    with localcontext(Context(prec=40)):
+    with localcontext(Context(prec=PRECISION)):
         for title, grid, (row, col) in _formula_cells(grids):
             try:
                 grid.computed[row, col] = cached(book.cell(title, row, col))
