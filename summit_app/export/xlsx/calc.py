@@ -77,6 +77,9 @@ class TablePlace:
     columns: dict[str, int]  # header (casefolded) → column number
 
 
+_UNKNOWN = object()
+
+
 @dataclass
 class Evaluator:
     """Evaluates formulas over the cells of ``grids`` (sheet title → cells), each cell once."""
@@ -85,32 +88,36 @@ class Evaluator:
     tables: dict[str, TablePlace]
     names: dict[str, str]  # defined name (casefolded) → what it refers to
     _busy: set[tuple[str, int, int]] = field(default_factory=set)
-    _results: dict[tuple[str, int, int], Item] = field(default_factory=dict)
     _areas: dict[Area, list[Item]] = field(default_factory=dict)  # a table column is summed many times
     _table_refs: dict[str, tuple[TablePlace, bool, int, int]] = field(default_factory=dict)
+    _known: dict[str, dict[tuple[int, int], Item]] = field(default_factory=dict)  # per sheet: values so far
+
+    def __post_init__(self) -> None:
+        self._known = {title: dict(grid.values) for title, grid in self.grids.items()}
 
     # --- cells ---------------------------------------------------------------------
 
     def cell(self, sheet: str, row: int, col: int) -> Item:
-        """A cell's value: entered, or its formula's result."""
-        grid = self.grids.get(sheet)
-        if grid is None:
+        """A cell's value: entered, or its formula's result (worked out once)."""
+        known = self._known.get(sheet)
+        if known is None:
             return REF
-        key = (sheet, row, col)
-        found = self._results.get(key)
-        if found is not None or key in self._results:
-            return found
-        formula = grid.formulas.get((row, col))
+        key = (row, col)
+        found = known.get(key, _UNKNOWN)
+        if found is not _UNKNOWN:
+            return found  # type: ignore[return-value]
+        formula = self.grids[sheet].formulas.get(key)
         if formula is None:
-            return grid.values.get((row, col))
-        if key in self._busy:
+            known[key] = None  # a blank cell
+            return None
+        busy = (sheet, row, col)
+        if busy in self._busy:
             raise Unsupported(f"a circular reference at {sheet}!R{row}C{col}")
-        self._busy.add(key)
+        self._busy.add(busy)
         try:
-            result = self.formula_value(formula, Place(sheet, row))
+            result = known[key] = self.formula_value(formula, Place(sheet, row))
         finally:
-            self._busy.discard(key)
-        self._results[key] = result
+            self._busy.discard(busy)
         return result
 
     def formula_value(self, formula: str, place: Place) -> Item:
