@@ -63,7 +63,7 @@ def without_cached_values(source: Path, target: Path) -> Path:
 
 
 def extreme_plan() -> model.Plan:
-    """A small plan at the edges of what a plan accepts: the largest amounts, huge counts, far dates."""
+    """A small plan at the edges of what a plan accepts: the largest amounts, huge counts, far dates, odd names."""
     plan = small_plan(3, "Edge District")
     top = Decimal("999999999999999.99")
     budget = list(plan.budget)
@@ -71,6 +71,7 @@ def extreme_plan() -> model.Plan:
     budget[1] = dataclasses.replace(budget[1], unit_cost=Decimal("0.01"), quantity=2**63 - 1)
     budget[2] = dataclasses.replace(budget[2], unit_cost=Decimal("0.00"), quantity=10**400)
     funding = [dataclasses.replace(s, amounts=(top,) * len(s.amounts)) for s in plan.funding]
+    funding[0] = dataclasses.replace(funding[0], name="_x0041_ <fund> & =1+1")  # shown by a formula: stays as typed
     district = dataclasses.replace(plan.district, enrollment=3, staff=2**63 - 1, summit_date=date(2108, 5, 1))
     milestones = [dataclasses.replace(m, due_date=day) for m, day in
                   zip(plan.milestones, (date(1, 1, 1), date(1899, 12, 31), date(1900, 3, 1), date(9999, 12, 31)),

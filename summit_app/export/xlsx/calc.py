@@ -28,6 +28,7 @@ from openpyxl.utils import column_index_from_string
 from openpyxl.workbook import Workbook
 
 from summit_app.export.xlsx.cells import LARGEST_NUMBER, CellGrid, Computed, Scalar
+from summit_app.export.xlsx.safe_text import stored_text
 
 #: Significant digits of the decimal arithmetic: far beyond the 15–17 a spreadsheet keeps.
 PRECISION = 40
@@ -709,7 +710,7 @@ def cached(value: Item) -> Computed:
     if isinstance(value, bool):
         return Computed("b", "1" if value else "0")
     if isinstance(value, str):
-        return Computed("str", value)
+        return Computed("str", stored_text(value))  # a literal _xHHHH_ escaped, as in text cells
     if value is None:
         return Computed("", "0")
     if not value.is_finite() or abs(value) > LARGEST_NUMBER:
