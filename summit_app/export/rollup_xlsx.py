@@ -19,8 +19,11 @@ from pathlib import Path
 
 from openpyxl.cell.cell import Cell
 from openpyxl.chart import BarChart, Reference
+from openpyxl.chart._chart import ChartBase
+from openpyxl.chart.data_source import AxDataSource, NumData, NumVal, StrData, StrRef, StrVal
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.cell import range_to_tuple
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -36,6 +39,8 @@ from summit_app.export.rollup_figures import (
     stat_values,
     subtitle,
 )
+from summit_app.export.xlsx.measure import BOLD_WIDTH, row_height, wrapped_lines
+from summit_app.export.xlsx.page import LiteralHeaderFooter
 from summit_app.export.xlsx.safe_text import cell_text, header_footer_text, needs_quote_prefix, stored_text
 from summit_app.plan.rollup import Distribution, Figure, RollupReport, Suppressed
 
@@ -44,6 +49,8 @@ HEADER_ROW = 4
 NAVY, GREY = "1F4E78", "595959"
 _FORMATS = {Unit.MONEY: '"$"#,##0.00', Unit.SHARE: "0.0%", Unit.HOURS: "#,##0.0", Unit.SCORE: "0.0"}
 COUNT = "#,##0"
+#: The width of a column given none (Excel's default).
+DEFAULT_WIDTH = 8.43
 
 
 class Look(enum.Enum):
@@ -67,6 +74,7 @@ class Sheet:
 
     def __init__(self, sheet: Worksheet) -> None:
         self.sheet = sheet
+        self._header_rows: list[int] = []
 
     def put(self, row: int, col: int, value: object, look: Look = Look.PLAIN, number_format: str | None = None) -> Cell:
         cell = self.sheet.cell(row=row, column=col)
@@ -87,7 +95,24 @@ class Sheet:
     def header(self, row: int, titles: Sequence[str]) -> None:
         for col, title in enumerate(titles, start=1):
             self.put(row, col, title, Look.HEADER)
-        self.sheet.row_dimensions[row].height = 30
+        self._header_rows.append(row)
+
+    def _fit_headers(self) -> None:
+        """Header rows as tall as their wrapped titles, each title aligned like the figures under it."""
+        for row in self._header_rows:
+            lines = 1
+            for cell in self.sheet[row]:
+                if not isinstance(cell.value, str):
+                    continue
+                letter = get_column_letter(cell.column)
+                width = self.sheet.column_dimensions[letter].width or DEFAULT_WIDTH
+                lines = max(lines, wrapped_lines(cell.value, width * BOLD_WIDTH))
+                below = self.sheet.cell(row + 1, cell.column).value
+                if isinstance(below, int | float | Decimal) and not isinstance(below, bool):
+                    cell.alignment = Alignment(vertical="center", horizontal="right", wrap_text=True)
+                elif cell.column > 1:  # clear of a right-aligned title before it
+                    cell.alignment = Alignment(vertical="center", wrap_text=True, indent=1)
+            self.sheet.row_dimensions[row].height = max(30.0, row_height(lines))
 
     def width(self, col: int, width: float) -> None:
         self.sheet.column_dimensions[get_column_letter(col)].width = width
@@ -108,14 +133,16 @@ class Sheet:
     def finish(self, name: str, freeze: str | None) -> None:
         """Frozen panes and print set-up: landscape, fit to width, titled pages."""
         sheet = self.sheet
+        self._fit_headers()
         sheet.freeze_panes = freeze
         sheet.page_setup.orientation = "landscape"
         sheet.page_setup.paperSize = sheet.PAPERSIZE_LETTER
         sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
         sheet.sheet_properties.pageSetUpPr.fitToPage = True
-        sheet.oddHeader.left.text = SHORT_TITLE
+        sheet.oddHeader, sheet.oddFooter = LiteralHeaderFooter(), LiteralHeaderFooter()
+        sheet.oddHeader.left.text = header_footer_text(SHORT_TITLE)
         sheet.oddHeader.right.text = header_footer_text(name)
-        sheet.oddFooter.left.text = f"{TITLE} · Summit Planner"
+        sheet.oddFooter.left.text = header_footer_text(f"{TITLE} · Summit Planner")
         sheet.oddFooter.right.text = "Page &P of &N"
 
 
@@ -239,7 +266,6 @@ def _box_chart(w: Sheet, figure: Distribution, row: int) -> None:
              "Upper quartile to highest")
     values = [points[0], *(b - a for a, b in itertools.pairwise(points))]
     w.header(row + 1, ["Per student", *parts])
-    w.sheet.row_dimensions[row + 1].height = 45
     w.put(row + 2, 1, "All districts", Look.LABEL)
     for col, value in enumerate(values, start=2):
         w.put(row + 2, col, value, number_format=_FORMATS[Unit.MONEY])
@@ -306,6 +332,36 @@ def _properties(book: RollupBook) -> None:
     props.created = datetime.combine(prepared, time()) if prepared else None
 
 
+def _cells(workbook: Workbook, reference: str) -> list[object]:
+    """The values of the cells ``reference`` (``'Sheet'!$A$1:$A$4``) names, in order."""
+    title, (left, top, right, bottom) = range_to_tuple(reference)
+    sheet = workbook[title]
+    return [sheet.cell(row, col).value for row in range(top, bottom + 1) for col in range(left, right + 1)]
+
+
+def _strings(values: list[object]) -> StrData:
+    return StrData(ptCount=len(values),
+                   pt=[StrVal(idx=i, v=str(v)) for i, v in enumerate(values) if v is not None])
+
+
+def _cache_chart_data(workbook: Workbook, chart: ChartBase) -> None:
+    """Each series' name, categories and values cached in the chart, as Excel writes them.
+
+    A viewer that draws charts without reading the sheet (Quick Look, mail previews)
+    draws only what the chart caches; openpyxl caches nothing. A figure shown as a
+    reason (suppressed) is no point in the chart.
+    """
+    for series in chart.series:
+        if series.tx is not None and series.tx.strRef is not None:
+            series.tx.strRef.strCache = _strings(_cells(workbook, series.tx.strRef.f))
+        values = _cells(workbook, series.val.numRef.f)
+        series.val.numRef.numCache = NumData(ptCount=len(values), pt=[
+            NumVal(idx=i, v=v) for i, v in enumerate(values) if isinstance(v, int | float | Decimal)])
+        if series.cat is not None and series.cat.numRef is not None:  # openpyxl names text categories as numbers
+            reference = series.cat.numRef.f
+            series.cat = AxDataSource(strRef=StrRef(f=reference, strCache=_strings(_cells(workbook, reference))))
+
+
 def write_rollup_xlsx(report: RollupReport, path: Path | str) -> None:
     """Write the roll-up workbook to ``path``."""
     book = RollupBook(report)
@@ -317,4 +373,7 @@ def write_rollup_xlsx(report: RollupReport, path: Path | str) -> None:
         _districts_sheet(book)
     _skipped_sheet(book)
     _properties(book)
+    for sheet in book.workbook.worksheets:
+        for chart in sheet._charts:
+            _cache_chart_data(book.workbook, chart)
     book.workbook.save(path)

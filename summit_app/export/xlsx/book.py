@@ -43,15 +43,18 @@ class Book:
 
     @cached_property
     def fingerprint(self) -> str:
-        """The plan's fingerprint, or a note when its text cannot be encoded (a lone surrogate).
+        """The plan's fingerprint, or a note when the plan cannot be encoded.
 
-        Such text cannot reach a plan file, but a plan built in memory (an import in
-        progress) may hold it; the workbook still exports, without the fingerprint.
+        A lone surrogate in text, or a whole number of thousands of digits, cannot
+        reach a plan file, but a plan built in memory (an import in progress) may
+        hold one; the workbook still exports, without the fingerprint.
         """
         try:
             return fingerprint(self.plan)
         except UnicodeEncodeError:
             return "not available: the plan holds text that is not valid Unicode"
+        except ValueError:  # int → str refuses over 4,300 digits
+            return "not available: the plan holds a number too long to write out"
 
     @cached_property
     def years(self) -> list[int]:

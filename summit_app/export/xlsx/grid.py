@@ -19,7 +19,7 @@ from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.table import Table, TableColumn, TableFormula, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
-from summit_app.export.xlsx.cells import CellGrid, serial_day
+from summit_app.export.xlsx.cells import CellGrid, fits_a_spreadsheet, serial_day
 from summit_app.export.xlsx.measure import BOLD_WIDTH, MAX_WIDTH, MIN_WIDTH, display_length, row_height, wrapped_lines
 from summit_app.export.xlsx.page import set_up_printing
 from summit_app.export.xlsx.safe_text import cell_text, needs_quote_prefix, stored_text
@@ -28,6 +28,8 @@ from summit_app.export.xlsx.styles import HEADER_OVER, WRAPPING, Kind, StyleBook
 TITLE_ROW, SUBTITLE_ROW, HEADER_ROW = 1, 2, 4
 TABLE_STYLE = "TableStyleMedium2"
 HEADERS = frozenset({Kind.HEADER, Kind.HEADER_RIGHT, Kind.HEADER_CENTER})
+#: Kinds set in bold, whose text needs more room.
+BOLD = HEADERS | {Kind.EMPHASIS, Kind.LABEL, Kind.TOTAL_LABEL}
 
 
 @dataclass(frozen=True)
@@ -108,18 +110,25 @@ class SheetWriter:
         elif isinstance(value, date):
             self._date(row, col, value, kind)
         elif isinstance(value, int | Decimal | float):
-            self.cells.number(row, col, self.styles.id_of(kind), value)
+            self._number(row, col, value, kind)
         else:
             self.cells.blank(row, col, self.styles.id_of(kind))
 
     def _text(self, row: int, col: int, value: str, kind: Kind) -> None:
         shown = cell_text(value)
-        self.cells.text(row, col, self.styles.id_of(kind, needs_quote_prefix(shown)), stored_text(shown))
+        self.cells.text(row, col, self.styles.id_of(kind, needs_quote_prefix(shown)), shown, stored_text(shown))
         width = self._widths.get(col)
         if kind in WRAPPING and width and (len(shown) > width * 0.75 or "\n" in shown):
-            lines = wrapped_lines(shown, width * BOLD_WIDTH if kind in HEADERS else width)
+            lines = wrapped_lines(shown, width * BOLD_WIDTH if kind in BOLD else width)
             if lines > self._lines.get(row, 1):
                 self._lines[row] = lines
+
+    def _number(self, row: int, col: int, value: int | Decimal | float, kind: Kind) -> None:
+        if fits_a_spreadsheet(value):
+            self.cells.number(row, col, self.styles.id_of(kind), value)
+        else:  # beyond any spreadsheet's numbers: shown, as text, rather than a file that will not open
+            shown = format(value if isinstance(value, Decimal) else Decimal(value), ".6E")
+            self._text(row, col, f"{shown} (too large for a spreadsheet)", kind)
 
     def _date(self, row: int, col: int, day: date, kind: Kind) -> None:
         serial = serial_day(day)

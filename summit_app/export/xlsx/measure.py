@@ -17,7 +17,9 @@ CHARS_PER_WIDTH = 1.2
 #: Points per line of 11-point text, and the tallest row Excel allows.
 LINE_HEIGHT, MAX_ROW_HEIGHT = 14.5, 409.0
 MAX_LINES = int(MAX_ROW_HEIGHT // LINE_HEIGHT)
-#: Bold header text takes more room than body text.
+#: Width (in characters) a cell keeps clear of text at its edges: it matters in narrow columns.
+CELL_PADDING = 1.0
+#: Bold text takes more room than body text.
 BOLD_WIDTH = 0.85
 
 
@@ -39,7 +41,7 @@ def wrapped_lines(text: str, width: float, limit: int = MAX_LINES) -> int:
     reader without Calibri (LibreOffice falls back to a wider font) still sees
     every line.
     """
-    per_line = max(1, int(width * CHARS_PER_WIDTH) - 1)
+    per_line = max(1, int((width - CELL_PADDING) * CHARS_PER_WIDTH) - 1)
     lines = 0
     for paragraph in text.split("\n"):
         lines += 1

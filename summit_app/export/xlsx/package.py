@@ -1,4 +1,4 @@
-"""Saving the workbook so the same plan always gives the same bytes.
+"""Saving the workbook so the same plan always gives the same bytes, every formula with its value.
 
 openpyxl stamps the save time into the document properties and every zip
 entry. Here both come from the plan instead (its summit date, or a fixed day
@@ -17,13 +17,15 @@ from zipfile import ZIP_DEFLATED, ZipFile, ZipInfo
 from openpyxl.workbook import Workbook
 from openpyxl.writer.excel import ExcelWriter
 
+from summit_app.export.xlsx.calc import compute_formulas
 from summit_app.export.xlsx.cells import CellGrid
 from summit_app.plan import model
 
 #: The document time of a plan with no summit date.
 FIXED_EPOCH = datetime(2000, 1, 1)
-#: The zip format cannot record times before 1980.
+#: The zip format records times from 1980 to the end of 2107 only (a 7-bit year from 1980).
 ZIP_EPOCH = datetime(1980, 1, 1)
+ZIP_LAST = datetime(2107, 12, 31, 23, 59, 58)
 
 
 def document_time(plan: model.Plan) -> datetime:
@@ -49,7 +51,7 @@ class _FixedTimeZip(ZipFile):
     def __init__(self, file: str | PathLike[str] | IO[bytes], when: datetime, workbook: Workbook,
                  grids: dict[str, CellGrid]) -> None:
         super().__init__(file, "w", ZIP_DEFLATED, allowZip64=True)
-        self._when = max(when, ZIP_EPOCH).timetuple()[:6]
+        self._when = min(max(when, ZIP_EPOCH), ZIP_LAST).timetuple()[:6]
         self._workbook = workbook
         self._grids = grids
 
@@ -86,6 +88,8 @@ def save_workbook(workbook: Workbook, grids: dict[str, CellGrid], target: str | 
     """Write ``workbook`` with each sheet's cells from ``grids`` (by title) and every time set to ``when``."""
     workbook.properties.created = when
     workbook.properties.modified = when
+    compute_formulas(workbook, grids)  # every formula carries its value: viewers that do not recalculate show it
+    workbook.calculation.fullCalcOnLoad = True  # and Excel still recalculates everything on opening
     archive = _FixedTimeZip(target, when, workbook, grids)
     try:
         ExcelWriter(workbook, archive).save()  # closes the archive

@@ -27,6 +27,8 @@ CUT_MARKER = " […text cut: over Excel's 32,767-character cell limit]"
 SHEET_TITLE_LIMIT = 31
 #: Header and footer sections share 255 characters; a district name gets this much.
 HEADER_TEXT_LIMIT = 80
+#: The colour of printed headers and footers (RGB).
+HEADER_COLOR = "595959"
 
 #: Characters outside XML 1.0's ``Char`` production (tab and newline are allowed; CR is
 #: handled with line ends first). Lone surrogates are listed because Python strings can hold them.
@@ -87,12 +89,19 @@ def sheet_title(text: str, fallback: str = "Sheet") -> str:
     return title or fallback
 
 
-def header_footer_text(text: str) -> str:
-    """User text for a printed header or footer: one line, ``&`` doubled so it is not a code."""
+def header_footer_text(text: str, color: str = HEADER_COLOR) -> str:
+    """User text for a printed header or footer, stored so it prints as typed.
+
+    One line; ``&`` doubled, so ``&P`` or ``&[Pages]`` in a name is not a page
+    code. A literal ``_xHHHH_`` is split by a code that changes nothing (the
+    section's own colour, ``color``): Excel decodes such escapes in headers and
+    LibreOffice does not, so neither may see one. The header must then be
+    written without openpyxl's ``&[…]`` rewriting (page.py).
+    """
     line = " ".join(xml_legal(text).split())
     if _utf16_length(line) > HEADER_TEXT_LIMIT:
         line = _cut(line, HEADER_TEXT_LIMIT - 1).rstrip() + "…"
-    return line.replace("&", "&&")
+    return _OOXML_ESCAPE_LOOKALIKE.sub(f"_&K{color}", line.replace("&", "&&"))
 
 
 def property_text(text: str, limit: int = 255) -> str:
