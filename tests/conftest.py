@@ -46,6 +46,16 @@ def demo() -> model.Plan:
     return demo_plan()
 
 
+@pytest.fixture(scope="session")
+def good_plan(tmp_path_factory: pytest.TempPathFactory, demo: model.Plan) -> Path:
+    """A sound plan file of the demo plan, shared: tests copy it, never change it."""
+    from summit_app.store.plan_file import PlanFile
+
+    path = tmp_path_factory.mktemp("good") / "demo.techplan"
+    PlanFile.create(path, demo).close()
+    return path
+
+
 @pytest.fixture
 def make_plan_file(tmp_path: Path) -> Callable[..., Path]:
     """Write a plan to a new file in the test's folder and return its path."""

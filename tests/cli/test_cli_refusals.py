@@ -17,16 +17,9 @@ from runcli import error_line, run_cli
 from summit_app.plan import model
 from summit_app.plan.interchange import plan_to_json
 from summit_app.resources import read_text
-from summit_app.store.plan_file import PlanFile
 
 MakePlan = Callable[..., Path]
 
-
-@pytest.fixture(scope="module")
-def good_plan(tmp_path_factory: pytest.TempPathFactory, demo: model.Plan) -> Path:
-    path = tmp_path_factory.mktemp("good") / "demo.techplan"
-    PlanFile.create(path, demo).close()
-    return path
 
 
 def _refused(folder: Path, *args: str | Path) -> str:

@@ -28,18 +28,11 @@ from runcli import error_line, run_cli
 from summit_app.plan import model
 from summit_app.plan.interchange import plan_to_json
 from summit_app.store.lock import current_holder, lock_path
-from summit_app.store.plan_file import PlanFile
 from summit_app.ui.main_window import MainWindow
 from summit_app.ui.opening import CANNOT_OPEN
 
 RELATIVE = f"picked/{PLAN_NAME}"
 
-
-@pytest.fixture(scope="module")
-def good_plan(tmp_path_factory: pytest.TempPathFactory, demo: model.Plan) -> Path:
-    path = tmp_path_factory.mktemp("good") / "demo.techplan"
-    PlanFile.create(path, demo).close()
-    return path
 
 
 def _cli_reason(result: subprocess.CompletedProcess[str], refused: str | None) -> str | None:

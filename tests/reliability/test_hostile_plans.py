@@ -19,19 +19,11 @@ from hostile_plans import HOSTILE_PLANS
 from runcli import error_line, run_cli
 
 from summit_app.cli import main
-from summit_app.plan import model
-from summit_app.store.plan_file import PlanFile
 
 OUTPUTS = ("plan.json", "plan.xlsx", "plan.pdf", "signed.pdf")
 #: Words of SQL that must never reach the person (a failing statement's text).
 SQL_WORDS = ("SELECT ", "INSERT ", "UPDATE ", "CREATE ", "[SQL:", "Traceback")
 
-
-@pytest.fixture(scope="module")
-def good_plan(tmp_path_factory: pytest.TempPathFactory, demo: model.Plan) -> Path:
-    path = tmp_path_factory.mktemp("good") / "demo.techplan"
-    PlanFile.create(path, demo).close()
-    return path
 
 
 def _commands(path: Path, out: Path) -> list[list[str]]:

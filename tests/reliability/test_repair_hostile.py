@@ -4,23 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from hostile_plans import HOSTILE_PLANS
 
-from summit_app.plan import model
 from summit_app.plan.content import Content
 from summit_app.plan.repair import repair
 from summit_app.plan.rules import plan_problems
 from summit_app.store.errors import PlanFileError
 from summit_app.store.plan_check import BrokenPlanError
 from summit_app.store.plan_file import PlanFile
-
-
-@pytest.fixture(scope="module")
-def good_plan(tmp_path_factory: pytest.TempPathFactory, demo: model.Plan) -> Path:
-    path = tmp_path_factory.mktemp("good") / "demo.techplan"
-    PlanFile.create(path, demo).close()
-    return path
 
 
 def test_hostile_plans_that_can_be_read_are_repaired(tmp_path: Path, good_plan: Path, content: Content) -> None:

@@ -13,13 +13,6 @@ from summit_app.store.errors import PlanFileError, PlanLockedError, ReadOnlyFile
 from summit_app.store.plan_file import PlanFile, open_document
 
 
-@pytest.fixture(scope="module")
-def good_plan(tmp_path_factory: pytest.TempPathFactory, demo: model.Plan) -> Path:
-    path = tmp_path_factory.mktemp("good") / "demo.techplan"
-    PlanFile.create(path, demo).close()
-    return path
-
-
 def _bad(kind: str, good_plan: Path, tmp_path: Path) -> Path:
     folder = tmp_path / "picked"
     folder.mkdir()
