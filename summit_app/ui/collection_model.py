@@ -24,12 +24,12 @@ _RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value
 _NUMERIC = (Kind.INT, Kind.OPT_INT, Kind.DECIMAL, Kind.DECIMALS)
 # Qt asks for many roles per painted cell: answer the ones we hold from plain ints, fast.
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
-_TEXT_ROLES = frozenset(int(r.value) for r in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
-                                                Qt.ItemDataRole.AccessibleTextRole))
+_TEXT_ROLES = frozenset(int(r.value) for r in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole))
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
 _EDIT = int(Qt.ItemDataRole.EditRole.value)
 _CHECK = int(Qt.ItemDataRole.CheckStateRole.value)
 _ALIGN = int(Qt.ItemDataRole.TextAlignmentRole.value)
-_ROLES = _TEXT_ROLES | {_EDIT, _CHECK, _ALIGN}
+_ROLES = _TEXT_ROLES | {_EDIT, _CHECK, _ALIGN, _TOOLTIP}
 _READ = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _EDITABLE = _READ | Qt.ItemFlag.ItemIsEditable
 _CHECKABLE = _READ | Qt.ItemFlag.ItemIsUserCheckable
@@ -170,6 +170,10 @@ class CollectionModel(QAbstractTableModel):
         if role not in _ROLES or not index.isValid() or index.row() >= len(self._items):
             return None
         row, column = index.row(), index.column()
+        if role == _TOOLTIP:  # the whole text, where the cell shows it shortened
+            value = self.value(row, column)
+            return value if self._kinds[column] is Kind.TEXT and isinstance(value, str) and value else \
+                self.data(index, Qt.ItemDataRole.DisplayRole)
         if role in _TEXT_ROLES:
             text = self._texts.get((row, column))
             if text is None:

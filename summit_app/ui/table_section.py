@@ -31,6 +31,8 @@ from summit_app.ui.collection_model import CollectionModel
 from summit_app.ui.delegates import FieldDelegate
 
 NewItem = Callable[[model.Plan], Any]
+GROW_ROWS = 50  # an edit that changes more rows than this (a re-import) keeps the widths it has
+CELL_PADDING = 24  # room either side of a cell's text, as resizeColumnsToContents leaves it
 
 
 class FittedTableView(QTableView):
@@ -132,6 +134,22 @@ class TableSection(QWidget):
         for column in range(self.model.columnCount()):
             header.resizeSection(column, min(header.sectionSize(column) + 12, widest))
 
+    def grow_columns(self, rows: list[int], widest: int = 340) -> None:
+        """Widen columns (never narrow them) so the text of ``rows`` shows whole, up to ``widest``.
+
+        Called with the rows an edit changed: a name typed into a new row is not cut
+        to "Dr. M…" because the columns were fitted to the table as it first was.
+        """
+        header = self.view.horizontalHeader()
+        metrics = self.view.fontMetrics()
+        for column in range(self.model.columnCount()):
+            if self.view.isColumnHidden(column):
+                continue
+            needed = max((metrics.horizontalAdvance(self.model.display_text(r, column)) for r in rows), default=0)
+            needed = min(needed + CELL_PADDING, widest)
+            if needed > header.sectionSize(column):
+                header.resizeSection(column, needed)
+
     # -- selection --------------------------------------------------------------------
 
     def current_id(self) -> str | None:
@@ -165,11 +183,15 @@ class TableSection(QWidget):
     # -- edits ------------------------------------------------------------------------
 
     def refresh(self, plan: model.Plan) -> None:
-        """Show ``plan``, keeping the selected item selected."""
+        """Show ``plan``, keeping the selected item selected, with columns wide enough for what changed."""
         keep = self.current_id()
+        before = {id(it) for it in self.model.items()}
         self.model.refresh(plan)
         if not self._fitted and self.model.rowCount():
             self.fit_columns()
+        elif self._fitted:
+            changed = [r for r, it in enumerate(self.model.items()) if id(it) not in before]
+            self.grow_columns(changed[:GROW_ROWS])
         if keep and self.current_id() != keep:
             self.select(keep, focus=False)
         elif self.current_id() is None and self.model.rowCount():
