@@ -17,12 +17,12 @@ BUNDLED = ["summit_app.bundled"] + [
 ]
 
 # The user guide and its screenshots travel too, for the app's Help menu (summit_app/bundled_docs).
-DOCS = ["summit_app.bundled_docs"]
+DOCS = ["summit_app.bundled_docs", "summit_app.bundled_docs.screenshots"]
 
 setup(
     packages=[*find_namespace_packages(include=["summit_app", "summit_app.*"], exclude=["*.__pycache__"]), *BUNDLED,
               *DOCS],
     package_dir={"summit_app.bundled": "resources", "summit_app.bundled_docs": "docs"},
     package_data={"summit_app.store.migrations": ["*.mako"], **{name: ["*"] for name in BUNDLED},
-                  "summit_app.bundled_docs": ["*.md", "screenshots/*.png"]},
+                  "summit_app.bundled_docs": ["*.md"], "summit_app.bundled_docs.screenshots": ["*.png"]},
 )

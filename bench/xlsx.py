@@ -47,9 +47,9 @@ def measure(workdir: Path) -> list[Figure]:
     both = statistics.median(timed(lambda: (write_xlsx(plan, workbook), write_pdf(plan, workdir / "large.pdf")),
                                    repeat=3))
     return [
-        Figure("Whole export (xlsx + pdf), large plan", both, "s", target=printing,
+        Figure("Whole export (xlsx + pdf), large plan", both, "s", target=printing / 4,
                peer="LibreOffice converting the workbook to PDF", peer_value=printing,
-               note="target: faster than LibreOffice"),
+               note="target: a quarter of LibreOffice's time"),
         Figure(f"Excel export, large plan ({lines:,} budget lines)", export, "s", TARGET_SECONDS,
                peer="LibreOffice converting it to PDF", peer_value=printing),
         Figure("Excel export, demo plan", demo_ms, "ms"),
