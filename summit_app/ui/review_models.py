@@ -140,9 +140,13 @@ def _finding_row(finding: Finding, content: Content) -> Row:
         (1, Qt.ItemDataRole.ForegroundRole): QBrush(QColor(ACCENT)),
         (1, Qt.ItemDataRole.FontRole): _bold(underline=True),
         (-1, Qt.ItemDataRole.ToolTipRole): f"Show this in {where}",
-        (-1, Qt.ItemDataRole.AccessibleTextRole): f"{finding.severity}: {finding.message} Link to {where}.",
     }
     cells = (SEVERITY_NAMES.get(finding.severity, "Advice"), finding.message, finding.fix)
+    # Each column is read as what it shows, so a screen reader moving along the row hears
+    # the severity, the finding (a link) and what to do, not the finding three times.
+    roles[(0, Qt.ItemDataRole.AccessibleTextRole)] = f"Severity: {cells[0]}"
+    roles[(1, Qt.ItemDataRole.AccessibleTextRole)] = f"{finding.message} Link to {where}."
+    roles[(2, Qt.ItemDataRole.AccessibleTextRole)] = f"What to do: {finding.fix}"
     return Row(cells, roles, (finding,))
 
 
@@ -154,12 +158,18 @@ def _pane_group(pane: str, mine: list[Finding], content: Content) -> Group:
     return Group(Row((title, "", ""), roles, (pane,)), tuple(_finding_row(f, content) for f in mine))
 
 
+#: The order findings are listed in: what blocks the plan first, then warnings, then advice.
+SEVERITY_ORDER = {BLOCKING: 0, WARNING: 1}
+
+
 def finding_groups(findings: list[Finding], content: Content) -> tuple[Group, ...]:
-    """Findings grouped by pane, in navigator order."""
+    """Findings grouped by pane, blocking ones first: the panes that block, then the rest, each in
+    navigator order, and within a pane blocking findings, then warnings, then advice."""
     by_pane: dict[str, list[Finding]] = {}
-    for finding in findings:
+    for finding in sorted(findings, key=lambda f: SEVERITY_ORDER.get(f.severity, 2)):
         by_pane.setdefault(finding.pane, []).append(finding)
     order = [p for p in PANES if p in by_pane] + [p for p in by_pane if p not in PANES]
+    order.sort(key=lambda p: not any(f.blocking for f in by_pane[p]))
     return tuple(_pane_group(p, by_pane[p], content) for p in order)
 
 

@@ -11,7 +11,7 @@ costs one refresh. Navigator badges use ``summit_app.plan.review.finding_counts`
 from __future__ import annotations
 
 from PySide6.QtCore import QElapsedTimer, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QHBoxLayout, QHeaderView, QLabel, QVBoxLayout, QWidget
 
 from summit_app.plan import model
@@ -84,6 +84,18 @@ class FindingsTree(GroupedTree):
         self.clicked.connect(self._choose)
         self.entered.connect(self._hover)
 
+    def fit_height(self, fewest: int = 240, most: int = 20000) -> None:
+        """As tall as its rows (between ``fewest`` and ``most`` pixels), so the page scrolls, not a box of three."""
+        self.doItemsLayout()
+        rows = self.viewportSizeHint().height()
+        frame = self.header().sizeHint().height() + 2 * self.frameWidth() + 4
+        self.setMinimumHeight(max(fewest, min(rows + frame, most)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():  # rows wrap anew: refit once the layout settles
+            QTimer.singleShot(0, self.fit_height)
+
     def _choose(self, index: QModelIndex) -> None:
         finding = self._findings.finding_at(index)
         if finding is not None:
@@ -138,7 +150,6 @@ class ReviewPane(Pane):
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         self.findings_tree = FindingsTree(self.findings_model)
-        self.findings_tree.setMinimumHeight(340)
         self.findings_tree.finding_chosen.connect(self._go_to)
         layout.addWidget(self.findings_tree, 1)
         return card
@@ -208,7 +219,8 @@ class ReviewPane(Pane):
         plan = self._plan
         content = self.context.content
         self.findings = run_checks(plan, content)
-        self.findings_model.set_findings(self.findings)
+        if self.findings_model.set_findings(self.findings):
+            self.findings_tree.fit_height()
         self.coverage_model.set_coverage(coverage(plan, content), plan)
         self.signed.show_plan(plan)
         self.approval.refresh(plan)

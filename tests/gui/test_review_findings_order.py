@@ -1,0 +1,63 @@
+"""Review's findings: what blocks first, each column read as it shows, and a list that grows with the page."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from summit_app.plan import model
+from summit_app.ui.panes.review import ReviewPane
+from summit_app.ui.review_models import FINDING_ROLE
+
+
+def review(window) -> ReviewPane:  # type: ignore[no-untyped-def]
+    window.workspace.show_pane("review")
+    pane = window.workspace.pane("review")
+    assert isinstance(pane, ReviewPane)
+    pane.flush()
+    return pane
+
+
+def listed(pane: ReviewPane) -> list[tuple[str, str]]:
+    """(pane group, severity) of every finding, in the order shown."""
+    tree_model = pane.findings_tree.model()
+    found = []
+    for g in range(tree_model.rowCount()):
+        group = tree_model.index(g, 0)
+        for r in range(tree_model.rowCount(group)):
+            finding = tree_model.index(r, 0, group).data(FINDING_ROLE)
+            found.append((finding.pane, finding.severity))
+    return found
+
+
+def test_blocking_findings_come_first(qtbot: QtBot, make_window, demo: model.Plan) -> None:  # type: ignore[no-untyped-def]
+    # A readiness warning (step 2) and an empty, blocking learning step (step 4): learning comes first.
+    window = make_window(demo.replace(learning=()))
+    shown = listed(review(window))
+    severities = [s for _p, s in shown]
+    assert ("readiness", "warning") in shown
+    assert severities == sorted(severities, key=lambda s: {"blocking": 0, "warning": 1}.get(s, 2))
+    assert shown[0] == ("learning", "blocking")
+
+
+def test_each_column_is_read_as_it_shows(qtbot: QtBot, make_window) -> None:  # type: ignore[no-untyped-def]
+    pane = review(make_window())
+    tree_model = pane.findings_tree.model()
+    group = tree_model.index(0, 0)
+    cells = [tree_model.index(0, c, group) for c in range(3)]
+    spoken = [c.data(Qt.ItemDataRole.AccessibleTextRole) for c in cells]
+    finding = cells[0].data(FINDING_ROLE)
+    assert spoken[0] == f"Severity: {cells[0].data()}"
+    assert spoken[1].startswith(finding.message)
+    assert spoken[2] == f"What to do: {finding.fix}"
+    assert len(set(spoken)) == 3
+
+
+def test_the_findings_list_grows_instead_of_scrolling(qtbot: QtBot, make_window, demo: model.Plan) -> None:  # type: ignore[no-untyped-def]
+    apps = tuple(dataclasses.replace(a, agreement_status="requested") for a in demo.apps)
+    window = make_window(demo.replace(apps=apps))
+    pane = review(window)
+    qtbot.waitUntil(lambda: pane.findings_tree.verticalScrollBar().maximum() == 0)
+    assert len(listed(pane)) > 6  # more than the three a fixed box showed
