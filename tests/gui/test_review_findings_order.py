@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from guihelpers import saved
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -61,3 +62,27 @@ def test_the_findings_list_grows_instead_of_scrolling(qtbot: QtBot, make_window,
     pane = review(window)
     qtbot.waitUntil(lambda: pane.findings_tree.verticalScrollBar().maximum() == 0)
     assert len(listed(pane)) > 6  # more than the three a fixed box showed
+
+
+def test_the_approval_is_filled_in_from_the_team(qtbot: QtBot, make_window, demo: model.Plan) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(demo.replace(approval=model.Approval(board_president="Gregory Hale")))
+    pane = review(window)
+    superintendent = next(m for m in demo.members if m.role == "superintendent")
+    blocking = [f for f in pane.findings if f.pane == "review" and f.blocking]
+    assert blocking[0].message.startswith(f"The team lists {superintendent.name} as superintendent")
+    assert "Fill in from the team" in blocking[0].fix
+    name = pane.approval.editor("superintendent_name")
+    assert name.placeholderText() == f"{superintendent.name} (from the team)"
+    assert pane.fill_from_team.isVisibleTo(pane)
+    qtbot.mouseClick(pane.fill_from_team, Qt.MouseButton.LeftButton)
+    approval = saved(window).approval
+    technology = next(m for m in demo.members if m.role == "technology-director")
+    assert approval.superintendent_name == superintendent.name
+    assert approval.superintendent_title == superintendent.title
+    assert approval.technology_director == technology.name
+    assert approval.board_president == "Gregory Hale"  # what was typed stays
+    pane.flush()
+    assert not [f for f in pane.findings if f.pane == "review" and f.blocking]
+    assert not pane.fill_from_team.isVisibleTo(pane)
+    window.actions_["undo"].trigger()  # one undo takes the whole fill back
+    assert saved(window).approval.superintendent_name == ""

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from summit_app.plan import model
 from summit_app.plan.checks.facts import Facts, listing
 from summit_app.plan.checks.findings import BLOCKING, Finding
+from summit_app.plan.team import member_in_role
 
 
 def _missing(plan: model.Plan) -> dict[str, list[str]]:
@@ -50,5 +51,17 @@ def empty_panes(facts: Facts) -> Iterator[Finding]:
     """One blocking finding per pane the team has not started."""
     for pane, missing in _missing(facts.plan).items():
         if missing:
-            yield Finding(EMPTY_PANE, BLOCKING, pane, None, None,
-                          f"The plan has {listing(missing, 'and')} yet.", _FIXES[pane])
+            message, fix = f"The plan has {listing(missing, 'and')} yet.", _FIXES[pane]
+            if pane == "review":
+                message, fix = _unsigned_approval(facts.plan, message, fix)
+            yield Finding(EMPTY_PANE, BLOCKING, pane, None, None, message, fix)
+
+
+def _unsigned_approval(plan: model.Plan, message: str, fix: str) -> tuple[str, str]:
+    """When the roster already names the superintendent, say so and point at the button that copies it."""
+    member = member_in_role(plan, "superintendent")
+    if member is None:
+        return message, fix
+    return (f"The team lists {member.name} as superintendent, but the approval details do not yet name "
+            "who signs the plan.",
+            "Press “Fill in from the team” under Approval, or type the superintendent's name there.")

@@ -12,12 +12,23 @@ from __future__ import annotations
 
 from PySide6.QtCore import QElapsedTimer, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
-from PySide6.QtWidgets import QAbstractItemView, QFrame, QHBoxLayout, QHeaderView, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from summit_app.plan import model
 from summit_app.plan.checks import Finding, run_checks
 from summit_app.plan.coverage import coverage
+from summit_app.plan.edits import Batch, SetField
 from summit_app.plan.review import finding_counts
+from summit_app.plan.team import approval_from_team
 from summit_app.ui import theme
 from summit_app.ui.context import UiContext
 from summit_app.ui.export_runner import ExportRunner
@@ -163,6 +174,10 @@ class ReviewPane(Pane):
         layout.addWidget(self.signed)
         self.approval = FormSection(self.context, "approval", APPROVAL_FIELDS, title="Approval")
         layout.addWidget(self.approval)
+        self.fill_from_team = QPushButton("Fill in from the team")
+        self.fill_from_team.setToolTip("Copy the superintendent and technology director from District & team")
+        self.fill_from_team.clicked.connect(self._fill_from_team)
+        layout.addWidget(self.fill_from_team, 0, Qt.AlignmentFlag.AlignRight)
         layout.addWidget(section_title("Export"))
         self.exports = ExportButtons(self.context, self.runner)
         layout.addWidget(self.exports)
@@ -224,11 +239,26 @@ class ReviewPane(Pane):
         self.coverage_model.set_coverage(coverage(plan, content), plan)
         self.signed.show_plan(plan)
         self.approval.refresh(plan)
+        self._offer_team(plan)
         self.exports.sync_enabled()
         self._show_summary()
         self.counts_changed.emit(finding_counts(self.findings))
         self._shown = plan
         self._since.start()
+
+    def _offer_team(self, plan: model.Plan) -> None:
+        """Show what the roster would fill in, as each empty field's placeholder, and offer the button."""
+        offered = approval_from_team(plan)
+        for name in ("superintendent_name", "superintendent_title", "technology_director"):
+            self.approval.editor(name).setPlaceholderText(f"{offered[name]} (from the team)" if name in offered else "")
+        self.fill_from_team.setVisible(bool(offered))
+        self.fill_from_team.setEnabled(bool(offered) and not self.context.read_only)
+
+    def _fill_from_team(self) -> None:
+        offered = approval_from_team(self.context.plan)
+        if offered:
+            edits = tuple(SetField("approval", "", name, value) for name, value in offered.items())
+            self.context.edit(Batch(edits, "Fill in approval details from the team"))
 
     def _show_summary(self) -> None:
         if not self.findings:
