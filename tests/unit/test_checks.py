@@ -366,3 +366,14 @@ def test_findings_on_a_large_plan_are_well_formed(content: Content) -> None:
         assert f.item_id is None or plan.item(f.collection or "", f.item_id) is not None
         assert "None" not in f.message
         assert "{" not in f.message
+
+
+def test_a_recurring_line_on_a_general_fund_left_unticked_is_not_one_time_money(content: Content) -> None:
+    plan = coherent_plan(content)
+    plan = change(plan, "funding", "src-general", recurring=False)  # the kind says it comes back every year
+    plan = change(plan, "budget", "line-coaching", recurring=True, last_year=2028, funding_source_id="src-general")
+    assert not [f for f in run_checks(plan, content) if f.rule == "recurring-on-one-time-money"]
+    on_grant = change(plan, "budget", "line-coaching", funding_source_id="src-grant")
+    [finding] = [f for f in run_checks(on_grant, content) if f.rule == "recurring-on-one-time-money"]
+    assert "tick its Recurring box under Funding sources" in finding.fix
+    assert "general fund" not in finding.fix

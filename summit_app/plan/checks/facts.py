@@ -43,6 +43,15 @@ class Facts:
         return {s.id: s for s in self.plan.funding}
 
     @cached_property
+    def recurring_kinds(self) -> frozenset[str]:
+        """Kinds of funding that come back every year (the general fund, formula funds)."""
+        return self._flagged("funding_kinds", "recurring_default")
+
+    def recurs(self, source: model.FundingSource) -> bool:
+        """True if ``source`` comes back every year: ticked Recurring, or of a kind that does."""
+        return source.recurring or source.kind in self.recurring_kinds
+
+    @cached_property
     def roles(self) -> dict[str, str]:
         """Cost category id → its role (devices, software, network…)."""
         return {e.id: str(e.get("role", e.id)) for e in self.content.vocabulary("cost_categories")}

@@ -67,12 +67,14 @@ def recurring_on_one_time_money(facts: Facts) -> Iterator[Finding]:
     """A cost that returns every year outlives one-time money such as a grant or bond."""
     for line in facts.plan.budget:
         source = facts.sources.get(line.funding_source_id or "")
-        if line.recurring and source is not None and not source.recurring:
+        if line.recurring and source is not None and not facts.recurs(source):
             yield Finding("recurring-on-one-time-money", WARNING, "budget", "budget", line.id,
                           f"{_line_name(line)} recurs every year but is paid from "
-                          f"{quote(source.name, 'funding source')}, which is one-time money.",
-                          "Move it to a recurring source such as the general fund, or plan how it continues "
-                          "when that money ends.")
+                          f"{quote(source.name, 'funding source')}, which is not marked as money that "
+                          "comes back every year.",
+                          "If that source does continue every year, tick its Recurring box under Funding "
+                          "sources; if not, pay the line from one that does, or plan how it continues when "
+                          "this money ends.")
 
 
 def budget_line_without_source(facts: Facts) -> Iterator[Finding]:
