@@ -11,17 +11,34 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QRect, Qt
-from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from summit_app.ui import theme
 from summit_app.ui.collection_model import CollectionModel
 from summit_app.ui.editor_factory import make_editor
 from summit_app.ui.editors import ChecklistEditor
 
 Index = QModelIndex | QPersistentModelIndex
+FOCUS_RING = 2  # pixels
 
 
 class FieldDelegate(QStyledItemDelegate):
-    """Editors for a ``CollectionModel``'s cells, chosen from the column's field spec."""
+    """Editors for a ``CollectionModel``'s cells, chosen from the column's field spec.
+
+    The cell with the keyboard focus gets a ring anyone can see (the style's own is a
+    faint dotted line): ink on a plain row, white on the selected row's accent.
+    """
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        super().paint(painter, option, index)
+        state = option.state  # type: ignore[attr-defined]
+        if state & QStyle.StateFlag.State_HasFocus:
+            selected = bool(state & QStyle.StateFlag.State_Selected)
+            painter.save()
+            painter.setPen(QPen(QColor("white" if selected else theme.INK), FOCUS_RING))
+            painter.drawRect(option.rect.adjusted(1, 1, -FOCUS_RING, -FOCUS_RING))  # type: ignore[attr-defined]
+            painter.restore()
 
     def _model(self, index: Index) -> CollectionModel:
         """The cell's model: a ``CollectionModel`` or one with the same ``spec_at``/``context``/``plan``."""

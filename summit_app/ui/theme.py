@@ -54,6 +54,7 @@ _ROLES = {
                                 font-size: {nav}pt; }}
         QListWidget#navigator::item {{ padding: {pad}px {pad}px; border-radius: 6px; margin: 2px 6px; color: {ink}; }}
         QListWidget#navigator::item:selected {{ background: {accent}; color: white; }}
+        QListWidget#navigator::item:focus {{ border: 3px solid {ink}; }}
         QListWidget#navigator::item:hover:!selected {{ background: {accent_soft}; }}""",
     "statusBar": "QStatusBar {{ background: white; border-top: 1px solid {line}; color: {muted}; }}",
 }

@@ -156,6 +156,7 @@ class TimerDisplay(QLabel):
     def show_time(self, text: str, phase: str) -> None:
         words = PHASE_WORDS.get(phase, "")
         self.setText(f"{text}  {words}" if words else text)
+        self.setAccessibleName(f"Time left: {text}" + (f", {words}" if words else ""))  # read out, as shown
         self.setAccessibleDescription(words or "Time left")
         if phase != self.phase:
             self.phase = phase

@@ -76,6 +76,7 @@ def test_display_warns_in_the_last_minute_and_when_time_is_up(qtbot: QtBot) -> N
     clock.advance(3 * 3600 + 31)
     qtbot.waitUntil(lambda: display.phase == WARNING, timeout=2000)  # the widget's own timer ticks
     assert display.text() == "0:59  Last minute"
+    assert display.accessibleName() == "Time left: 0:59, Last minute"  # a screen reader hears the time
     assert display.property("phase") == WARNING
     clock.advance(61)
     qtbot.waitUntil(lambda: display.phase == OVER, timeout=2000)
@@ -83,6 +84,7 @@ def test_display_warns_in_the_last_minute_and_when_time_is_up(qtbot: QtBot) -> N
     timebox.add_five_minutes()
     assert display.text() == "5:00"
     assert display.phase == RUNNING
+    assert display.accessibleName() == "Time left: 5:00"
     timebox.toggle_pause()
     assert display.text() == "5:00  Paused"
     timebox.stop()
