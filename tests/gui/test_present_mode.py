@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from guihelpers import saved, shortcut
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontInfo, QGuiApplication
+from PySide6.QtGui import QAccessible, QFontInfo, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -310,3 +310,14 @@ def test_closing_the_room_window_or_the_plan_ends_present_mode(make_window: Any,
     assert not mode.active
     assert not stage.isVisible()
     assert not mode.enter()  # no plan, nothing to present
+
+
+def test_present_mode_is_a_window_to_assistive_technology(make_window: Any) -> None:
+    window = make_window()
+    mode = window.facilitator.present
+    assert mode.enter()
+    stage = mode.stage
+    interface = QAccessible.queryAccessibleInterface(stage)
+    assert interface.role() == QAccessible.Role.Window  # a frame, not a filler, to a screen reader
+    assert interface.text(QAccessible.Text.Name) == "Summit Planner — presenting"
+    mode.leave()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from summit_app.plan import model
 from summit_app.plan.edits import Edit
@@ -24,8 +24,12 @@ from summit_app.ui.present.view_context import PresentContext
 from summit_app.ui.timebox import TimeBox, TimerDisplay
 
 
-class PresentStage(QWidget):
-    """Header (district, pane title, clock), optional controls, and the presented pane."""
+class PresentStage(QMainWindow):
+    """Header (district, pane title, clock), optional controls, and the presented pane.
+
+    A main window (not a bare widget) so that assistive technology meets it as a
+    window of its own, with its title, when it takes the projector's screen.
+    """
 
     leave_requested = Signal()
     step_requested = Signal(int)
@@ -45,7 +49,9 @@ class PresentStage(QWidget):
         self._stale: set[str] = set()
         self._pending = ""
         self.setStyleSheet(stylesheet(body_px))
-        layout = QVBoxLayout(self)
+        central = QWidget()
+        self.setCentralWidget(central)
+        layout = QVBoxLayout(central)
         margin = round(body_px * 0.8)
         layout.setContentsMargins(margin, margin // 2, margin, margin // 2)
         layout.addLayout(self._build_header(timebox))
