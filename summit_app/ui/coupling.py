@@ -2,6 +2,7 @@
 
 When someone adds a software budget line, or makes a line software, and the
 line names no inventory entry, the app offers (through the prompt service) to
+link the entry the inventory already has for it (``plan.inventory``), or to
 create one. Accepting applies one ``Batch``: the new ``AppEntry`` (named after
 the line, no agreement yet, approval pending) and the line's link to it, so a
 single undo takes both back. The offer follows the edit on the next turn of the
@@ -19,10 +20,12 @@ from PySide6.QtCore import QObject, QTimer
 from summit_app.plan import model
 from summit_app.plan.content import Content
 from summit_app.plan.edits import AddItem, Batch, Edit, SetField
+from summit_app.plan.inventory import matching_apps
 from summit_app.ui.collection_edits import new_id
 from summit_app.ui.context import UiContext
 
 SOFTWARE = "software"
+NEW_ENTRY = ""  # the answer to "link which entry?" that adds a new one instead
 
 
 def is_software(content: Content, category: str) -> bool:
@@ -81,5 +84,21 @@ class PrivacyCoupling(QObject):
                 continue
             if not is_software(self.context.content, line.category):
                 continue
-            if self.context.prompts.offer_privacy_entry(line.description):
+            known = matching_apps(self.context.plan, line)
+            if known:
+                self._link_or_add(line, known)
+            elif self.context.prompts.offer_privacy_entry(line.description):
                 self.context.edit(inventory_edit(self.context.plan, line))
+
+    def _link_or_add(self, line: model.BudgetLine, known: list[model.AppEntry]) -> None:
+        """The inventory already lists what the line may buy: link that entry, or add another."""
+        choice = self.context.prompts.link_privacy_entry(line.description, [(a.id, a.name) for a in known])
+        if choice is None:
+            return
+        if choice == NEW_ENTRY:
+            self.context.edit(inventory_edit(self.context.plan, line))
+            return
+        app = self.context.plan.item("apps", choice)
+        name = app.name if isinstance(app, model.AppEntry) else choice
+        self.context.edit(SetField("budget", line.id, "app_id", choice,
+                                   f"Link “{line.description.strip()}” to “{name}” in the privacy inventory"))

@@ -116,6 +116,18 @@ class Prompts:
             button.Yes | button.No, button.Yes)
         return answer == button.Yes
 
+    def link_privacy_entry(self, description: str, known: list[tuple[str, str]]) -> str | None:
+        """The inventory may already list a software line's app: the id to link, "" for a new entry, None to skip."""
+        choices = [f"Link to “{name}”, already in the inventory" for _id, name in known]
+        choices.append("Add a new entry to the inventory")
+        picked, ok = QtWidgets.QInputDialog.getItem(
+            self.parent, "Link to the privacy inventory?",
+            f"“{description}” is software. The privacy inventory may already list it:", choices, 0, False)
+        if not ok:
+            return None
+        index = choices.index(picked)
+        return known[index][0] if index < len(known) else ""
+
     def author_name(self, current: str) -> str | None:
         """Ask for the name the edit log records for this seat at the table; None if cancelled."""
         name, ok = QtWidgets.QInputDialog.getText(self.parent, "Your name at the table",

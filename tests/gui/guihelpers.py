@@ -73,6 +73,9 @@ class ScriptedPrompts(Prompts):
     def offer_privacy_entry(self, description: str) -> bool:
         return self._answer("offer_privacy_entry", description)  # type: ignore[no-any-return]
 
+    def link_privacy_entry(self, description: str, known: list[tuple[str, str]]) -> str | None:
+        return self._answer("link_privacy_entry", description, known)  # type: ignore[no-any-return]
+
     def author_name(self, current: str) -> str | None:
         return self._answer("author_name", current)  # type: ignore[no-any-return]
 

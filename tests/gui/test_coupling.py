@@ -137,3 +137,31 @@ def test_a_line_already_in_the_inventory_or_not_software_is_not_asked_about(
     qtbot.wait(50)
     assert prompts.asked == []  # ScriptedPrompts would have failed the test on any question
     assert saved(window).item("budget", "line-lms").category == "software"  # type: ignore[union-attr]
+
+
+LISTED = PLAN.replace(apps=(model.AppEntry("app-canvas", name="Canvas LMS", agreement_status="signed"),))
+
+
+def test_software_already_in_the_inventory_is_linked_not_listed_twice(qtbot: QtBot, make_window,  # type: ignore[no-untyped-def]
+                                                                       prompts: ScriptedPrompts) -> None:
+    window = make_window(LISTED)
+    line_id = add_line(qtbot, window, "Canvas LMS licences, grades 6-12")
+    prompts.script("link_privacy_entry", "app-canvas")
+    choose_category(qtbot, window, line_id, "Software")
+    qtbot.waitUntil(lambda: saved(window).item("budget", line_id).app_id == "app-canvas")
+    _method, (description, known) = next(a for a in prompts.asked if a[0] == "link_privacy_entry")
+    assert description == "Canvas LMS licences, grades 6-12"
+    assert known == [("app-canvas", "Canvas LMS")]
+    assert [a.name for a in saved(window).apps] == ["Canvas LMS"]  # no duplicate entry
+    window.actions_["undo"].trigger()
+    assert saved(window).item("budget", line_id).app_id is None
+
+
+def test_a_new_entry_can_still_be_chosen_beside_a_listed_one(qtbot: QtBot, make_window,  # type: ignore[no-untyped-def]
+                                                            prompts: ScriptedPrompts) -> None:
+    window = make_window(LISTED)
+    line_id = add_line(qtbot, window, "Canvas LMS video add-on")
+    prompts.script("link_privacy_entry", "")
+    choose_category(qtbot, window, line_id, "Software")
+    qtbot.waitUntil(lambda: len(saved(window).apps) == 2)
+    assert saved(window).item("budget", line_id).app_id == saved(window).apps[1].id

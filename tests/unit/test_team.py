@@ -1,8 +1,11 @@
-"""What the roster fills in of the approval details."""
+"""What the team roster and the privacy inventory already say: approval details, the app a line buys."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from summit_app.plan import model
+from summit_app.plan.inventory import matching_apps
 from summit_app.plan.team import approval_from_team
 
 
@@ -19,3 +22,17 @@ def test_nothing_to_offer_without_the_roles() -> None:
     assert approval_from_team(plan) == {}
     unnamed = model.Plan(members=(model.TeamMember(id="a", name="  ", role="superintendent"),))
     assert approval_from_team(unnamed) == {}
+
+
+def test_an_inventory_entry_matches_the_line_that_names_it() -> None:
+    apps = (model.AppEntry("a1", name="Canvas LMS"), model.AppEntry("a2", name="Canvas Studio"),
+            model.AppEntry("a3", name="Google Workspace for Education"))
+    plan = model.Plan(apps=apps)
+
+    def line(text: str) -> model.BudgetLine:
+        return model.BudgetLine("l1", text, category="software", unit_cost=Decimal("1.00"), quantity=1)
+
+    assert [a.id for a in matching_apps(plan, line("Canvas LMS licences, grades 6-12"))] == ["a1"]
+    assert [a.id for a in matching_apps(plan, line("Canvas"))] == ["a1", "a2"]  # both name it
+    assert matching_apps(plan, line("Student licences")) == []  # only common words
+    assert [a.id for a in matching_apps(plan, line("Google Workspace"))] == ["a3"]

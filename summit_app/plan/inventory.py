@@ -1,0 +1,36 @@
+"""Which privacy-inventory entry a budget line is most likely about.
+
+"Canvas LMS licences" in the budget and "Canvas LMS" in the inventory are the
+same app: when a line becomes software, the app offers to link the entry the
+district already listed instead of making a duplicate.
+"""
+
+from __future__ import annotations
+
+import re
+
+from summit_app.plan import model
+
+_WORD = re.compile(r"[0-9a-z]+")
+#: Words too common in app and line names to say two of them are the same app.
+_COMMON = frozenset({"app", "apps", "licence", "licences", "license", "licenses", "subscription", "subscriptions",
+                     "software", "platform", "annual", "renewal", "seats", "seat", "student", "students", "staff",
+                     "teacher", "teachers", "district", "the", "and", "for", "with", "year", "years", "new"})
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in _WORD.findall(text.lower()) if len(w) > 2 and w not in _COMMON}
+
+
+def matching_apps(plan: model.Plan, line: model.BudgetLine) -> list[model.AppEntry]:
+    """Inventory entries that name what ``line`` buys: the entry's distinctive words all in the line's
+    description (or the other way round), most words in common first."""
+    wanted = _words(line.description)
+    if not wanted:
+        return []
+    scored = []
+    for app in plan.apps:
+        words = _words(app.name)
+        if words and (words <= wanted or wanted <= words):
+            scored.append((-len(words & wanted), app.name.lower(), app))
+    return [app for *_key, app in sorted(scored, key=lambda s: (s[0], s[1]))]
