@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 #: Actions that need an open plan.
 PLAN_ACTIONS = ("save_copy", "close", "export_xlsx", "export_draft", "export_signature",
-                "next_step", "previous_step", "present", "voting")
+                "next_step", "previous_step", "present", "voting", "find")
 
 
 def _action(window: MainWindow, menu: QMenu, text: str, slot: Callable[[], object],
@@ -105,6 +105,8 @@ def _edit_menu(window: MainWindow, actions: dict[str, QAction]) -> None:
     menu.addAction(undo)
     menu.addAction(redo)
     actions["undo"], actions["redo"] = undo, redo
+    menu.addSeparator()
+    actions["find"] = _action(window, menu, "&Find in the plan…", partial(_find, window), QKeySequence.StandardKey.Find)
 
 
 def _view_menu(window: MainWindow, actions: dict[str, QAction]) -> None:
@@ -124,6 +126,11 @@ def _view_menu(window: MainWindow, actions: dict[str, QAction]) -> None:
     actions["present"] = _action(window, menu, "&Present", window.facilitator.toggle_present, "F5")
     actions["agenda"] = _action(window, menu, "Agenda and &time-boxes…", window.facilitator.open_agenda)
     actions["voting"] = _action(window, menu, "&Dot voting…", window.facilitator.open_voting)
+
+
+def _find(window: MainWindow) -> None:
+    if window.workspace is not None and window.context is not None:
+        window.workspace.find_bar.open_bar(window.context.plan)
 
 
 def _help_menu(window: MainWindow, actions: dict[str, QAction]) -> None:

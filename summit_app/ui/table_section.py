@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -164,9 +165,21 @@ class TableSection(QWidget):
         flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
         self.view.selectionModel().setCurrentIndex(index, flags)
         self.view.scrollTo(index)
+        self._bring_into_view(index)
         if focus:
             self.view.setFocus()
         return True
+
+    def _bring_into_view(self, index: QModelIndex) -> None:
+        """Scroll the pane (not only the table) so the selected row is on screen."""
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QScrollArea):
+            parent = parent.parentWidget()
+        if parent is None or parent.widget() is None:
+            return
+        row = self.view.visualRect(index)
+        corner = self.view.viewport().mapTo(parent.widget(), row.topLeft())
+        parent.ensureVisible(corner.x(), corner.y() + row.height() // 2, 20, row.height() * 2)
 
     def _row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         self._update_buttons()

@@ -15,9 +15,11 @@ from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from summit_app.plan import model
 from summit_app.plan.edits import Edit
+from summit_app.plan.search import Match
 from summit_app.ui.badges import FindingCounter
 from summit_app.ui.context import UiContext
 from summit_app.ui.coupling import PrivacyCoupling
+from summit_app.ui.find_bar import FindBar
 from summit_app.ui.navigator import StepNavigator
 from summit_app.ui.pane import Pane
 from summit_app.ui.panes import make_pane, pane_for
@@ -42,6 +44,9 @@ class PlanWorkspace(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
         self.banner = self._signed_banner(outer)
+        self.find_bar = FindBar()
+        self.find_bar.go_to.connect(self._go_to_match)
+        outer.addWidget(self.find_bar)
         layout = QHBoxLayout()
         layout.setSpacing(0)
         outer.addLayout(layout, 1)
@@ -144,6 +149,7 @@ class PlanWorkspace(QWidget):
                 self._stale.add(pane_id)
         self.navigator.set_states(pane_states(plan, self.context.content))
         self.finding_counter.schedule(plan)
+        self.find_bar.plan_changed(plan)
 
     def _bring_into_view(self, _message: str, edit: Edit) -> None:
         """After an undo or redo, show what changed: its pane, its row, or its field."""
@@ -158,6 +164,14 @@ class PlanWorkspace(QWidget):
         pane_id = pane_for(collection)
         if field and pane_id is not None:
             self.pane(pane_id).show_field(collection, field)
+
+    def _go_to_match(self, match: Match) -> None:
+        """Show where the find bar's match is: its step, its row, its field; the typing stays in the bar."""
+        self.navigate(match.collection, match.item_id)
+        pane_id = pane_for(match.collection)
+        if pane_id is not None and not match.item_id:
+            self.pane(pane_id).show_field(match.collection, match.field)
+        self.find_bar.field.setFocus()
 
     def navigate(self, collection: str, item_id: str) -> None:
         """Show the pane holding ``collection`` and select ``item_id`` there."""
