@@ -47,7 +47,7 @@ class FindBar(QFrame):
         self.current = -1
         row = QHBoxLayout(self)
         row.setContentsMargins(8, 4, 8, 4)
-        label = QLabel("Find in the plan:")
+        label = QLabel("Find in the plan")
         self.field = FindField()
         self.field.setAccessibleName("Find in the plan")
         self.field.setPlaceholderText("a word or name, e.g. Chromebook")
