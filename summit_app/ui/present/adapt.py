@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton, QTableView, QToolButton, QWidget
 
 from summit_app.plan.fields import spec
@@ -86,3 +87,13 @@ def tidy(pane: Pane) -> None:
             view.verticalHeader().setDefaultSectionSize(height)
             view.resizeColumnsToContents()
             view.updateGeometry()
+        _show_every_row(view)
+
+
+def _show_every_row(view: QTableView) -> None:
+    """As tall as all its rows: the room scrolls the page, never a small box inside it."""
+    header = view.horizontalHeader()
+    rows = sum(view.rowHeight(r) for r in range(view.model().rowCount())) if view.model() else 0
+    scroll = view.horizontalScrollBar().sizeHint().height() if view.horizontalScrollBar().maximum() > 0 else 0
+    view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.setFixedHeight(header.height() + rows + scroll + 2 * view.frameWidth() + 2)
