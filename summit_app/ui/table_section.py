@@ -34,6 +34,9 @@ from summit_app.ui.delegates import FieldDelegate
 NewItem = Callable[[model.Plan], Any]
 GROW_ROWS = 50  # an edit that changes more rows than this (a re-import) keeps the widths it has
 CELL_PADDING = 24  # room either side of a cell's text, as resizeColumnsToContents leaves it
+#: The widest a column grows to fit its text: a goal's title or a line's description shows whole,
+#: and only prose longer than this (a note) is shortened, in full on hover and in its editor.
+WIDEST = 460
 
 
 class FittedTableView(QTableView):
@@ -127,15 +130,23 @@ class TableSection(QWidget):
             shortcut = QShortcut(QKeySequence(keys), self.view, context=context)
             shortcut.activated.connect(slot)
 
-    def fit_columns(self, widest: int = 340) -> None:
+    def fit_columns(self, widest: int = WIDEST) -> None:
         """Size columns to their contents once there are rows, none wider than ``widest``."""
         self._fitted = True
-        self.view.resizeColumnsToContents()
         header = self.view.horizontalHeader()
+        header.setStretchLastSection(False)  # measured at its own width first, like the others
+        self.view.resizeColumnsToContents()
         for column in range(self.model.columnCount()):
             header.resizeSection(column, min(header.sectionSize(column) + 12, widest))
+        self._stretch_last_if_room()
 
-    def grow_columns(self, rows: list[int], widest: int = 340) -> None:
+    def _stretch_last_if_room(self) -> None:
+        """The last column takes the room left over, but is never squeezed below its text for it."""
+        header = self.view.horizontalHeader()
+        shown = sum(header.sectionSize(c) for c in range(header.count()) if not header.isSectionHidden(c))
+        header.setStretchLastSection(shown <= self.view.viewport().width())
+
+    def grow_columns(self, rows: list[int], widest: int = WIDEST) -> None:
         """Widen columns (never narrow them) so the text of ``rows`` shows whole, up to ``widest``.
 
         Called with the rows an edit changed: a name typed into a new row is not cut
@@ -149,7 +160,10 @@ class TableSection(QWidget):
             needed = max((metrics.horizontalAdvance(self.model.display_text(r, column)) for r in rows), default=0)
             needed = min(needed + CELL_PADDING, widest)
             if needed > header.sectionSize(column):
+                if header.stretchLastSection() and column == header.count() - 1:
+                    header.setStretchLastSection(False)
                 header.resizeSection(column, needed)
+        self._stretch_last_if_room()
 
     # -- selection --------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from summit_app.plan import model
+from summit_app.ui.table_section import WIDEST
 
 
 def _fits(section, row: int, column: int) -> bool:  # type: ignore[no-untyped-def]
@@ -35,7 +36,7 @@ def test_columns_never_grow_past_a_readable_width_and_the_full_text_shows_on_hov
     description = column_of(lines, "description")
     long_text = "Interactive displays for every classroom in the district's twenty-four schools, " * 3
     edit_cell(qtbot, lines, 0, description, long_text.strip())
-    assert lines.view.horizontalHeader().sectionSize(description) <= 340
+    assert lines.view.horizontalHeader().sectionSize(description) <= WIDEST
     index = lines.model.index(0, description)
     assert lines.model.data(index, Qt.ItemDataRole.ToolTipRole) == long_text.strip()
 
@@ -47,3 +48,12 @@ def test_a_wider_column_the_user_set_is_kept(qtbot: QtBot, make_window) -> None:
     team.view.horizontalHeader().resizeSection(role, 330)
     edit_cell(qtbot, team, 1, column_of(team, "name"), "Jim Whitfield")
     assert team.view.horizontalHeader().sectionSize(role) == 330
+
+
+def test_the_last_column_is_never_squeezed_below_its_text(qtbot: QtBot, make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    team = window.workspace.pane("district").team
+    email = column_of(team, "email")
+    assert email == team.model.columnCount() - 1
+    for row in range(team.model.rowCount()):
+        assert _fits(team, row, email), team.model.display_text(row, email)
