@@ -32,6 +32,7 @@ from summit_app.plan.signing import sign_edit, signed_state
 from summit_app.store.plan_file import PlanFile, close_document, open_document
 
 if TYPE_CHECKING:
+    from summit_app.plan.checks import Finding
     from summit_app.plan.rollup import RollupReport
 
 # --- reading input --------------------------------------------------------------------
@@ -156,13 +157,36 @@ def _sign_and_export(args: argparse.Namespace, batch: OutputBatch) -> None:
     signed; the signing edit is applied next, and only then are the files moved
     into place: a failed export never leaves a plan that says it was signed.
     """
+    from summit_app.plan.checks import signing_blockers
+
     document = open_document(args.plan, author=args.author or "")
     try:
+        blockers = signing_blockers(document.plan, document.content)
+        if blockers:
+            raise SigningRefused(blockers)
         edit = sign_edit(document.plan, datetime.now(UTC))
         signed, _ = apply_edit(document.plan, edit, document.content)
         _write_all(batch, _export_writers(signed, args), before_replace=lambda: document.apply(edit))
     finally:
         close_document(document)
+
+
+class SigningRefused(Exception):
+    """The plan has blocking findings: it is not signed, and no output is written."""
+
+    def __init__(self, blockers: list[Finding]) -> None:
+        super().__init__(f"{len(blockers)} blocking findings")
+        self.blockers = blockers
+
+
+def _refuse_signing(plan_path: str, blockers: list[Finding]) -> int:
+    """Say what blocks the signature, one finding a line; exit 1 as ``check`` does for the same findings."""
+    from summit_app.plan.checks import format_findings
+
+    count = f"{len(blockers)} blocking finding{'s' if len(blockers) != 1 else ''}"
+    print(f"{PROG}: not signed: {plan_path}: the plan has {count}; nothing was written", file=sys.stderr)
+    print(format_findings(blockers, load_content()), file=sys.stderr)
+    return 1
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -182,6 +206,8 @@ def cmd_export(args: argparse.Namespace) -> int:
                 _write_all(batch, _export_writers(plan, args))
     except OutputError as exc:
         raise UsageError(exc.what, exc.why) from None
+    except SigningRefused as exc:
+        return _refuse_signing(args.plan, exc.blockers)
     return 0
 
 

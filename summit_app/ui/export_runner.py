@@ -142,6 +142,8 @@ class ExportRunner(QObject):
             return False
         self._undo_on_failure = None
         if for_signature:
+            if not self._may_sign(target):
+                return False
             if not self.context.edit(sign_edit(self.context.plan, datetime.now(UTC))):
                 self.finished.emit(str(target), False, "The plan could not be marked as signed.")
                 return False
@@ -151,6 +153,21 @@ class ExportRunner(QObject):
 
         return self._start(lambda plan, t, progress: write_pdf(plan, t, progress, draft=draft),
                            self.context.plan, target, "PDF for signature" if for_signature else "draft PDF")
+
+    def _may_sign(self, target: Path) -> bool:
+        """A plan with blocking findings is not signed: say what blocks it, write nothing."""
+        from summit_app.plan.checks import signing_blockers
+
+        blockers = signing_blockers(self.context.plan, self.context.content)
+        if not blockers:
+            return True
+        count = f"{len(blockers)} blocking finding{'s' if len(blockers) != 1 else ''}"
+        listed = "\n".join(f"• {f.message}" for f in blockers[:8]) + ("\n…" if len(blockers) > 8 else "")
+        message = (f"The plan has {count}, so it was not signed and no PDF was written. Resolve them (Review & "
+                   f"sign lists them, blocking ones first), then export for signature again.\n\n{listed}")
+        self.context.prompts.error("Not signed: the plan has blocking findings", message)
+        self.finished.emit(str(target), False, f"Not signed: the plan has {count}.")
+        return False
 
     # -- running -----------------------------------------------------------------------
 

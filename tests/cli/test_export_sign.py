@@ -6,6 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
+from summit_app.plan import model
 from tests.runcli import error_line, run_cli
 
 
@@ -48,3 +49,20 @@ def test_info_reports_the_revision_of_the_file_on_disk(tmp_path) -> None:
     shutil.copyfile(fixture, copy)
     assert _info(copy)["schema_version"] == 1
     assert copy.read_bytes() == fixture.read_bytes()
+
+
+def test_a_plan_with_blocking_findings_is_not_signed(make_plan_file, demo, tmp_path) -> None:
+    plan = make_plan_file(demo.replace(approval=model.Approval()))  # nobody named to sign it
+    before = plan.read_bytes()
+    pdf = tmp_path / "signed.pdf"
+    result = run_cli("export", plan, "--pdf", pdf, "--json", tmp_path / "plan.json", "--sign")
+    assert result.returncode == 1
+    assert result.stdout == ""
+    first, *listed = result.stderr.splitlines()
+    assert first == f"summit-app: not signed: {plan}: the plan has 1 blocking finding; nothing was written"
+    assert any("[blocking]" in line for line in listed)
+    assert "Traceback" not in result.stderr
+    assert not pdf.exists()
+    assert not (tmp_path / "plan.json").exists()  # all or none: the JSON beside it is not written either
+    assert plan.read_bytes() == before
+    assert _info(plan)["signed"] is False

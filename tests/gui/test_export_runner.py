@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from summit_app.outputs import OutputError
 from summit_app.plan import model
+from summit_app.plan.edits import SetField
 from summit_app.plan.interchange import fingerprint
 from summit_app.plan.signing import signed_state
 from summit_app.store.plan_file import PlanFile, open_document
@@ -215,3 +216,21 @@ def test_the_progress_dialog_closes_when_the_export_ends(qtbot, session, tmp_pat
     assert ok
     qtbot.waitUntil(lambda: window.findChildren(QProgressDialog) == [])
     assert prompts.asked == [("offer_open", (tmp_path / "draft.pdf",))]
+
+
+def test_a_plan_with_blocking_findings_is_not_signed(qtbot, session, tmp_path) -> None:
+    context, runner, prompts = session
+    context.edit(SetField("approval", "", "superintendent_name", ""))  # now nobody is named to sign it
+    before = context.undo_stack.count()
+    prompts.script("error", None)
+    target = tmp_path / "for signature.pdf"
+    with qtbot.waitSignal(runner.finished) as blocker:
+        assert not runner.export_pdf(target, for_signature=True)
+    assert blocker.args == [str(target), False, "Not signed: the plan has 1 blocking finding."]
+    title, message = prompts.asked[-1][1]
+    assert title == "Not signed: the plan has blocking findings"
+    assert "no superintendent named" in message or "do not yet name who signs" in message
+    assert context.plan.signature == model.Signature()
+    assert context.undo_stack.count() == before  # no signing edit was made
+    assert not target.exists()
+    assert not runner.busy

@@ -25,7 +25,7 @@ from summit_app.plan.checks.findings import (
 from summit_app.plan.content import Content
 
 __all__ = ["ADVICE", "BLOCKING", "PANES", "RULES", "SEVERITIES", "WARNING", "Finding", "format_findings",
-           "run_checks"]
+           "run_checks", "signing_blockers"]
 
 RULES: tuple[Rule, ...] = (
     panes.empty_panes,
@@ -60,3 +60,13 @@ def run_checks(plan: model.Plan, content: Content) -> list[Finding]:
     """Every finding for ``plan``, most severe first, then in pane order."""
     facts = Facts(plan, content)
     return sorted((f for rule in RULES for f in rule(facts)), key=sort_key)
+
+
+def signing_blockers(plan: model.Plan, content: Content) -> list[Finding]:
+    """What stops ``plan`` from being signed: its blocking findings (none means it may be signed).
+
+    The one rule both the command line's ``export --sign`` and the window's
+    "PDF for signature" follow: a plan that does not hold together is not
+    put before the superintendent's pen.
+    """
+    return [f for f in run_checks(plan, content) if f.blocking]
