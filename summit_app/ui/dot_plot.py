@@ -22,12 +22,14 @@ class DotPlot(QWidget):
         self._consensus: int | None = None
         self.setMinimumHeight(90)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setAccessibleName("Spread of the silent ratings")
 
     def sizeHint(self) -> QSize:
         return QSize(420, 90)
 
     def set_dots(self, dots: list[tuple[str, int]], consensus: int | None) -> None:
         self._dots, self._consensus = dots, consensus
+        self.setAccessibleDescription(describe_dots(dots, consensus))  # the figures, for those who cannot see dots
         self.update()
 
     def _x(self, score: float) -> float:
@@ -76,3 +78,11 @@ class DotPlot(QWidget):
 def initials(name: str) -> str:
     words = [w for w in name.replace(".", " ").split() if w[:1].isalpha() and w.lower() not in ("dr", "mr", "ms")]
     return "".join(w[0].upper() for w in words[:2]) or "?"
+
+
+def describe_dots(dots: list[tuple[str, int]], consensus: int | None) -> str:
+    """The plot in words: "Ana Ruiz 6, Ben Oduya 8; consensus 7" (or "No ratings yet")."""
+    if not dots:
+        return "No ratings yet"
+    words = ", ".join(f"{name} {score}" for name, score in dots)
+    return words + (f"; consensus {consensus}" if consensus is not None else "; no consensus yet")
