@@ -125,11 +125,15 @@ def labels(plan: model.Plan, collection: str) -> dict[str, str]:
     return {it.id: item_label(it) for it in getattr(plan, collection)}
 
 
+#: The most of a text a table cell shows (its first line): a cell wraps it; more is on hover and in the editor.
+CELL_TEXT = 240
+
+
 def display(kind: Kind, value: Any, content: Content, *, vocabulary: str | None = None,
             targets: dict[str, str] | None = None, fmt: str = "") -> str:
     """The text a table cell shows for a value of ``kind``."""
     if kind is Kind.TEXT:
-        return short(value, 80)
+        return short(value, CELL_TEXT)
     if kind in (Kind.INT, Kind.OPT_INT):
         return "" if value is None else f"FY{value}" if fmt == "year" else f"{value:,}"
     if kind in (Kind.DECIMAL, Kind.DECIMALS):

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -34,23 +34,39 @@ from summit_app.ui.delegates import FieldDelegate
 NewItem = Callable[[model.Plan], Any]
 GROW_ROWS = 50  # an edit that changes more rows than this (a re-import) keeps the widths it has
 CELL_PADDING = 24  # room either side of a cell's text, as resizeColumnsToContents leaves it
+#: Tables up to this many rows wrap long text onto more lines (rows as tall as their text); longer
+#: ones keep one line a row, shortened with "…" and whole on hover, so a thousand rows stay quick.
+WRAP_ROWS = 120
 #: The widest a column grows to fit its text: a goal's title or a line's description shows whole,
 #: and only prose longer than this (a note) is shortened, in full on hover and in its editor.
 WIDEST = 460
 
 
 class FittedTableView(QTableView):
-    """A table as tall as its rows, between 3 and ``rows`` of them (then it scrolls)."""
+    """A table as tall as its rows, between 3 and ``rows`` of them (then it scrolls).
+
+    ``widened(width)`` when its width changes: wrapped rows need new heights then.
+    """
+
+    widened = Signal(int)
 
     def __init__(self, rows: int) -> None:
         super().__init__()
         self.rows = rows
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.widened.emit(event.size().width())
+
     def sizeHint(self) -> QSize:
         hint = super().sizeHint()
         model = self.model()
         count = min(max(model.rowCount() if model else 0, 3), self.rows)
-        height = self.horizontalHeader().height() + count * self.verticalHeader().defaultSectionSize()
+        shown = min(model.rowCount() if model else 0, self.rows)
+        rows = sum(self.rowHeight(r) for r in range(shown))
+        rows += (count - shown) * self.verticalHeader().defaultSectionSize()
+        height = self.horizontalHeader().height() + rows
         scroll = self.horizontalScrollBar().sizeHint().height()
         return QSize(hint.width(), height + scroll + 2 * self.frameWidth() + 2)
 
@@ -85,6 +101,7 @@ class TableSection(QWidget):
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
         self.model.modelReset.connect(self._update_buttons)
         self.model.modelReset.connect(self.view.updateGeometry)
+        self.view.widened.connect(self._refit_to_width)
         self._fitted = False
         self._update_buttons()
 
@@ -96,7 +113,8 @@ class TableSection(QWidget):
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         view.setAlternatingRowColors(True)
-        view.setWordWrap(False)
+        view.setWordWrap(True)  # long text wraps in its row (``_fit_rows``), short tables only
+        view.setTextElideMode(Qt.TextElideMode.ElideRight)
         view.setTabKeyNavigation(False)  # Tab leaves the table for its buttons
         view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
                              | QAbstractItemView.EditTrigger.AnyKeyPressed)
@@ -139,6 +157,45 @@ class TableSection(QWidget):
         for column in range(self.model.columnCount()):
             header.resizeSection(column, min(header.sectionSize(column) + 12, widest))
         self._stretch_last_if_room()
+        self._fit_rows(range(self.model.rowCount()))
+
+    def _refit_to_width(self, _width: int) -> None:
+        if self._fitted:
+            self._stretch_last_if_room()
+            self._fit_rows(range(self.model.rowCount()))
+
+    def _fit_rows(self, rows: range | list[int]) -> None:
+        """Rows as tall as their wrapped text (only in tables short enough for it; see ``WRAP_ROWS``)."""
+        wrap = self.model.rowCount() <= WRAP_ROWS
+        if self.view.wordWrap() != wrap:
+            self.view.setWordWrap(wrap)
+        if not wrap:
+            return
+        roomy = self.view.verticalHeader().defaultSectionSize()
+        for row in rows:
+            height = max(roomy, self._wrapped_height(row))
+            if self.view.rowHeight(row) != height:
+                self.view.setRowHeight(row, height)
+        self.view.updateGeometry()
+
+    def _wrapped_height(self, row: int) -> int:
+        """How tall ``row`` must be for its longest cell, wrapped in its column, to show whole.
+
+        Measured over every column, scrolled into view or not (Qt's own row sizing only
+        looks at the columns on screen).
+        """
+        metrics = self.view.fontMetrics()
+        header = self.view.horizontalHeader()
+        padding = self.view.verticalHeader().defaultSectionSize() - metrics.height()
+        tallest = 0
+        for column in range(self.model.columnCount()):
+            if header.isSectionHidden(column):
+                continue
+            width = max(header.sectionSize(column) - CELL_PADDING // 2, 20)
+            text = self.model.display_text(row, column)
+            box = metrics.boundingRect(QRect(0, 0, width, 100_000), int(Qt.TextFlag.TextWordWrap), text)
+            tallest = max(tallest, box.height())
+        return tallest + padding
 
     def _stretch_last_if_room(self) -> None:
         """The last column takes the room left over, but is never squeezed below its text for it."""
@@ -219,6 +276,8 @@ class TableSection(QWidget):
         elif self._fitted:
             changed = [r for r, it in enumerate(self.model.items()) if id(it) not in before]
             self.grow_columns(changed[:GROW_ROWS])
+            self._fit_rows(changed[:GROW_ROWS] if len(changed) < self.model.rowCount() else
+                           range(self.model.rowCount()))
         if keep and self.current_id() != keep:
             self.select(keep, focus=False)
         elif self.current_id() is None and self.model.rowCount():

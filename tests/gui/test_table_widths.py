@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from guihelpers import column_of, edit_cell
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from summit_app.plan import model
-from summit_app.ui.table_section import WIDEST
+from summit_app.ui.progress import STEPS
+from summit_app.ui.table_section import WIDEST, TableSection
 
 
 def _fits(section, row: int, column: int) -> bool:  # type: ignore[no-untyped-def]
@@ -57,3 +58,24 @@ def test_the_last_column_is_never_squeezed_below_its_text(qtbot: QtBot, make_win
     assert email == team.model.columnCount() - 1
     for row in range(team.model.rowCount()):
         assert _fits(team, row, email), team.model.display_text(row, email)
+
+
+def test_no_cell_of_the_demo_plan_is_cut_short(qtbot: QtBot, make_window) -> None:  # type: ignore[no-untyped-def]
+    """Every cell's text shows whole: in a column wide enough, or wrapped in a row tall enough."""
+    window = make_window()
+    cut = []
+    for pane_id, _title in STEPS:
+        window.workspace.show_pane(pane_id)
+        QApplication.processEvents()
+        for section in window.workspace.pane(pane_id).findChildren(TableSection):
+            metrics, header = section.view.fontMetrics(), section.view.horizontalHeader()
+            for column in range(section.model.columnCount()):
+                if section.view.isColumnHidden(column):
+                    continue
+                for row in range(section.model.rowCount()):
+                    text = section.model.display_text(row, column)
+                    box = metrics.boundingRect(QRect(0, 0, header.sectionSize(column) - 10, 100_000),
+                                               int(Qt.TextFlag.TextWordWrap), text)
+                    if box.height() > section.view.rowHeight(row) or text.endswith("…"):
+                        cut.append((pane_id, section.title.text(), column, text[:40]))
+    assert not cut

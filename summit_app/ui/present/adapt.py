@@ -91,7 +91,18 @@ def tidy(pane: Pane) -> None:
 
 
 def _show_every_row(view: QTableView) -> None:
-    """As tall as all its rows: the room scrolls the page, never a small box inside it."""
+    """As tall as all its rows: the room scrolls the page, never a small box inside it.
+
+    Rows that wrap are sized again when the projector's width is known, so the
+    table follows its rows' heights from then on.
+    """
+    if not view.property("showsEveryRow"):
+        view.setProperty("showsEveryRow", True)
+        view.verticalHeader().sectionResized.connect(lambda *_: _fit_height(view))
+    _fit_height(view)
+
+
+def _fit_height(view: QTableView) -> None:
     header = view.horizontalHeader()
     rows = sum(view.rowHeight(r) for r in range(view.model().rowCount())) if view.model() else 0
     scroll = view.horizontalScrollBar().sizeHint().height() if view.horizontalScrollBar().maximum() > 0 else 0
