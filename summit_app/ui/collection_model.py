@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from summit_app.plan import model
+from summit_app.plan.consequences import with_consequences
 from summit_app.plan.edits import SetField
 from summit_app.plan.fields import FieldSpec, Kind, spec
 from summit_app.plan.records import ByFields, record
@@ -215,4 +216,6 @@ class CollectionModel(QAbstractTableModel):
             value = tuple(amounts)
         header = self.headerData(column, Qt.Orientation.Horizontal)
         label = f"Change {header} of “{formats.short(formats.item_label(item), 40)}”"
-        return self.context.edit(SetField(self.collection, item.id, c.field, value, label))
+        edit = with_consequences(SetField(self.collection, item.id, c.field, value, label), self.plan,
+                                 self.context.content)
+        return self.context.edit(edit)

@@ -165,3 +165,18 @@ def test_a_new_entry_can_still_be_chosen_beside_a_listed_one(qtbot: QtBot, make_
     choose_category(qtbot, window, line_id, "Software")
     qtbot.waitUntil(lambda: len(saved(window).apps) == 2)
     assert saved(window).item("budget", line_id).app_id == saved(window).apps[1].id
+
+
+def test_choosing_a_sources_kind_ticks_recurring_as_that_kind_does(qtbot: QtBot, make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(PLAN.replace(funding=(model.FundingSource("src-1", "Technology allocation"),)))
+    sources = budget_pane(window).sources
+    editor = cell_editor(qtbot, sources, 0, column_of(sources, "kind"))
+    qtbot.keyClicks(editor, "General fund")
+    press_enter(qtbot, editor)
+    source = saved(window).funding[0]
+    assert (source.kind, source.recurring) == ("general-fund", True)
+    assert sources.model.data(sources.model.index(0, column_of(sources, "recurring")),
+                              Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    window.actions_["undo"].trigger()  # one undo takes back the kind and the tick
+    source = saved(window).funding[0]
+    assert (source.kind, source.recurring) == ("", False)

@@ -5,6 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from summit_app.plan import model
+from summit_app.plan.consequences import with_consequences
+from summit_app.plan.content import Content
+from summit_app.plan.edits import Batch, SetField
 from summit_app.plan.inventory import matching_apps
 from summit_app.plan.team import approval_from_team
 
@@ -36,3 +39,17 @@ def test_an_inventory_entry_matches_the_line_that_names_it() -> None:
     assert [a.id for a in matching_apps(plan, line("Canvas"))] == ["a1", "a2"]  # both name it
     assert matching_apps(plan, line("Student licences")) == []  # only common words
     assert [a.id for a in matching_apps(plan, line("Google Workspace"))] == ["a3"]
+
+
+def test_choosing_a_funding_kind_sets_whether_it_recurs(content: Content) -> None:
+    plan = model.Plan(funding=(model.FundingSource("s1", "Technology allocation"),))
+    edit = with_consequences(SetField("funding", "s1", "kind", "general-fund", "Change Kind"), plan, content)
+    assert isinstance(edit, Batch)
+    assert edit.edits[1] == SetField("funding", "s1", "recurring", True)
+    assert edit.label == "Change Kind"
+    ticked = plan.replace(funding=(model.FundingSource("s1", "Bond", recurring=True),))
+    edit = with_consequences(SetField("funding", "s1", "kind", "capital-bond"), ticked, content)
+    assert isinstance(edit, Batch)
+    assert edit.edits[1] == SetField("funding", "s1", "recurring", False)
+    name = SetField("funding", "s1", "name", "Other")
+    assert with_consequences(name, plan, content) is name
