@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from guihelpers import saved
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from summit_app.plan import model
@@ -72,6 +73,13 @@ def test_members_vote_in_turn_and_the_tally_sets_priorities_undoably(make_window
     assert [dialog.tally.item(i, 1).text() for i in range(3)] == [
         demo.goals[4].title, demo.goals[2].title, demo.goals[1].title]
     assert [dialog.tally.item(i, 2).text() for i in range(3)] == ["4", "3", "2"]
+    dialog.resize(560, dialog.height())  # a narrow dialog: long goals must wrap, not be cut
+    QApplication.processEvents()
+    metrics, width = dialog.tally.fontMetrics(), dialog.tally.columnWidth(1)
+    for i in range(dialog.tally.rowCount()):  # every goal's name shows whole: wrapped, never cut short
+        needed = metrics.boundingRect(0, 0, width - 10, 10_000, int(Qt.TextFlag.TextWordWrap),
+                                      dialog.tally.item(i, 1).text()).height()
+        assert needed <= dialog.tally.rowHeight(i)
     steps = window.context.undo_stack.count()
     qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
     assert window.context.undo_stack.count() == steps + 1  # one step for all the priorities
