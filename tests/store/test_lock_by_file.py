@@ -16,6 +16,7 @@ import pytest
 from badfiles import snapshot
 from runcli import ROOT, error_line, run_cli
 
+from summit_app.plan import model
 from summit_app.store.errors import LockHolder, PlanLockedError, ReadOnlyFileError
 from summit_app.store.lock import PlanLock, current_holder, kernel_lock_usable, lock_path
 from summit_app.store.plan_file import PlanFile
@@ -257,8 +258,8 @@ OPEN_AND_CLOSE = ("import sys\nfrom summit_app.store.plan_file import PlanFile\n
 
 @pytest.mark.parametrize("junk", ON_THE_COMMAND_LINE)
 def test_junk_at_the_lock_path_is_replaced_or_refused_in_one_line(junk: str, make_plan_file: MakePlan,
-                                                                  tmp_path: Path) -> None:
-    path = make_plan_file()
+                                                                  demo: model.Plan, tmp_path: Path) -> None:
+    path = make_plan_file(demo)  # a plan that may be signed: no blocking finding
     JUNK[junk](lock_path(path))
     plan_bytes = path.read_bytes()
     result = run_cli("export", path, "--pdf", tmp_path / "signed.pdf", "--sign", timeout=60)
