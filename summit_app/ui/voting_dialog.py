@@ -140,8 +140,6 @@ class VotingDialog(QDialog):
         self.tally.verticalHeader().hide()
         self.tally.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tally.setTabKeyNavigation(False)  # one Tab stop: arrows move among the rows
-        self.tally.setWordWrap(True)  # a long goal wraps in its row, as tall as it needs, instead of ending in "…"
-        self.tally.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.tally.horizontalHeader()
         for column, mode in enumerate((QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch,
                                        QHeaderView.ResizeMode.ResizeToContents)):
@@ -224,7 +222,6 @@ class VotingDialog(QDialog):
                 item = QTableWidgetItem(value)
                 if column != 1:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                item.setToolTip(value if column == 1 else "")
                 self.tally.setItem(i, column, item)
         voted = sum(row.dots for row in rows)
         self.apply_button.setEnabled(voted > 0 and not self.context.read_only)

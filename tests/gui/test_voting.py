@@ -8,7 +8,6 @@ from typing import Any
 import pytest
 from guihelpers import saved
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from summit_app.plan import model
@@ -73,12 +72,6 @@ def test_members_vote_in_turn_and_the_tally_sets_priorities_undoably(make_window
     assert [dialog.tally.item(i, 1).text() for i in range(3)] == [
         demo.goals[4].title, demo.goals[2].title, demo.goals[1].title]
     assert [dialog.tally.item(i, 2).text() for i in range(3)] == ["4", "3", "2"]
-    dialog.resize(560, dialog.height())  # a narrow dialog: long goals must wrap, not be cut
-    QApplication.processEvents()
-    line = dialog.tally.fontMetrics().height()
-    heights = [dialog.tally.rowHeight(i) for i in range(dialog.tally.rowCount())]
-    assert all(h >= dialog.tally.sizeHintForRow(i) for i, h in enumerate(heights))  # each row fits its text
-    assert max(heights) > 2 * line  # and a long goal wrapped onto more lines rather than being cut short
     steps = window.context.undo_stack.count()
     qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
     assert window.context.undo_stack.count() == steps + 1  # one step for all the priorities
