@@ -222,6 +222,8 @@ class VotingDialog(QDialog):
                 item = QTableWidgetItem(value)
                 if column != 1:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                else:
+                    item.setToolTip(value)  # the whole name, where a narrow dialog shortens it
                 self.tally.setItem(i, column, item)
         voted = sum(row.dots for row in rows)
         self.apply_button.setEnabled(voted > 0 and not self.context.read_only)

@@ -72,6 +72,8 @@ def test_members_vote_in_turn_and_the_tally_sets_priorities_undoably(make_window
     assert [dialog.tally.item(i, 1).text() for i in range(3)] == [
         demo.goals[4].title, demo.goals[2].title, demo.goals[1].title]
     assert [dialog.tally.item(i, 2).text() for i in range(3)] == ["4", "3", "2"]
+    assert [dialog.tally.item(i, 1).toolTip() for i in range(3)] == [  # whole on hover when cut short
+        demo.goals[4].title, demo.goals[2].title, demo.goals[1].title]
     steps = window.context.undo_stack.count()
     qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
     assert window.context.undo_stack.count() == steps + 1  # one step for all the priorities
