@@ -141,16 +141,25 @@ class ElementDetail(QFrame):
         self.element = element
         rating = plan.item("readiness", element.id)
         self.title.setText(element.name)
-        self.gear.setText(self.context.content.gear(element.gear_id).name
-                          + (" · element named by this app" if element.own else ""))
+        self.gear.setText(self._where(element))
         self._show_score(rating.score if rating else None)
         notes = rating.notes if rating else ""
         if notes != self.notes.toPlainText() and (switched or not self.notes.hasFocus()):
             self.notes.setPlainText(notes)
         self.silent.show_element(element.id, element.name, plan)
+        self.silent.setEnabled(not element.retired)  # members' ratings of an earlier version: shown, not taken
+        locked = self.context.read_only or element.retired  # an earlier version's rating is kept as it was
         for editor in (self.score, self.notes):
-            editor.setReadOnly(self.context.read_only)
-            theme.show_read_only(editor, self.context.read_only)
+            editor.setReadOnly(locked)
+            theme.show_read_only(editor, locked)
+
+    def _where(self, element: Element) -> str:
+        gear = self.context.content.gear(element.gear_id)
+        if element.retired:
+            return (f"Rated under an earlier version of the framework ({gear.name}); "
+                    "kept read-only, as the team left it")
+        formerly = f" · called “{element.formerly}” in earlier versions of this app" if element.formerly else ""
+        return gear.label + formerly
 
     def _show_score(self, score: int | None) -> None:
         self.score.blockSignals(True)
@@ -167,7 +176,7 @@ class ElementDetail(QFrame):
         self.level.setText(level.name)
         self.level.setStyleSheet(f"color: white; background: {colour}; border-radius: 6px; "
                                  "padding: 3px 12px; font-weight: 600;")
-        step = self.context.content.gear(self.element.gear_id).next_steps.get(level.id) or level.next_step
+        step = level.next_step
         self.next_step.setText(f"<b>Possible next step:</b> {_html(step)}")
 
     def hideEvent(self, event: QHideEvent) -> None:
@@ -178,14 +187,14 @@ class ElementDetail(QFrame):
     # -- editing -------------------------------------------------------------------------
 
     def _set_score(self, score: int | None) -> None:
-        if self.element is None:
+        if self.element is None or self.element.retired:
             return
         label = f"Score “{self.element.name}”"
         if not rate(self.context, self.element.id, "score", score, label):
             self.show_element(self.element, self.context.plan)
 
     def _commit_notes(self) -> None:
-        if self.element is None:
+        if self.element is None or self.element.retired:
             return
         rating = self.context.plan.item("readiness", self.element.id)
         text = self.notes.toPlainText()

@@ -125,7 +125,7 @@ def test_readiness_has_every_element_with_its_score_and_notes(book: Workbook, de
     for rating in demo.readiness:
         element = next(e for e in content.elements() if e.id == rating.id)
         row = rows[element.name]
-        assert (row["Gear"], row["Score"], row["Notes"]) == (content.gear(element.gear_id).name, rating.score,
+        assert (row["Gear"], row["Score"], row["Notes"]) == (content.gear(element.gear_id).label, rating.score,
                                                             rating.notes or None)
         scores = [r.score for r in demo.member_ratings if r.element_id == rating.id and r.score is not None]
         if scores and rating.revealed:

@@ -197,7 +197,8 @@ def test_coverage_table_shows_each_framework(open_pane, demo: model.Plan, conten
     found = coverage(demo, content)
     gears = found.framework("gears")
     assert group_titles(pane.coverage_tree)[0] == (
-        f"Future Ready gears · {gears.addressed_count()} of {len(gears.entries)} addressed")
+        f"Future Ready gears and Collaborative Leadership · {gears.addressed_count()} of {len(gears.entries)} "
+        "addressed")
     table = {str(i.siblingAtColumn(0).data()): (str(i.siblingAtColumn(1).data()), str(i.siblingAtColumn(2).data()))
              for _, i in rows(pane.coverage_tree)}
     missing = gears.missing()[0].name
