@@ -44,6 +44,15 @@ class Element(ByFields):
     gear_id: str
     retired: bool = False
     formerly: str = ""
+    #: One sentence, in the app's words, on what the element is about.
+    description: str = ""
+    #: Level id → what the element typically looks like at that level (one concrete sentence each).
+    anchors: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    #: A possible next step for this element, whatever its score.
+    next_step: str = ""
+
+    def anchor(self, level_id: str) -> str:
+        return self.anchors.get(level_id, "")
 
 
 @record
@@ -68,13 +77,12 @@ class Gear(ByFields):
 
 @record
 class Level(ByFields):
-    """A band of the readiness scale (its name, its scores, the next step it suggests)."""
+    """A band of the readiness scale: its name and its scores."""
 
     id: str
     name: str
     low: int
     high: int
-    next_step: str
 
 
 @record
@@ -160,7 +168,8 @@ def _entries(raw: list[dict[str, Any]]) -> tuple[Entry, ...]:
 
 
 def _element(raw: dict[str, Any], gear_id: str, *, retired: bool) -> Element:
-    return Element(raw["id"], raw["name"], gear_id, retired, str(raw.get("formerly", "")))
+    return Element(raw["id"], raw["name"], gear_id, retired, str(raw.get("formerly", "")),
+                   str(raw.get("description", "")), dict(raw.get("anchors", {})), str(raw.get("next_step", "")))
 
 
 def _gear(raw: dict[str, Any]) -> Gear:
@@ -190,7 +199,7 @@ def parse_content(frameworks: dict[str, Any], vocab: dict[str, Any], guide: dict
     vocabularies["erate_elements"] = _entries(frameworks["erate_elements"])
     return Content(
         gears=gears,
-        levels=tuple(Level(lv["id"], lv["name"], lv["low"], lv["high"], lv["next_step"]) for lv in fr["levels"]),
+        levels=tuple(Level(lv["id"], lv["name"], lv["low"], lv["high"]) for lv in fr["levels"]),
         iste_leader_standards=_entries(frameworks["iste_leader_standards"]),
         practice_areas=areas,
         practice_levels=_entries(frameworks["practice_levels"]),

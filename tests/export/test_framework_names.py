@@ -100,3 +100,15 @@ def test_the_workbook_keeps_earlier_version_ratings_outside_every_gear(book: Wor
                                              EARLIER_NOTES["br-tco"]),
         "Learning Spaces Designed for Collaboration": ("Rated under an earlier version: Use of Space and Time",
                                                        None, None)}
+
+
+def test_the_pdf_explains_each_element_with_its_level_and_next_step(pdf_text: str, demo: model.Plan,
+                                                                    content: Content) -> None:
+    start = pdf_text.index("What each element means, and a possible next step")
+    guide = squash(pdf_text[start:pdf_text.index("Rated under an earlier version of the framework")])
+    scores = {r.id: r.score for r in demo.readiness}
+    for element in content.elements():
+        assert squash(element.description) in guide, element.name
+        assert squash(element.next_step) in guide, element.name
+        level = content.level_for(scores[element.id])  # the demo rates every element
+        assert squash(element.anchor(level.id)) in guide, element.name

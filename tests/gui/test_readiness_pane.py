@@ -347,3 +347,22 @@ def test_collaborative_leadership_is_across_the_gears_not_an_eighth_spoke(open_p
     assert pane.detail.gear.text() == "Collaborative Leadership (across the gears)"
     assert pane.select_element("cia-assessment")
     assert "“Balanced Assessment with Timely Feedback”" in pane.detail.gear.text()
+
+
+def test_the_detail_shows_what_the_element_is_its_four_levels_and_a_next_step(open_pane, qtbot, content) -> None:
+    pane = open_pane(small_team_plan())
+    assert pane.select_element("dp-literacy")
+    element = content.element("dp-literacy")
+    detail = pane.detail
+    assert detail.description.isVisible()
+    assert detail.description.text() == element.description
+    assert [lid for lid, label in detail.anchors.items() if label.isVisible()] == [lv.id for lv in content.levels]
+    for level in content.levels:
+        assert f"{level.name} {level.low}–{level.high}" in detail.anchors[level.id].text()
+        assert element.anchor(level.id) in detail.anchors[level.id].text()
+    assert not any("◀" in label.text() for label in detail.anchors.values())  # nothing rated yet
+    assert detail.next_step.text() == f"<b>Possible next step:</b> {element.next_step}"
+    type_into(qtbot, detail.score, "6")
+    assert [lid for lid, label in detail.anchors.items() if "◀" in label.text()] == ["planning"]
+    assert pane.select_element("ri-network")
+    assert content.element("ri-network").next_step in detail.next_step.text()  # each element its own step

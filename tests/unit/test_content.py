@@ -220,7 +220,24 @@ def test_levels_cover_zero_to_ten_without_gaps(content: Content) -> None:
     assert all(a.high + 1 == b.low for a, b in itertools.pairwise(levels))
     for score in range(11):
         assert content.level_for(score).low <= score <= content.level_for(score).high
-    assert all(lv.next_step.strip() for lv in levels)
+
+
+def sentences(text: str) -> int:
+    return len(re.findall(r"[.!?](\s|$)", text))
+
+
+def test_every_element_has_a_description_four_anchors_and_a_next_step(content: Content) -> None:
+    level_ids = [lv.id for lv in content.levels]
+    for element in content.elements():
+        assert sentences(element.description) == 1, element.name
+        assert list(element.anchors) == level_ids, element.name
+        for level_id in level_ids:
+            assert sentences(element.anchor(level_id)) == 1, (element.name, level_id)
+        assert sentences(element.next_step) == 1, element.name
+        texts = [element.description, element.next_step, *element.anchors.values()]
+        assert len(set(texts)) == len(texts), element.name  # no text repeated within an element
+    steps = [e.next_step for e in content.elements()]
+    assert len(set(steps)) == len(steps)  # a step per element, not one per gear
 
 
 def test_iste_and_erate_lists(content: Content) -> None:

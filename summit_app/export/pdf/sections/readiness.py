@@ -7,7 +7,7 @@ an earlier version of the framework are printed in their own group, as rated.
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import CondPageBreak, Flowable
 
 from summit_app.export.pdf.charts import Spoke, radar
 from summit_app.export.pdf.context import Report
@@ -23,6 +23,8 @@ from summit_app.plan.readiness import gear_scores, overall_score, rated_count, s
 RADAR_CAPTION = ("Each of the seven gears' score out of 10 on rings at 2, 4, 6, 8 and 10; the tables below list "
                  "every score, Collaborative Leadership's (across the gears) too.")
 EARLIER = "Rated under an earlier version of the framework"
+#: Room (points) the element guide's heading, note and first rows need at the foot of a page.
+GUIDE_START = 160
 
 
 def entry(report: Report) -> Entry:
@@ -76,6 +78,28 @@ def _elements(report: Report) -> DataTable:
     return DataTable(ELEMENT_COLUMNS, rows)
 
 
+def _guide_row(report: Report, element: Element, rating: model.ReadinessRating | None) -> Row:
+    """What the element is about, what the team's level looks like for it, and a possible next step."""
+    value = rating.score if rating else None
+    if value is None:
+        where: tuple[Part, ...] = (Part("Not rated", "bold"),)
+    else:
+        level = report.content.level_for(value)
+        where = (Part(f"{level.name} ({level.low}–{level.high})", "bold"), Part(element.anchor(level.id)))
+    return row((Part(element.name, "bold"), Part(element.description, "muted")), where, element.next_step)
+
+
+def _guide(report: Report) -> DataTable:
+    ratings = {r.id: r for r in report.plan.readiness}
+    columns = (Column("Element and what it is about", 0.36), Column("The team's level looks like", 0.34),
+               Column("Possible next step", 0.30))
+    rows: list[Row] = []
+    for gear in report.content.gears:
+        rows.append(Row((gear.label,), GROUP))
+        rows.extend(_guide_row(report, element, ratings.get(element.id)) for element in gear.elements)
+    return DataTable(columns, rows)
+
+
 def _earlier(report: Report) -> list[Flowable]:
     """Ratings of retired elements, kept as the team gave them (never dropped, never moved)."""
     ratings = {r.id: r for r in report.plan.readiness}
@@ -104,4 +128,9 @@ def build(report: Report) -> list[Flowable]:
             h2(report, "Readiness by element"),
             note(report, "Members: the spread of the members' silent ratings (lowest–highest, and how many "
                          "rated), shown once the team revealed them."),
-            _elements(report), *_earlier(report)]
+            _elements(report),
+            CondPageBreak(GUIDE_START),  # the heading never ends a page without its table
+            h2(report, "What each element means, and a possible next step"),
+            note(report, "For each element: a sentence on what it covers, what it typically looks like at the "
+                         "level the team agreed, and one step that would move it forward."),
+            _guide(report), *_earlier(report)]
