@@ -96,7 +96,8 @@ class PracticeArea(ByFields):
 
 @record
 class Guidance(ByFields):
-    """A pane's guidance strip: why it matters, what good looks like, the question for the table."""
+    """A pane's guidance strip: why it matters, what good looks like, the question for the table,
+    the mistake tables most often make there, and the ISTE leader standard the step exercises (if any)."""
 
     pane: str
     title: str
@@ -104,6 +105,8 @@ class Guidance(ByFields):
     good: str
     prompt: str
     minutes: int
+    mistake: str = ""
+    standard: Entry | None = None
 
 
 @record
@@ -178,8 +181,12 @@ def _gear(raw: dict[str, Any]) -> Gear:
     return Gear(raw["id"], raw["name"], elements, retired, bool(raw.get("across_gears", False)))
 
 
-def _guidance(pane: str, raw: dict[str, Any]) -> Guidance:
-    return Guidance(pane, raw["title"], raw["why"], raw["good"], raw["prompt"], int(raw["minutes"]))
+def _guidance(pane: str, raw: dict[str, Any], standards: tuple[Entry, ...]) -> Guidance:
+    standard = next((s for s in standards if s.id == raw.get("standard")), None)
+    if raw.get("standard") and standard is None:
+        raise ValueError(f"guidance for {pane!r} names an unknown ISTE leader standard {raw['standard']!r}")
+    return Guidance(pane, raw["title"], raw["why"], raw["good"], raw["prompt"], int(raw["minutes"]),
+                    str(raw.get("mistake", "")), standard)
 
 
 def parse_content(frameworks: dict[str, Any], vocab: dict[str, Any], guide: dict[str, Any]) -> Content:
@@ -197,14 +204,15 @@ def parse_content(frameworks: dict[str, Any], vocab: dict[str, Any], guide: dict
     vocabularies["practices"] = tuple(p for a in areas for p in a.practices)
     vocabularies["iste_conditions"] = _entries(frameworks["iste_conditions"])
     vocabularies["erate_elements"] = _entries(frameworks["erate_elements"])
+    standards = _entries(frameworks["iste_leader_standards"])
     return Content(
         gears=gears,
         levels=tuple(Level(lv["id"], lv["name"], lv["low"], lv["high"]) for lv in fr["levels"]),
-        iste_leader_standards=_entries(frameworks["iste_leader_standards"]),
+        iste_leader_standards=standards,
         practice_areas=areas,
         practice_levels=_entries(frameworks["practice_levels"]),
         vocabularies=vocabularies,
-        guidance={pane: _guidance(pane, raw) for pane, raw in guide["panes"].items()},
+        guidance={pane: _guidance(pane, raw, standards) for pane, raw in guide["panes"].items()},
     )
 
 

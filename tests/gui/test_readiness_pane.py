@@ -366,3 +366,17 @@ def test_the_detail_shows_what_the_element_is_its_four_levels_and_a_next_step(op
     assert [lid for lid, label in detail.anchors.items() if "◀" in label.text()] == ["planning"]
     assert pane.select_element("ri-network")
     assert content.element("ri-network").next_step in detail.next_step.text()  # each element its own step
+
+
+def test_the_guidance_strip_names_the_common_mistake_and_the_leader_standard(open_pane, content) -> None:
+    from summit_app.ui.pane import GuidanceStrip
+
+    pane = open_pane(small_team_plan())
+    strip = pane.findChild(GuidanceStrip)
+    texts = [label.text() for label in strip.findChildren(QLabel)]
+    assert f"<b>Common mistake:</b> {content.guidance['readiness'].mistake}" in texts
+    assert not any("ISTE standard" in t for t in texts)  # this step names none
+    privacy = GuidanceStrip(pane.context, "privacy")
+    texts = [label.text() for label in privacy.findChildren(QLabel)]
+    assert "<b>ISTE standard for education leaders:</b> Digital Citizenship Advocate" in texts
+    assert any(t.startswith("<b>Common mistake:</b> Free apps") for t in texts)

@@ -266,6 +266,43 @@ def test_every_pane_has_guidance(content: Content) -> None:
     for pane, title in PANES.items():
         guide = content.guidance[pane]
         assert guide.title == title
-        for text in (guide.why, guide.good, guide.prompt):
-            assert 20 <= len(text) <= 400, (pane, text)
+        for text in (guide.why, guide.good, guide.prompt, guide.mistake):
+            assert 20 <= len(text) <= 340, (pane, text)  # short enough to read in the strip
         assert 10 <= guide.minutes <= 60, pane
+
+
+#: Pane → what its guidance must teach (words that must appear, case-insensitive).
+TEACHES = {
+    "district": ["five to twelve", "homework", "finance", "parent", "student"],
+    "readiness": ["culture comes before computers", "silently", "evidence", "homework"],
+    "vision": ["vision and goals, then training, then purchases", "baseline", "outcomes"],
+    "learning": ["49 hours", "14 hours", "six", "departments planning together", "3-day institute",
+                 "4-hour", "one standard at a time", "practitioner schools (23", "technology facilitator",
+                 "10 after-school or saturday sessions", "one idea", "exemplar", "standard, grade and subject"],
+    "privacy": ["ferpa", "coppa", "school may consent", "never for commercial", "ppra", "cipa",
+                "model agreement", "general offer", "free apps teachers sign up"],
+    "infrastructure": ["1.3 billion", "failed", "37,000", "12,500", "25 times", "trained", "network upgraded first",
+                       "tested", "rarely need repair", "contractor for distribution", "1 gbps per 1,000"],
+    "budget": ["discount", "20–90 %", "20–85 %", "never the whole bill", "fiscal cliff", "per student per year",
+               "recurring"],
+    "timeline": ["owner", "midpoint", "progress report"],
+    "review": ["board", "posts", "approved-app list", "wcag 2.1 aa", "languages"],
+}
+
+
+@pytest.mark.parametrize("pane", sorted(PANES))
+def test_each_panes_guidance_teaches_its_lessons(content: Content, pane: str) -> None:
+    guide = content.guidance[pane]
+    text = " ".join((guide.why, guide.good, guide.prompt, guide.mistake)).lower()
+    missing = [phrase for phrase in TEACHES[pane] if phrase not in text]
+    assert not missing, (pane, missing)
+    assert guide.mistake, pane
+
+
+def test_leader_standards_are_named_where_a_step_exercises_them(content: Content) -> None:
+    used = {pane: g.standard.name for pane, g in content.guidance.items() if g.standard is not None}
+    assert used["privacy"] == "Digital Citizenship Advocate"
+    assert used["vision"] == used["review"] == "Visionary Planner"
+    assert used["infrastructure"] == "Systems Designer"
+    assert set(used.values()) <= set(LEADER_STANDARDS)
+    assert content.iste_leader_standards[0].get("formerly") == "Equity and Citizenship Advocate"
