@@ -45,14 +45,19 @@ MEMBERS = [  # id, name, role, title
 NAME = {m[0]: m[1] for m in MEMBERS}
 
 READINESS = {  # element id: (consensus score, notes)
-    "cia-pathways": (3, "Personalised pathways exist only in two middle-school pilots."),
-    "cia-content": (5, "Adopted math and ELA materials have digital versions; science is still print-only."),
-    "cia-assessment": (6, "Interim assessments run online three times a year; feedback to students is slow."),
     "cia-agency": (3, "Walkthroughs show students mostly consuming content rather than creating."),
-    "st-schedules": (4, "Secondary schedules are fixed; two elementary schools use flexible intervention blocks."),
-    "st-spaces": (3, "Most classrooms have rows of desks; one library was remodelled as a learning commons."),
-    "st-anytime": (4, "Homework help is online, but one student in eight lacks reliable home internet."),
+    "cia-pathways": (3, "Personalised pathways exist only in two middle-school pilots."),
+    "cia-applied": (4, "Project units run in career-technical courses and two middle schools; most courses rarely "
+                       "reach a real audience."),
+    "cia-technology": (5, "Adopted math and ELA materials have digital versions; science is still print-only."),
+    "cia-assessment": (6, "Interim assessments run online three times a year; feedback to students is slow."),
+    "st-anytime": (4, "Homework help is online, but one student in eight lacks reliable home internet; hotspot "
+                      "lending covers about half of them."),
+    "st-schedules": (4, "Secondary schedules are fixed; two elementary schools use flexible intervention blocks. "
+                        "Most classrooms have rows of desks."),
     "st-mastery": (2, "Grading is seat-time based everywhere; no school has tried mastery reporting yet."),
+    "st-extended-time": (3, "Projects must fit 50-minute periods; only the high school academy has a weekly project "
+                            "block."),
     "ri-devices": (4, "Ratio is about 2:1 in grades 3–12; many Chromebooks are past five years old."),
     "ri-network": (7, "Internet and WAN were upgraded in 2025; Wi-Fi in nine schools still uses old access points."),
     "ri-support": (4, "Ten technicians for about 20,000 devices; ticket backlog peaks in September."),
@@ -60,18 +65,20 @@ READINESS = {  # element id: (consensus score, notes)
     "dp-systems": (6, "Student information system and assessment data are linked; rostering is manual in places."),
     "dp-policies": (4, "Board policy is current, but app approval is informal and inconsistent between schools."),
     "dp-decisions": (5, "Principals review data each quarter; teachers rarely see it in time to act."),
-    "cp-communication": (5, "Families get messages in four languages; two-way feedback is limited to surveys."),
-    "cp-business": (4, "A regional employer funds a robotics club; no wider partnership plan exists."),
-    "cp-family-learning": (3, "Family technology nights happened once at two schools."),
-    "cp-home-access": (4, "A hotspot lending program covers about half of the families who need it."),
+    "dp-literacy": (3, "Privacy training is a yearly compliance video; few teachers use the assessment dashboards."),
+    "cp-business": (4, "A regional employer funds a robotics club; no wider outreach plan exists."),
+    "cp-global": (2, "A few classes join online exchanges; the district has no shared approach to global learning."),
+    "cp-connectors": (3, "Student work rarely leaves the classroom; the learning platform has no family view."),
+    "cp-communication": (5, "Families get messages in four languages; two-way feedback is limited to surveys and "
+                            "two family technology nights."),
     "pl-ownership": (4, "Teachers choose some sessions, but most learning is district-directed on set days."),
     "pl-skills": (5, "Strong early adopters at every school; many staff are not confident with new tools."),
     "pl-opportunities": (3, "Training is mostly one-off after-school workshops with no follow-up."),
     "pl-evaluation": (2, "Attendance is tracked; changes in classroom practice are not."),
-    "br-funding": (4, "Technology depends on one-time money; only connectivity is funded every year."),
-    "br-tco": (2, "Budgets cover purchase prices only; support and training costs are not counted."),
-    "br-alignment": (3, "Purchases are rarely traced to an instructional goal."),
     "br-efficiency": (6, "The district buys through a state purchasing consortium for devices and software."),
+    "br-alignment": (3, "Purchases are rarely traced to an instructional goal."),
+    "br-funding": (4, "Technology depends on one-time money; only connectivity is funded every year."),
+    "br-roi": (2, "Budgets count purchase prices only; no one checks whether spending changed learning."),
     "cl-vision": (5, "Leaders support digital learning but describe its purpose in different ways."),
     "cl-culture": (5, "Principals collaborate well; departments plan separately."),
     "cl-expectations": (4, "Little evidence is gathered on whether technology changes learning."),

@@ -1,4 +1,4 @@
-"""Write tests/fixtures/plan-r1.techplan: the demo plan in the first plan-file schema revision.
+"""Write tests/fixtures/plan-r1.techplan and plan-r2.techplan: the demo plan in released schema revisions.
 
 Every released schema revision keeps a fixture that the migration tests upgrade
 and compare row by row. Made by writing the demo plan at the head revision,
@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import sqlite3
 import sys
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.append(str(ROOT))
 
+from summit_app.plan import model  # noqa: E402
 from summit_app.plan.content import load_content  # noqa: E402
 from summit_app.plan.document import LogEntry  # noqa: E402
 from summit_app.plan.edits import SetField, apply_edit  # noqa: E402
@@ -66,11 +68,39 @@ def make_revision_1(target: Path) -> None:
     draft.replace(target)
 
 
+def make_revision_2(target: Path) -> None:
+    """The demo plan as the revision-2 app wrote it, with members' silent ratings on more elements.
+
+    Made once, by the app of revision 2 (its framework content still named the
+    elements a later revision retires), and kept: rerunning this with a newer
+    app would not reproduce it.
+    """
+    draft = target.with_name(f".{target.name}.new")
+    draft.unlink(missing_ok=True)
+    plan = demo_plan()
+    extra = tuple(model.MemberRating(f"mr-{e}-{m}", e, m, s)
+                  for e, scores in (("cia-content", (5, 6, 4)), ("cp-business", (3, 4, 5)), ("st-spaces", (2, 3, 3)))
+                  for m, s in zip(("member-01", "member-04", "member-05"), scores, strict=True))
+    write_new_file(draft, replace(plan, member_ratings=plan.member_ratings + extra))
+    _sign_and_edit(draft)
+    con = sqlite3.connect(draft)
+    try:
+        con.execute("UPDATE plan_info SET value = ? WHERE key = 'created'", (CREATED,))
+        con.commit()
+        con.execute("VACUUM")
+    finally:
+        con.close()
+    draft.replace(target)
+
+
 def main() -> int:
     FIXTURES.mkdir(parents=True, exist_ok=True)
     target = FIXTURES / "plan-r1.techplan"
     make_revision_1(target)
     print(f"Wrote {target.relative_to(ROOT)}")
+    if "--revision-2" in sys.argv:
+        make_revision_2(FIXTURES / "plan-r2.techplan")
+        print("Wrote tests/fixtures/plan-r2.techplan")
     return 0
 
 

@@ -29,6 +29,9 @@ from summit_app.store.schema_check import normalise, schema_objects  # noqa: E40
 
 TARGET = ROOT / "summit_app" / "store" / "known_schemas.py"
 FIXTURE = ROOT / "tests" / "fixtures" / "plan-r1.techplan"
+FIXTURE_R2 = ROOT / "tests" / "fixtures" / "plan-r2.techplan"
+#: Revisions after 2 that changed data only: their schema objects are revision 2's.
+DATA_ONLY = (3,)
 #: The column revision 2 added, as it appears in a new file's ``goals`` table.
 PRIORITY = ",priority INTEGER"
 
@@ -54,10 +57,15 @@ def record(folder: Path) -> dict[int, Objects]:
     write_new_file(head, demo_plan())
     schemas: dict[int, Objects] = {SCHEMA_VERSION: {}}
     _merge(schemas[SCHEMA_VERSION], objects_of(head))
-    migrated = folder / "migrated.techplan"
-    shutil.copyfile(FIXTURE, migrated)
-    migrate.upgrade(migrated)
-    _merge(schemas[SCHEMA_VERSION], objects_of(migrated))
+    for n, fixture in enumerate((FIXTURE, FIXTURE_R2)):
+        migrated = folder / f"migrated-{n}.techplan"
+        shutil.copyfile(fixture, migrated)
+        migrate.upgrade(migrated)
+        _merge(schemas[SCHEMA_VERSION], objects_of(migrated))
+    for revision in range(2, SCHEMA_VERSION):
+        assert revision + 1 in DATA_ONLY, "a revision that changes the schema needs its own recording here"
+        schemas[revision] = {key: set(sqls) for key, sqls in schemas[SCHEMA_VERSION].items()}
+        _merge(schemas[revision], objects_of(FIXTURE_R2))
     schemas[1] = {}
     _merge(schemas[1], objects_of(FIXTURE))
     new_at_r1 = {key: normalise(sql.replace(PRIORITY, "")) for key, sql in objects_of(head).items()}

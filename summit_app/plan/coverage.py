@@ -1,12 +1,15 @@
-"""Framework coverage: which Future Ready gears, ISTE Essential Conditions and
-E-Rate plan elements the plan addresses, and with what.
+"""Framework coverage: which Future Ready gears (and Collaborative Leadership,
+across them), ISTE Essential Conditions and items of the historical E-Rate
+technology-plan checklist the plan addresses, and with what.
 
 An entry is addressed by a goal aligned with it, and by every learning
 activity and budget line that serves such a goal. Some items address an
 entry by their nature, whatever goal they serve: professional learning
 prepares educators; devices and network give access; support staff are
-technical support; every budget line is part of the E-Rate budget element.
-The Review pane, ``summit-app check`` and the PDF read the same result.
+technical support. Having budget lines does not by itself address the
+checklist's budget item: a goal aligned with it (a budget that is planned,
+not merely present) does. The Review pane, ``summit-app check`` and the PDF
+read the same result.
 """
 
 from __future__ import annotations
@@ -18,11 +21,14 @@ from typing import Any, NamedTuple
 from summit_app.plan import model
 from summit_app.plan.content import Content, Entry
 
+#: The E-Rate plan elements are a checklist from when E-Rate required a technology plan (until 2015).
+ERATE_CHECKLIST = "E-Rate technology-plan checklist (historical, pre-2015)"
+
 #: The frameworks covered: (vocabulary, name people read). Goals store ids of these vocabularies.
 FRAMEWORKS = (
-    ("gears", "Future Ready gears"),
+    ("gears", "Future Ready gears and Collaborative Leadership"),
     ("iste_conditions", "ISTE Essential Conditions"),
-    ("erate_elements", "E-Rate plan elements"),
+    ("erate_elements", ERATE_CHECKLIST),
 )
 
 Alignment = dict[str, tuple[str, ...]]  # vocabulary → entry ids
@@ -41,10 +47,6 @@ ROLE_ADDRESSES: dict[str, Alignment] = {
     "support-staff": {"gears": ("infrastructure",), "iste_conditions": ("technical-support",)},
     "professional-learning": LEARNING_ADDRESSES,
 }
-
-#: What every budget line addresses.
-LINE_ADDRESSES: Alignment = {"erate_elements": ("budget",)}
-
 
 class ItemRef(NamedTuple):
     """An item of the plan: its ``model.COLLECTIONS`` name and id (enough for the GUI to select it)."""
@@ -134,8 +136,14 @@ def _tally(plan: model.Plan, content: Content) -> _Tally:
         ref = ItemRef("budget", line.id)
         tally.add(ref, aligned.get(line.goal_id or "", {}))
         tally.add(ref, ROLE_ADDRESSES.get(roles.get(line.category, ""), {}))
-        tally.add(ref, LINE_ADDRESSES)
     return tally
+
+
+def _entries(content: Content, vocabulary: str) -> tuple[Entry, ...]:
+    """A framework's entries as listed: a gear by its label (Collaborative Leadership spans the gears)."""
+    if vocabulary == "gears":
+        return tuple(Entry(g.id, g.label) for g in content.gears)
+    return content.vocabulary(vocabulary)
 
 
 def coverage(plan: model.Plan, content: Content) -> Coverage:
@@ -145,7 +153,7 @@ def coverage(plan: model.Plan, content: Content) -> Coverage:
     for vocabulary, name in FRAMEWORKS:
         entries = tuple(
             EntryCoverage(entry, bool(by), by)
-            for entry in content.vocabulary(vocabulary)
+            for entry in _entries(content, vocabulary)
             for by in (tally.by(vocabulary, entry.id),))
         frameworks.append(FrameworkCoverage(vocabulary, name, entries))
     return Coverage(tuple(frameworks))

@@ -172,7 +172,7 @@ class Goal(ByFields):
     description: str = text_field("Description", long=True)
     gear: str = choice_field("Future Ready gear", "gears")
     iste_conditions: tuple[str, ...] = choices_field("ISTE Essential Conditions", "iste_conditions")
-    erate_elements: tuple[str, ...] = choices_field("E-Rate plan elements", "erate_elements")
+    erate_elements: tuple[str, ...] = choices_field("E-Rate checklist (pre-2015)", "erate_elements")
     measure: str = text_field("Measure")
     baseline: str = text_field("Baseline")
     target: str = text_field("Target")

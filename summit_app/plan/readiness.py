@@ -67,7 +67,7 @@ def overall_score(plan: model.Plan, content: Content) -> Decimal | None:
 
 def rated_count(plan: model.Plan, content: Content) -> tuple[int, int]:
     """(elements with a consensus score, elements in the framework)."""
-    known = content.ids("elements")
+    known = content.current_element_ids()
     return sum(1 for r in plan.readiness if r.score is not None and r.id in known), len(known)
 
 

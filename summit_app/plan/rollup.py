@@ -218,7 +218,7 @@ def _present(values: Iterable[Decimal | None]) -> list[Decimal]:
 
 def _readiness(plans: list[model.Plan], content: Content, min_group: int) -> tuple[GearReadiness, ...]:
     scores = [gear_scores(p, content) for p in plans]
-    rows = [GearReadiness(g.id, g.name, distribution(_present(s[g.id] for s in scores), min_group))
+    rows = [GearReadiness(g.id, g.label, distribution(_present(s[g.id] for s in scores), min_group))
             for g in content.gears]
     overall = distribution(_present(overall_score(p, content) for p in plans), min_group)
     return (*rows, GearReadiness(OVERALL, "Overall", overall))

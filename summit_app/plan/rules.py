@@ -178,7 +178,8 @@ def _record_rules(collection: str, record: Any, plan: model.Plan, content: Conte
     elif collection == "learning":
         if record.start_date and record.end_date and record.end_date < record.start_date:
             yield "end_date", "the activity ends before it starts"
-    elif collection == "readiness" and record.id not in content.ids("elements"):
+    elif collection == "readiness" and content.element(record.id) is None:
+        # A retired element (rated under an earlier version) stays allowed: its rating is kept.
         yield "id", f"{record.id!r} is not a framework element"
     elif collection == "practices" and record.id not in content.ids("practices"):
         yield "id", f"{record.id!r} is not a privacy practice"

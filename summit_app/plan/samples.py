@@ -82,7 +82,7 @@ def _generate(rng: random.Random, district_name: str, *, plan_years: int, member
         model.TeamMember(f"member-{i}", f"{rng.choice(_FIRST)} {rng.choice(_LAST)}", roles[i % len(roles)],
                          _words(rng, 2), f"member{i}@district.example")
         for i in range(members))
-    elements = _ids(content, "elements")
+    elements = [e.id for e in content.elements()]
     readiness = tuple(model.ReadinessRating(e, rng.randint(0, 10), _words(rng, 6), rng.random() < 0.5)
                       for e in elements)
     ratings = tuple(

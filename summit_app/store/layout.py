@@ -17,7 +17,7 @@ from summit_app.plan.fields import FieldSpec
 #: ``PRAGMA application_id`` of a plan file ("SuPl").
 APPLICATION_ID = 0x5375506C
 #: ``PRAGMA user_version``: the schema revision this app writes.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 TABLE_NAMES: dict[str, str] = {
     "district": "district",

@@ -17,7 +17,7 @@ from summit_app.ui.form_section import FormSection
 
 
 class GuidanceStrip(QFrame):
-    """Why this pane matters, what good looks like, and a prompt for the table."""
+    """Why this pane matters, what good looks like, a prompt for the table, and the common mistake."""
 
     def __init__(self, context: UiContext, pane_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -27,8 +27,13 @@ class GuidanceStrip(QFrame):
         title = QLabel(guidance.title)
         theme.mark(title, "paneTitle")
         layout.addWidget(title)
-        for heading, text in (("Why it matters", guidance.why), ("What good looks like", guidance.good),
-                              ("Ask the table", guidance.prompt)):
+        lines = [("Why it matters", guidance.why), ("What good looks like", guidance.good),
+                 ("Ask the table", guidance.prompt), ("Common mistake", guidance.mistake)]
+        if guidance.standard is not None:
+            lines.append(("ISTE standard for education leaders", guidance.standard.name))
+        for heading, text in lines:
+            if not text:
+                continue
             label = QLabel(f"<b>{heading}:</b> {_html(text)}")
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.RichText)

@@ -45,7 +45,7 @@ def _district(plan: model.Plan, content: Content) -> str:
 
 def _readiness(plan: model.Plan, content: Content) -> str:
     scored = {r.id for r in plan.readiness if r.score is not None}
-    elements = content.ids("elements")
+    elements = content.current_element_ids()
     return COMPLETE if elements <= scored else STARTED if scored else EMPTY
 
 

@@ -1,4 +1,9 @@
-"""The selected framework element: consensus score, level and next step, notes, silent ratings.
+"""The selected framework element: what it is, consensus score, level and next step, notes, silent ratings.
+
+Beside the score the four levels are spelled out for this element (what it
+typically looks like at Investigating, Envisioning, Planning and Staging), the
+team's current level marked, so a table agrees on a score by comparing
+descriptions rather than guessing at numbers.
 
 Every change goes through ``context.edit``. An element the team has not rated
 yet has no ReadinessRating; the first score, note or reveal adds one.
@@ -77,9 +82,13 @@ class ElementDetail(QFrame):
         self.gear = QLabel()
         theme.mark(self.gear, "muted")
         self.gear.setWordWrap(True)
+        self.description = QLabel()
+        self.description.setWordWrap(True)
         layout.addWidget(self.title)
         layout.addWidget(self.gear)
+        layout.addWidget(self.description)
         layout.addLayout(self._build_score_row())
+        layout.addWidget(self._build_anchors())
         self.next_step = QLabel()
         self.next_step.setWordWrap(True)
         self.next_step.setTextFormat(Qt.TextFormat.RichText)
@@ -116,6 +125,32 @@ class ElementDetail(QFrame):
         column.addLayout(row)
         return column
 
+    def _build_anchors(self) -> QWidget:
+        """One line per level: its name and scores, and what this element looks like there."""
+        self.anchors_box = QWidget()
+        layout = QVBoxLayout(self.anchors_box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        self.anchors: dict[str, QLabel] = {}
+        for level in self.context.content.levels:
+            label = QLabel()
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.RichText)
+            self.anchors[level.id] = label
+            layout.addWidget(label)
+        return self.anchors_box
+
+    def _show_anchors(self, element: Element, current: str | None) -> None:
+        self.anchors_box.setVisible(bool(element.anchors))
+        for level in self.context.content.levels:
+            label = self.anchors[level.id]
+            colour = LEVEL_COLOURS.get(level.id, "#1f2a37")
+            here = level.id == current
+            label.setText(f"<span style='color:{colour}; font-weight:600'>{level.name} {level.low}–{level.high}"
+                          f"</span>{' ◀' if here else ''}<br>{_html(element.anchor(level.id))}")
+            fill = "#eef4fb" if here else "transparent"
+            label.setStyleSheet(f"QLabel {{ border-left: 4px solid {colour}; padding: 2px 6px; background: {fill}; }}")
+
     def _build_notes(self) -> QWidget:
         box = QWidget()
         layout = QVBoxLayout(box)
@@ -141,34 +176,49 @@ class ElementDetail(QFrame):
         self.element = element
         rating = plan.item("readiness", element.id)
         self.title.setText(element.name)
-        self.gear.setText(self.context.content.gear(element.gear_id).name
-                          + (" · element named by this app" if element.own else ""))
+        self.gear.setText(self._where(element))
+        self.description.setText(element.description)
+        self.description.setVisible(bool(element.description))
         self._show_score(rating.score if rating else None)
         notes = rating.notes if rating else ""
         if notes != self.notes.toPlainText() and (switched or not self.notes.hasFocus()):
             self.notes.setPlainText(notes)
         self.silent.show_element(element.id, element.name, plan)
+        self.silent.setEnabled(not element.retired)  # members' ratings of an earlier version: shown, not taken
+        locked = self.context.read_only or element.retired  # an earlier version's rating is kept as it was
         for editor in (self.score, self.notes):
-            editor.setReadOnly(self.context.read_only)
-            theme.show_read_only(editor, self.context.read_only)
+            editor.setReadOnly(locked)
+            theme.show_read_only(editor, locked)
+
+    def _where(self, element: Element) -> str:
+        gear = self.context.content.gear(element.gear_id)
+        if element.retired:
+            return (f"Rated under an earlier version of the framework ({gear.name}); "
+                    "kept read-only, as the team left it")
+        formerly = f" · called “{element.formerly}” in earlier versions of this app" if element.formerly else ""
+        return gear.label + formerly
 
     def _show_score(self, score: int | None) -> None:
         self.score.blockSignals(True)
         self.score.setValue(-1 if score is None else score)
         self.score.blockSignals(False)
+        assert self.element is not None
+        self._show_next_step(self.element)
         if score is None:
             self.level.setText("")
             self.level.setStyleSheet("")
-            self.next_step.setText("Rate the element to see its level and a possible next step.")
+            self._show_anchors(self.element, None)
             return
-        assert self.element is not None
         level = self.context.content.level_for(score)
+        self._show_anchors(self.element, level.id)
         colour = LEVEL_COLOURS.get(level.id, "#1f2a37")
         self.level.setText(level.name)
         self.level.setStyleSheet(f"color: white; background: {colour}; border-radius: 6px; "
                                  "padding: 3px 12px; font-weight: 600;")
-        step = self.context.content.gear(self.element.gear_id).next_steps.get(level.id) or level.next_step
-        self.next_step.setText(f"<b>Possible next step:</b> {_html(step)}")
+
+    def _show_next_step(self, element: Element) -> None:
+        self.next_step.setVisible(bool(element.next_step))
+        self.next_step.setText(f"<b>Possible next step:</b> {_html(element.next_step)}")
 
     def hideEvent(self, event: QHideEvent) -> None:
         """Leaving the pane keeps a note being typed (focus may never leave the editor)."""
@@ -178,14 +228,14 @@ class ElementDetail(QFrame):
     # -- editing -------------------------------------------------------------------------
 
     def _set_score(self, score: int | None) -> None:
-        if self.element is None:
+        if self.element is None or self.element.retired:
             return
         label = f"Score “{self.element.name}”"
         if not rate(self.context, self.element.id, "score", score, label):
             self.show_element(self.element, self.context.plan)
 
     def _commit_notes(self) -> None:
-        if self.element is None:
+        if self.element is None or self.element.retired:
             return
         rating = self.context.plan.item("readiness", self.element.id)
         text = self.notes.toPlainText()

@@ -2,7 +2,9 @@
 
 Rows are fixed by the framework content (never by the plan), so a new plan
 snapshot only changes cell data: ``set_plan`` emits ``dataChanged`` and keeps
-the selection where the team left it. Members' silent scores never appear in
+the selection where the team left it. A last group holds the elements of an
+earlier version of the framework; it is read-only, and the tree shows only
+those of its rows the plan has a rating or note for (``shown_earlier``). Members' silent scores never appear in
 any cell until the team reveals that element: before then the cell shows one
 dot per member, filled for those who have rated.
 """
@@ -18,7 +20,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistent
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from summit_app.plan import model
-from summit_app.plan.content import Content, Element
+from summit_app.plan.content import Content, Element, Gear
 from summit_app.plan.readiness import gear_scores, level_of, member_ratings_of, spread
 
 #: The four readiness levels: warm for early, cool for late; dark enough to read on white.
@@ -34,6 +36,11 @@ LEVEL_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 HEADERS = ("Framework element", "Score", "Level", "Members")
 COL_NAME, COL_SCORE, COL_LEVEL, COL_MEMBERS = range(4)
 GEAR = 0  # internal id of gear rows; element rows carry their gear's row + 1
+#: The group of elements an earlier version of the framework had (read-only ratings).
+EARLIER = "earlier-version"
+EARLIER_TITLE = "Rated under an earlier version"
+EARLIER_TIP = ("An element of an earlier version of the framework: the team's score and notes are kept "
+               "as they were, read-only.")
 
 Index = QModelIndex | QPersistentModelIndex
 ScoreSetter = Callable[[str, int | None], bool]
@@ -58,7 +65,9 @@ class ReadinessModel(QAbstractItemModel):
         super().__init__(parent)
         self._content = content
         self._set_score = set_score
-        self._gears = content.gears
+        self._gears: tuple[Gear, ...] = (*content.gears, Gear(EARLIER, EARLIER_TITLE, content.retired_elements()))
+        self._earlier_ids = frozenset(e.id for e in content.retired_elements())
+        self.shown_earlier: frozenset[str] = frozenset()
         self._gear_rows: list[_Row] = [_Row((g.name, NOT_RATED, "", ""), None, "") for g in self._gears]
         self._element_rows: list[list[_Row]] = [
             [_Row((e.name, NOT_RATED, "", ""), None, "") for e in g.elements] for g in self._gears]
@@ -99,7 +108,9 @@ class ReadinessModel(QAbstractItemModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self._is_element(index) and index.column() == COL_SCORE and self._set_score is not None:
+        element = self.element_at(index)
+        if (element is not None and not element.retired and index.column() == COL_SCORE
+                and self._set_score is not None):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
@@ -117,6 +128,9 @@ class ReadinessModel(QAbstractItemModel):
         if not index.isValid() or not self._is_element(index):
             return None
         return self._gears[index.internalId() - 1].elements[index.row()]
+
+    def earlier_group_row(self) -> int:
+        return len(self._gears) - 1
 
     def index_of_element(self, element_id: str, column: int = 0) -> QModelIndex:
         for g, gear in enumerate(self._gears):
@@ -180,8 +194,11 @@ class ReadinessModel(QAbstractItemModel):
         ratings = {r.id: r for r in plan.readiness}
         scores = gear_scores(plan, self._content)
         team = len(plan.members)
+        retired = self._earlier_ids
+        self.shown_earlier = frozenset({r.id for r in plan.readiness if r.id in retired}
+                                       | {r.element_id for r in plan.member_ratings if r.element_id in retired})
         for g, gear in enumerate(self._gears):
-            self._replace(QModelIndex(), self._gear_rows, g, self._gear_row(gear.name, scores[gear.id]))
+            self._replace(QModelIndex(), self._gear_rows, g, self._gear_row(gear, scores.get(gear.id)))
             parent = self.index(g, 0)
             for e, element in enumerate(gear.elements):
                 row = self._element_row(element, ratings.get(element.id), plan, team)
@@ -192,10 +209,14 @@ class ReadinessModel(QAbstractItemModel):
             rows[i] = row
             self.dataChanged.emit(self.index(i, 0, parent), self.index(i, len(HEADERS) - 1, parent))
 
-    def _gear_row(self, name: str, score: Decimal | None) -> _Row:
+    def _gear_row(self, gear: Gear, score: Decimal | None) -> _Row:
+        if gear.id == EARLIER:
+            return _Row((gear.name, "", "", ""), None, EARLIER_TIP)
         level = level_of(self._content, score)
-        cells = (name, NOT_RATED if score is None else f"{score}", level.name if level else "", "")
-        return _Row(cells, level.id if level else None, "Gear score: the mean of its rated elements")
+        cells = (gear.label, NOT_RATED if score is None else f"{score}", level.name if level else "", "")
+        tip = ("Collaborative Leadership is the ring around the seven gears: rated like them, not an eighth gear. "
+               if gear.across_gears else "")
+        return _Row(cells, level.id if level else None, tip + "Score: the mean of the rated elements")
 
     def _element_row(self, element: Element, rating: model.ReadinessRating | None, plan: model.Plan,
                      team: int) -> _Row:
@@ -203,7 +224,7 @@ class ReadinessModel(QAbstractItemModel):
         level = level_of(self._content, score)
         cells = (element.name, NOT_RATED if score is None else str(score), level.name if level else "",
                  self._members_cell(element.id, rating, plan, team))
-        tip = "A score of the app's own framing of this gear" if element.own else ""
+        tip = EARLIER_TIP if element.retired else ""
         return _Row(cells, level.id if level else None, tip)
 
     def _members_cell(self, element_id: str, rating: model.ReadinessRating | None, plan: model.Plan,

@@ -7,6 +7,7 @@ fit; the narrow columns get fixed widths measured once per font and team size.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QModelIndex
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QWidget
 
@@ -45,6 +46,17 @@ class ReadinessTree(WrappingTree):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
         self.expandAll()
         self.fit_columns(0)
+
+    def show_earlier(self, element_ids: frozenset[str]) -> None:
+        """Show the earlier-version group with only the retired elements the plan holds ratings for."""
+        item_model = self.model()
+        assert isinstance(item_model, ReadinessModel)
+        group = item_model.earlier_group_row()
+        parent = item_model.index(group, 0)
+        self.setRowHidden(group, QModelIndex(), not element_ids)
+        for row in range(item_model.rowCount(parent)):
+            element = item_model.element_at(item_model.index(row, 0, parent))
+            self.setRowHidden(row, parent, element is None or element.id not in element_ids)
 
     def set_team_size(self, team: int) -> None:
         """The Members column holds one dot per member."""

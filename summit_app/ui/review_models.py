@@ -206,6 +206,8 @@ def _entry_row(entry: EntryCoverage, plan: model.Plan) -> Row:
                                          (1, Qt.ItemDataRole.FontRole): _bold()}
     if tip:
         roles[(2, Qt.ItemDataRole.ToolTipRole)] = tip
+    if entry.entry.get("description"):  # what an ISTE Essential Condition asks of a district
+        roles[(0, Qt.ItemDataRole.ToolTipRole)] = str(entry.entry.get("description"))
     cells = (entry.entry.name, "✓ Addressed" if entry.addressed else "✗ Not addressed",
              summary or "Nothing in the plan yet")
     return Row(cells, roles, (entry.entry.id, entry.by))

@@ -180,8 +180,8 @@ def test_small_groups_are_suppressed_in_both_files(listed: list[Path], content: 
     write_rollup_pdf(report, tmp_path / "small.pdf")
     readiness = rows_by_label(tmp_path / "small.xlsx", "Readiness")
     for gear in content.gears:
-        assert readiness[gear.name][0] == "suppressed (fewer than 13 districts)"
-        assert readiness[gear.name][1:] == [None] * 6
+        assert readiness[gear.label][0] == "suppressed (fewer than 13 districts)"
+        assert readiness[gear.label][1:] == [None] * 6
     goals = rows_by_label(tmp_path / "small.xlsx", "Goal areas")
     assert all(row[0] == "suppressed (fewer than 13 districts)" for name, row in goals.items()
                if name != "Future Ready gear")

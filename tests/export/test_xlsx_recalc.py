@@ -172,10 +172,10 @@ def test_readiness_and_other_derived_figures(computed: tuple[Workbook, ...], dem
     gears = rows_after(book["Summary"], "Readiness by Future Ready gear", len(content.gears) + 1)
     expected = gear_scores(demo, content)
     for gear in content.gears:
-        score = gears[gear.name][0]
+        score = gears[gear.label][0]
         shown = Decimal(repr(score)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
         assert shown == expected[gear.id], gear.name
-        assert gears[gear.name][1] == content.level_for(int(shown.quantize(Decimal(1), ROUND_HALF_UP))).name
+        assert gears[gear.label][1] == content.level_for(int(shown.quantize(Decimal(1), ROUND_HALF_UP))).name
     assert Decimal(repr(gears["Overall (gears weigh the same)"][0])) == overall_score(demo, content)
     levels = {r["Element"]: r["Level"] for r in read_table(book, "ReadinessRatings")}
     for rating in demo.readiness:

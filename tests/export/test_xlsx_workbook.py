@@ -28,7 +28,7 @@ HEADERS = {
     "ReadinessRatings": ["Gear", "Element", "Score", "Level", "Notes", "Member ratings"],
     "GoalsAndActions": ["Ref", "Type", "Goal or action", "Description", "Future Ready gear", "Priority", "Measure",
                         "Baseline", "Target", "Owner", "Due date", "Status", "ISTE Essential Conditions",
-                        "E-Rate plan elements"],
+                        "E-Rate technology-plan checklist (historical, pre-2015)"],
     "LearningActivities": ["Activity", "Type", "Audience", "Format", "Participants", "Hours each",
                            "Participant hours", "Starts", "Ends", "Goals"],
     "AppInventory": ["App or service", "Vendor", "Purpose", "Used by", "Student data collected", "Agreement",
@@ -125,7 +125,7 @@ def test_readiness_has_every_element_with_its_score_and_notes(book: Workbook, de
     for rating in demo.readiness:
         element = next(e for e in content.elements() if e.id == rating.id)
         row = rows[element.name]
-        assert (row["Gear"], row["Score"], row["Notes"]) == (content.gear(element.gear_id).name, rating.score,
+        assert (row["Gear"], row["Score"], row["Notes"]) == (content.gear(element.gear_id).label, rating.score,
                                                             rating.notes or None)
         scores = [r.score for r in demo.member_ratings if r.element_id == rating.id and r.score is not None]
         if scores and rating.revealed:
@@ -153,7 +153,7 @@ def test_goals_are_followed_by_their_actions(book: Workbook, demo: model.Plan, c
     first = rows[0]
     assert first["ISTE Essential Conditions"] == "; ".join(
         content.name_of("iste_conditions", c) for c in demo.goals[0].iste_conditions)
-    assert first["E-Rate plan elements"] == "; ".join(
+    assert first["E-Rate technology-plan checklist (historical, pre-2015)"] == "; ".join(
         content.name_of("erate_elements", e) for e in demo.goals[0].erate_elements)
 
 

@@ -321,3 +321,30 @@ def test_present_mode_is_a_window_to_assistive_technology(make_window: Any) -> N
     assert interface.role() == QAccessible.Role.Window  # a frame, not a filler, to a screen reader
     assert interface.text(QAccessible.Text.Name) == "Summit Planner — presenting"
     mode.leave()
+
+
+def test_the_room_sees_the_elements_description_levels_and_next_step_at_projector_size(
+        make_window: Any, demo: model.Plan, qtbot: QtBot) -> None:
+    window = make_window()
+    mode = present(window, qtbot)
+    window.workspace.show_pane("readiness")
+    QApplication.processEvents()
+    pane = mode.stage.pane("readiness")
+    assert pane.select_item("readiness", "ri-refresh")
+    element = window.context.content.element("ri-refresh")
+    assert element is not None
+    detail = pane.detail
+    assert detail.isVisible()
+    assert detail.description.isVisible()
+    assert detail.description.text() == element.description
+    for level in window.context.content.levels:
+        label = detail.anchors[level.id]
+        assert label.isVisible()
+        assert element.anchor(level.id) in label.text()
+        assert QFontInfo(label.font()).pixelSize() == mode.stage.body_px  # projector type, not editor type
+    score = next(r.score for r in demo.readiness if r.id == "ri-refresh")
+    marked = window.context.content.level_for(score).id
+    assert [lid for lid, label in detail.anchors.items() if "◀" in label.text()] == [marked]
+    assert element.next_step in detail.next_step.text()
+    assert detail.next_step.isVisible()
+    mode.leave()

@@ -107,8 +107,9 @@ def test_model_passes_the_model_tester(qtmodeltester, demo: model.Plan, content)
     item_model = ReadinessModel(content, lambda element_id, score: True)
     item_model.set_plan(demo)
     qtmodeltester.check(item_model)
-    assert item_model.rowCount() == len(content.gears)
-    assert sum(item_model.rowCount(item_model.index(g, 0)) for g in range(len(content.gears))) == 31
+    assert item_model.rowCount() == len(content.gears) + 1  # and the group rated under an earlier version
+    assert sum(item_model.rowCount(item_model.index(g, 0)) for g in range(len(content.gears))) == 33
+    assert item_model.rowCount(item_model.index(len(content.gears), 0)) == len(content.retired_elements())
 
 
 def test_model_shows_gear_means_and_levels(demo: model.Plan, content) -> None:
@@ -137,7 +138,7 @@ def test_typed_score_adds_a_rating_shows_its_level_and_survives_undo_redo_and_re
     assert "Possible next step" in pane.detail.next_step.text()
     assert dict(pane.report.radar.axes())["3"] == Decimal("7.0")  # Robust Infrastructure is the third gear
     assert pane.report.overall.text() == "Overall 7.0 / 10 · Planning"
-    assert pane.report.progress.text() == "1 of 31 elements rated"
+    assert pane.report.progress.text() == "1 of 33 elements rated"
 
     pane.context.undo_stack.undo()
     assert pane.context.plan.readiness == ()
@@ -153,19 +154,19 @@ def test_typed_score_adds_a_rating_shows_its_level_and_survives_undo_redo_and_re
 
 def test_score_typed_into_the_tree_cell(open_pane, qtbot) -> None:
     pane = open_pane(small_team_plan())
-    index = pane.model.index_of_element("cia-content", COL_SCORE)
+    index = pane.model.index_of_element("cia-technology", COL_SCORE)
     pane.tree.setCurrentIndex(index)
     pane.tree.setFocus()
     qtbot.keyClicks(pane.tree, "4")
     qtbot.keyClick(pane.tree.focusWidget(), Qt.Key.Key_Return)  # the view commits on its next event loop turn
-    qtbot.waitUntil(lambda: cell(pane, "cia-content", COL_SCORE) == "4")
-    assert cell(pane, "cia-content", COL_LEVEL) == "Envisioning"
-    assert saved_plan(pane).item("readiness", "cia-content").score == 4
+    qtbot.waitUntil(lambda: cell(pane, "cia-technology", COL_SCORE) == "4")
+    assert cell(pane, "cia-technology", COL_LEVEL) == "Envisioning"
+    assert saved_plan(pane).item("readiness", "cia-technology").score == 4
 
 
 def test_out_of_range_score_in_the_tree_changes_nothing(open_pane, content) -> None:
     pane = open_pane(small_team_plan())
-    index = pane.model.index_of_element("cia-content", COL_SCORE)
+    index = pane.model.index_of_element("cia-technology", COL_SCORE)
     assert not pane.model.setData(index, "11")
     assert not pane.model.setData(index, "seven")
     assert pane.context.plan.readiness == ()
@@ -230,10 +231,10 @@ def test_silent_ratings_stay_hidden_until_revealed_then_show_the_spread(open_pan
 
 
 def test_reveal_undo_hides_the_scores_again(open_pane, qtbot) -> None:
-    ratings = tuple(model.MemberRating(f"r{i}", "br-tco", m.id, s) for i, (m, s) in enumerate(zip(TEAM, (9, 9, 7),
+    ratings = tuple(model.MemberRating(f"r{i}", "br-roi", m.id, s) for i, (m, s) in enumerate(zip(TEAM, (9, 9, 7),
                                                                                                       strict=True)))
     pane = open_pane(small_team_plan().replace(member_ratings=ratings))
-    pane.select_element("br-tco")
+    pane.select_element("br-roi")
     silent = pane.detail.silent
     assert [row.score.text() for row in silent._rows] == ["", "", ""]
     qtbot.mouseClick(silent.reveal_button, Qt.MouseButton.LeftButton)
@@ -248,13 +249,13 @@ def test_reveal_undo_hides_the_scores_again(open_pane, qtbot) -> None:
 
 def test_changing_and_removing_a_member_rating(open_pane, qtbot) -> None:
     pane = open_pane(small_team_plan().replace(
-        member_ratings=(model.MemberRating("r-ana", "st-spaces", "m-ana", 3),)))
-    pane.select_element("st-spaces")
+        member_ratings=(model.MemberRating("r-ana", "st-extended-time", "m-ana", 3),)))
+    pane.select_element("st-extended-time")
     ana, ben, _ = pane.detail.silent._rows
     assert ana.clear.isVisibleTo(pane)
     assert not ben.clear.isVisibleTo(pane)
     type_into(qtbot, ana.entry, "8")
-    assert pane.context.plan.member_ratings == (model.MemberRating("r-ana", "st-spaces", "m-ana", 8),)
+    assert pane.context.plan.member_ratings == (model.MemberRating("r-ana", "st-extended-time", "m-ana", 8),)
     type_into(qtbot, ben.entry, "11")  # refused by the entry's 0–10 validator: nothing saved
     assert len(pane.context.plan.member_ratings) == 1
     qtbot.mouseClick(ana.clear, Qt.MouseButton.LeftButton)
@@ -299,3 +300,83 @@ def test_a_read_only_plan_shows_scores_but_takes_no_ratings(qtbot, make_plan_fil
     finally:
         context.close()
         close_document(document)
+
+
+# --- elements of an earlier version of the framework ------------------------------------------
+
+
+def test_earlier_version_ratings_show_in_their_own_read_only_group(open_pane, qtbot) -> None:
+    old = model.ReadinessRating("br-tco", 6, "Support costs were counted in 2026.")
+    pane = open_pane(small_team_plan().replace(readiness=(old, model.ReadinessRating("ri-network", 7))))
+    group = pane.model.earlier_group_row()
+    assert pane.model.index(group, 0).data() == "Rated under an earlier version"
+    assert not pane.tree.isRowHidden(group, QModelIndex())
+    parent = pane.model.index(group, 0)
+    shown = [pane.model.index(r, 0, parent).data() for r in range(pane.model.rowCount(parent))
+             if not pane.tree.isRowHidden(r, parent)]
+    assert shown == ["Total Cost of Ownership Planning"]
+    assert cell(pane, "br-tco", COL_SCORE) == "6"
+    assert not pane.model.index_of_element("br-tco", COL_SCORE).flags() & Qt.ItemFlag.ItemIsEditable
+    assert pane.model.index_of_element("ri-network", COL_SCORE).flags() & Qt.ItemFlag.ItemIsEditable
+    assert pane.select_element("br-tco")
+    assert pane.detail.title.text() == "Total Cost of Ownership Planning"
+    assert "earlier version" in pane.detail.gear.text()
+    assert pane.detail.score.isReadOnly()
+    assert pane.detail.notes.isReadOnly()
+    assert pane.detail.notes.toPlainText() == old.notes
+    assert not pane.detail.silent.isEnabled()
+    type_into(qtbot, pane.detail.score, "9")
+    assert pane.context.plan.item("readiness", "br-tco") == old
+    assert pane.report.progress.text() == "1 of 33 elements rated"  # the earlier rating counts towards no gear
+    assert saved_plan(pane).item("readiness", "br-tco") == old
+
+
+def test_without_earlier_ratings_the_group_is_hidden(open_pane, demo: model.Plan) -> None:
+    pane = open_pane(demo)
+    assert pane.tree.isRowHidden(pane.model.earlier_group_row(), QModelIndex())
+
+
+def test_collaborative_leadership_is_across_the_gears_not_an_eighth_spoke(open_pane, demo: model.Plan) -> None:
+    pane = open_pane(demo)
+    assert [label for label, _ in pane.report.radar.axes()] == [str(i) for i in range(1, 8)]
+    legend = [w.text() for w in pane.report.findChildren(QLabel)]
+    assert "Across the gears: Collaborative Leadership" in legend
+    row = len(pane.context.content.gears) - 1
+    assert pane.model.index(row, 0).data() == "Collaborative Leadership (across the gears)"
+    assert pane.select_element("cl-vision")
+    assert pane.detail.gear.text() == "Collaborative Leadership (across the gears)"
+    assert pane.select_element("cia-assessment")
+    assert "“Balanced Assessment with Timely Feedback”" in pane.detail.gear.text()
+
+
+def test_the_detail_shows_what_the_element_is_its_four_levels_and_a_next_step(open_pane, qtbot, content) -> None:
+    pane = open_pane(small_team_plan())
+    assert pane.select_element("dp-literacy")
+    element = content.element("dp-literacy")
+    detail = pane.detail
+    assert detail.description.isVisible()
+    assert detail.description.text() == element.description
+    assert [lid for lid, label in detail.anchors.items() if label.isVisible()] == [lv.id for lv in content.levels]
+    for level in content.levels:
+        assert f"{level.name} {level.low}–{level.high}" in detail.anchors[level.id].text()
+        assert element.anchor(level.id) in detail.anchors[level.id].text()
+    assert not any("◀" in label.text() for label in detail.anchors.values())  # nothing rated yet
+    assert detail.next_step.text() == f"<b>Possible next step:</b> {element.next_step}"
+    type_into(qtbot, detail.score, "6")
+    assert [lid for lid, label in detail.anchors.items() if "◀" in label.text()] == ["planning"]
+    assert pane.select_element("ri-network")
+    assert content.element("ri-network").next_step in detail.next_step.text()  # each element its own step
+
+
+def test_the_guidance_strip_names_the_common_mistake_and_the_leader_standard(open_pane, content) -> None:
+    from summit_app.ui.pane import GuidanceStrip
+
+    pane = open_pane(small_team_plan())
+    strip = pane.findChild(GuidanceStrip)
+    texts = [label.text() for label in strip.findChildren(QLabel)]
+    assert f"<b>Common mistake:</b> {content.guidance['readiness'].mistake}" in texts
+    assert not any("ISTE standard" in t for t in texts)  # this step names none
+    privacy = GuidanceStrip(pane.context, "privacy")
+    texts = [label.text() for label in privacy.findChildren(QLabel)]
+    assert "<b>ISTE standard for education leaders:</b> Digital Citizenship Advocate" in texts
+    assert any(t.startswith("<b>Common mistake:</b> Free apps") for t in texts)

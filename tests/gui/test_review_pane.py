@@ -197,7 +197,8 @@ def test_coverage_table_shows_each_framework(open_pane, demo: model.Plan, conten
     found = coverage(demo, content)
     gears = found.framework("gears")
     assert group_titles(pane.coverage_tree)[0] == (
-        f"Future Ready gears · {gears.addressed_count()} of {len(gears.entries)} addressed")
+        f"Future Ready gears and Collaborative Leadership · {gears.addressed_count()} of {len(gears.entries)} "
+        "addressed")
     table = {str(i.siblingAtColumn(0).data()): (str(i.siblingAtColumn(1).data()), str(i.siblingAtColumn(2).data()))
              for _, i in rows(pane.coverage_tree)}
     missing = gears.missing()[0].name
@@ -318,3 +319,13 @@ def test_clicking_a_finding_in_the_window_shows_the_item_selected_in_its_pane(qt
     assert view.hasFocus()  # the keyboard lands on the line too
     row_rect = view.visualRect(view.currentIndex())
     assert view.viewport().rect().intersects(row_rect)  # scrolled into view
+
+
+def test_an_iste_condition_explains_itself_in_its_tooltip(demo: model.Plan, content) -> None:
+    covered = CoverageModel()
+    covered.set_coverage(coverage(demo, content), demo)
+    iste = next(r for r in range(covered.rowCount()) if covered.index(r, 0).data().startswith("ISTE"))
+    first = covered.index(0, 0, covered.index(iste, 0))
+    condition = content.vocabulary("iste_conditions")[0]
+    assert first.data() == condition.name
+    assert first.data(Qt.ItemDataRole.ToolTipRole) == condition.get("description")

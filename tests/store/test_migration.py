@@ -86,10 +86,10 @@ def test_fixture_is_revision_1_with_real_rows() -> None:
 def test_upgrade_keeps_every_row_of_every_table(old_plan: Path) -> None:
     before = all_rows(old_plan)
     with PlanFile.open(old_plan, holder="Karen") as plan_file:
-        assert plan_file.schema_version() == 2
+        assert plan_file.schema_version() == 3
     after = all_rows(old_plan)
     assert set(after) == set(before)
-    assert after.pop("alembic_version") == [{"version_num": "0002"}]
+    assert after.pop("alembic_version") == [{"version_num": "0003"}]
     assert [row.pop("priority") for row in after["goals"]] == [None] * len(before["goals"])
     for name, rows in before.items():
         if name != "alembic_version":
@@ -181,7 +181,7 @@ def test_runtime_schema_equals_what_the_migrations_build(tmp_path: Path) -> None
         assert compare_metadata(context, METADATA) == []
     engine.dispose()
     assert _structure(migrated) == _structure(created)
-    assert query(migrated, "PRAGMA user_version") == query(created, "PRAGMA user_version") == [(2,)]
+    assert query(migrated, "PRAGMA user_version") == query(created, "PRAGMA user_version") == [(3,)]
 
 
 def test_schema_comparison_sees_a_missing_column() -> None:

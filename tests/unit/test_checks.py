@@ -36,7 +36,7 @@ def test_the_coherent_plan_obeys_the_domain_rules_and_has_no_findings(good: mode
 
 
 def _low_space_and_time(plan: model.Plan) -> model.Plan:
-    scores = {"st-schedules": 2, "st-spaces": 1, "st-anytime": 4, "st-mastery": 3}
+    scores = {"st-schedules": 2, "st-extended-time": 1, "st-anytime": 4, "st-mastery": 3}
     return plan.replace(readiness=tuple(model.ReadinessRating(r.id, scores.get(r.id, r.score))
                                         for r in plan.readiness))
 
@@ -48,7 +48,7 @@ def _no_device_lines(plan: model.Plan) -> model.Plan:
 #: rule → (how to break the coherent plan, severity, pane, collection, item) of the finding expected.
 CASES: dict[str, tuple[Breaker, str, str, str | None, str | None]] = {
     "empty-pane": (lambda p: change_one(p, "district", name=" "), "blocking", "district", None, None),
-    "readiness-gap-no-goal": (_low_space_and_time, "warning", "readiness", "readiness", "st-spaces"),
+    "readiness-gap-no-goal": (_low_space_and_time, "warning", "readiness", "readiness", "st-extended-time"),
     "goal-incomplete": (lambda p: change(p, "goals", GOAL, measure=""), "warning", "vision", "goals", GOAL),
     "learning-incomplete": (lambda p: change(p, "learning", "pd-teachers", hours=Decimal(0)),
                             "warning", "learning", "learning", "pd-teachers"),
@@ -166,7 +166,7 @@ def test_a_low_gear_is_quiet_once_a_goal_addresses_it(good: model.Plan, content:
 
 
 def test_a_gear_averaging_envisioning_is_not_low(good: model.Plan, content: Content) -> None:
-    scores = {"st-schedules": 4, "st-spaces": 4, "st-anytime": 3, "st-mastery": 5}
+    scores = {"st-schedules": 4, "st-extended-time": 4, "st-anytime": 3, "st-mastery": 5}
     plan = good.replace(readiness=tuple(model.ReadinessRating(r.id, scores.get(r.id, r.score)) for r in good.readiness))
     assert of_rule(plan, content, "readiness-gap-no-goal") == []
 
@@ -176,7 +176,7 @@ def test_a_gear_averaging_envisioning_is_not_low(good: model.Plan, content: Cont
 def test_a_gear_is_low_exactly_when_the_readiness_pane_says_investigating(
         scores: tuple[int, ...], flagged: bool, good: model.Plan, content: Content) -> None:
     """3.8 and 3.5 read as Envisioning on the pane and in the PDF, so the check agrees; 3.3 is Investigating."""
-    by_element = dict(zip(("st-schedules", "st-spaces", "st-anytime", "st-mastery"), scores, strict=True))
+    by_element = dict(zip(("st-schedules", "st-extended-time", "st-anytime", "st-mastery"), scores, strict=True))
     plan = good.replace(readiness=tuple(model.ReadinessRating(r.id, by_element.get(r.id, r.score))
                                         for r in good.readiness))
     score = gear_scores(plan, content)["space-time"]

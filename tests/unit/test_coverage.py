@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from plan_builders import GOAL, change, coherent_plan
 
@@ -10,7 +12,6 @@ from summit_app.plan.content import Content
 from summit_app.plan.coverage import (
     FRAMEWORKS,
     LEARNING_ADDRESSES,
-    LINE_ADDRESSES,
     ROLE_ADDRESSES,
     Coverage,
     ItemRef,
@@ -35,8 +36,11 @@ def addressed(result: Coverage, vocabulary: str) -> set[str]:
 def test_a_blank_plan_addresses_nothing(content: Content) -> None:
     result = coverage(model.Plan(), content)
     assert [(f.name, len(f.entries), f.addressed_count()) for f in result.frameworks] == [
-        ("Future Ready gears", len(content.gears), 0), ("ISTE Essential Conditions", 7, 0),
-        ("E-Rate plan elements", 5, 0)]
+        ("Future Ready gears and Collaborative Leadership", 8, 0), ("ISTE Essential Conditions", 7, 0),
+        ("E-Rate technology-plan checklist (historical, pre-2015)", 5, 0)]
+    gears = [e.entry.name for e in result.framework("gears").entries]
+    assert gears[:7] == [g.name for g in content.gears if not g.across_gears]
+    assert gears[7] == "Collaborative Leadership (across the gears)"
     assert [e.name for e in result.framework("erate_elements").missing()] == [
         "Goals and strategy", "Professional development", "Needs assessment", "Budget", "Evaluation"]
 
@@ -63,10 +67,8 @@ def test_items_address_entries_by_their_nature_without_a_goal(good: model.Plan, 
     plan = change(change(plan, "budget", "line-devices", goal_id=None), "budget", "line-lms", goal_id=None)
     result = coverage(plan, content)
     assert addressed(result, "iste_conditions") == {"prepared-educators", "equitable-access"}
-    assert addressed(result, "erate_elements") == {"professional-development", "budget"}
+    assert addressed(result, "erate_elements") == {"professional-development"}
     assert addressed(result, "gears") == {"professional-learning", "infrastructure"}
-    lines = (ItemRef("budget", "line-devices"), ItemRef("budget", "line-lms"))
-    assert by_of(result, "erate_elements", "budget") == lines
     assert by_of(result, "iste_conditions", "equitable-access") == (ItemRef("budget", "line-devices"),)
 
 
@@ -75,17 +77,28 @@ def test_an_unaligned_goal_leaves_its_entries_uncovered(good: model.Plan, conten
     result = coverage(plan, content)
     assert "implementation-planning" not in addressed(result, "iste_conditions")
     assert [e.id for e in result.framework("erate_elements").missing()] == [
-        "goals-strategy", "needs-assessment", "evaluation"]
+        "goals-strategy", "needs-assessment", "budget", "evaluation"]
 
 
 def test_the_built_in_alignments_name_real_entries(content: Content) -> None:
-    tables = [LEARNING_ADDRESSES, LINE_ADDRESSES, *ROLE_ADDRESSES.values()]
+    tables = [LEARNING_ADDRESSES, *ROLE_ADDRESSES.values()]
     for table in tables:
         for vocabulary, ids in table.items():
             assert set(ids) <= content.ids(vocabulary), (vocabulary, ids)
     roles = {str(e.get("role")) for e in content.vocabulary("cost_categories")}
     assert set(ROLE_ADDRESSES) <= roles
     assert [v for v, _ in FRAMEWORKS] == ["gears", "iste_conditions", "erate_elements"]
+
+
+def test_budget_lines_alone_do_not_cover_the_checklists_budget_item(good: model.Plan, content: Content) -> None:
+    """A plan with money in it has not thereby planned its budget: a goal aligned with budgeting must."""
+    plan = good.replace(goals=(), learning=())
+    plan = plan.replace(budget=tuple(dataclasses.replace(b, goal_id=None) for b in plan.budget))
+    assert plan.budget
+    result = coverage(plan, content)
+    assert by_of(result, "erate_elements", "budget") == ()
+    aligned = change(good, "goals", GOAL, erate_elements=("budget",))
+    assert ItemRef("goals", GOAL) in by_of(coverage(aligned, content), "erate_elements", "budget")
 
 
 def test_the_demo_plan_covers_every_iste_condition_and_erate_element(demo: model.Plan, content: Content) -> None:

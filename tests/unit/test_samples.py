@@ -40,7 +40,7 @@ def budget_faults(plan: model.Plan) -> list[str]:
 def test_demo_counts(demo: model.Plan, content: Content) -> None:
     assert (demo.district.plan_years, demo.district.first_fiscal_year) == (5, 2027)
     assert len(demo.members) == 10
-    assert {r.id for r in demo.readiness} == set(content.ids("elements"))
+    assert {r.id for r in demo.readiness} == content.current_element_ids()
     assert all(r.score is not None and r.notes for r in demo.readiness)
     assert len(demo.goals) == 6
     assert all(2 <= sum(a.goal_id == g.id for a in demo.actions) <= 3 for g in demo.goals)

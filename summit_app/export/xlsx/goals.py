@@ -37,7 +37,7 @@ def goals_spec(book: Book) -> TableSpec:
         Column("Due date", Kind.DATE, 13),
         Column("Status", Kind.TEXT, 11, choices=book.lists["statuses"]),
         Column("ISTE Essential Conditions", Kind.WRAP, 22),
-        Column("E-Rate plan elements", Kind.WRAP, 18),
+        Column("E-Rate technology-plan checklist (historical, pre-2015)", Kind.WRAP, 24),
     ))
 
 

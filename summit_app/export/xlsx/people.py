@@ -15,6 +15,8 @@ from summit_app.plan.readiness import spread
 
 TEAM = "TeamMembers"
 READINESS = "ReadinessRatings"
+#: The Gear cell of a rating on a retired element (it matches no gear, so no gear's mean counts it).
+EARLIER = "Rated under an earlier version"
 
 
 def write_team(book: Book) -> None:
@@ -64,7 +66,22 @@ def _readiness_rows(book: Book) -> list[list[Value]]:
             score = rating.score if rating else None
             notes = rating.notes if rating else ""
             revealed = rating.revealed if rating else False
-            rows.append([gear.name, element.name, score, notes, _member_spread(book, element.id, revealed)])
+            rows.append([gear.label, element.name, score, notes, _member_spread(book, element.id, revealed)])
+    return rows + _earlier_rows(book)
+
+
+def _earlier_rows(book: Book) -> list[list[Value]]:
+    """Ratings of elements an earlier version of the framework had: kept as given, in no gear's mean."""
+    ratings = {r.id: r for r in book.plan.readiness}
+    rated = set(ratings) | {r.element_id for r in book.plan.member_ratings}
+    rows: list[list[Value]] = []
+    for element in book.content.retired_elements():
+        if element.id in rated:
+            rating = ratings.get(element.id)
+            gear = book.content.gear(element.gear_id).name
+            rows.append([f"{EARLIER}: {gear}", element.name, rating.score if rating else None,
+                         rating.notes if rating else "",
+                         _member_spread(book, element.id, bool(rating and rating.revealed))])
     return rows
 
 

@@ -119,7 +119,7 @@ def _readiness(book: Book, writer: SheetWriter, top: int) -> int:
     levels, names = book.lists["levels"], book.lists["level_names"]
     for i, gear in enumerate(book.content.gears):
         row = first + i
-        writer.put(row, 1, gear.name, Kind.TEXT)
+        writer.put(row, 1, gear.label, Kind.TEXT)  # as the Readiness sheet's Gear column names it
         mean = f"AVERAGEIFS({READINESS}[Score],{READINESS}[Gear],$A{row})"
         writer.put(row, 2, Formula(f'IFERROR({mean},"Not rated")'), Kind.SCORE)
         # The level of the score as shown (one decimal), as the app's readiness report names it.

@@ -1,5 +1,8 @@
 """Readiness: the team rates every Future Ready element 0–10 and sees its gears on a radar.
 
+The radar has the seven gears; Collaborative Leadership, the ring around them,
+is scored beside it ("across the gears"), never as an eighth spoke.
+
 Three columns, so a projected screen shows the whole activity at once: the
 framework (gears and elements with scores and levels), the selected element
 (consensus score, next step, notes, silent ratings) and the readiness report
@@ -52,12 +55,15 @@ class ReadinessReport(QFrame):
         self.legend = QGridLayout()
         self.legend.setColumnStretch(1, 1)
         self.legend.setVerticalSpacing(4)
-        self._scores: list[QLabel] = [self._legend_row(i, gear.name) for i, gear in enumerate(context.content.gears)]
+        gears = [g for g in context.content.gears if not g.across_gears]
+        self._scores: list[QLabel] = [self._legend_row(i, str(i + 1), g.name) for i, g in enumerate(gears)]
+        self._scores += [self._legend_row(len(gears) + i, "◯", f"Across the gears: {g.name}")
+                         for i, g in enumerate(g for g in context.content.gears if g.across_gears)]
         layout.addLayout(self.legend)
         layout.addStretch(1)
 
-    def _legend_row(self, i: int, name: str) -> QLabel:
-        tag = QLabel(str(i + 1))
+    def _legend_row(self, i: int, mark: str, name: str) -> QLabel:
+        tag = QLabel(mark)
         tag.setAlignment(Qt.AlignmentFlag.AlignCenter)
         tag.setFixedWidth(tag.fontMetrics().height() + 10)
         tag.setStyleSheet(f"color: white; background: {ACCENT}; border-radius: 4px; font-weight: 600;")
@@ -72,10 +78,12 @@ class ReadinessReport(QFrame):
     def show_plan(self, plan: model.Plan) -> None:
         content = self.context.content
         scores = gear_scores(plan, content)
-        self.radar.set_axes([(str(i + 1), scores[g.id]) for i, g in enumerate(content.gears)])
+        gears = [g for g in content.gears if not g.across_gears]
+        self.radar.set_axes([(str(i + 1), scores[g.id]) for i, g in enumerate(gears)])
         self.radar.setAccessibleDescription("; ".join(
-            f"{g.name}: {scores[g.id] if scores[g.id] is not None else 'not rated'}" for g in content.gears))
-        for label, gear in zip(self._scores, content.gears, strict=True):
+            f"{g.label}: {scores[g.id] if scores[g.id] is not None else 'not rated'}" for g in content.gears))
+        ordered = gears + [g for g in content.gears if g.across_gears]
+        for label, gear in zip(self._scores, ordered, strict=True):
             label.setText("—" if scores[gear.id] is None else f"<b>{scores[gear.id]}</b>")
         overall = overall_score(plan, content)
         level = level_of(content, overall)
@@ -158,6 +166,7 @@ class ReadinessPane(Pane):
     def refresh(self, plan: model.Plan) -> None:
         self.tree.set_team_size(len(plan.members))
         self.model.set_plan(plan)
+        self.tree.show_earlier(self.model.shown_earlier)
         self.report.show_plan(plan)
         if self.detail.element is not None:
             self.detail.show_element(self.detail.element, plan)
@@ -188,5 +197,7 @@ class ReadinessPane(Pane):
             self.detail.show_element(element, self.context.plan)
 
     def _set_score(self, element_id: str, score: int | None) -> bool:
-        element = next(e for e in self.context.content.elements() if e.id == element_id)
+        element = self.context.content.element(element_id)
+        if element is None or element.retired:  # rated under an earlier version: kept as it was
+            return False
         return rate(self.context, element_id, "score", score, f"Score “{element.name}”")

@@ -103,7 +103,7 @@ def _gears(report: Report) -> DataTable:
     for gear in report.content.gears:
         value = scores.get(gear.id)
         level = report.level_of(value).name if value is not None else "Not rated"
-        cells.append((gear.name, score(value), level))
+        cells.append((gear.label, score(value), level))
     half = (len(cells) + 1) // 2
     rows = [row(*cells[i], *(cells[i + half] if i + half < len(cells) else ("", "", ""))) for i in range(half)]
     columns = (Column("Gear", 0.3), Column("Score", 0.07, "right"), Column("Level", 0.13),

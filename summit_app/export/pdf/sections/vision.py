@@ -27,7 +27,8 @@ def _facts(report: Report, goal: model.Goal) -> DataTable:
         row(label("Future Ready gear"), report.name("gears", goal.gear), label("Owner"), goal.owner or NONE),
         row(label("ISTE Essential Conditions"), report.names("iste_conditions", goal.iste_conditions),
             label("Due date"), short_day(goal.due_date)),
-        row(label("E-Rate plan elements"), report.names("erate_elements", goal.erate_elements), label("Priority"),
+        row(label("E-Rate checklist (historical, pre-2015)"), report.names("erate_elements", goal.erate_elements),
+            label("Priority"),
             str(goal.priority) if goal.priority is not None else NONE),
     ], header=False, space_after=6, row_headers=(0, 2))
 
