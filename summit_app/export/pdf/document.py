@@ -26,6 +26,7 @@ from reportlab.platypus import (
 )
 
 from summit_app import __version__
+from summit_app.export.collection import collector_paused
 from summit_app.export.pdf.canvas import Furniture, PlanCanvas
 from summit_app.export.pdf.context import Report, as_utc
 from summit_app.export.pdf.fonts import FACES
@@ -157,6 +158,11 @@ def _furniture(report: Report) -> Furniture:
 
 def write_pdf(plan: model.Plan, path: Path | str, progress: Progress | None = None, *, draft: bool = False) -> None:
     """Write the plan's report to ``path``; ``draft`` marks every page "not for signature"."""
+    with collector_paused():
+        _write_pdf(plan, Path(path), progress, draft)
+
+
+def _write_pdf(plan: model.Plan, path: Path, progress: Progress | None, draft: bool) -> None:
     tell: Progress = progress or (lambda _: None)
     content = load_content()
     report = Report(plan, content, make_styles(), summarize(plan), tuple(run_checks(plan, content)),

@@ -13,6 +13,7 @@ from typing import IO
 
 from openpyxl.workbook import Workbook
 
+from summit_app.export.collection import collector_paused
 from summit_app.export.xlsx import budget, goals, infrastructure, people, privacy, summary, timeline
 from summit_app.export.xlsx.book import Book
 from summit_app.export.xlsx.lists import list_ranges, write_lists
@@ -57,6 +58,11 @@ def _properties(book: Book) -> None:
 
 def write_xlsx(plan: model.Plan, path: str | PathLike[str] | IO[bytes], progress: Progress | None = None) -> None:
     """Write ``plan`` as a workbook to ``path``; ``progress`` hears the fraction done (0–1)."""
+    with collector_paused():
+        _write_xlsx(plan, path, progress)
+
+
+def _write_xlsx(plan: model.Plan, path: str | PathLike[str] | IO[bytes], progress: Progress | None) -> None:
     content = load_content()
     workbook = Workbook()
     default = workbook.active
