@@ -77,6 +77,6 @@ def framework_gaps(facts: Facts) -> Iterator[Finding]:
         missing = [e.name for e in framework.missing()]
         if missing:
             yield Finding("framework-gap", ADVICE, "review", None, None,
-                          f"No goal, activity or budget line addresses {listing(missing, 'and')} "
-                          f"({framework.name}).",
+                          f"{framework.name}: no goal, activity or budget line addresses "
+                          f"{listing(missing, 'and')}.",
                           "Align a goal with each one in Vision & goals, or agree why the plan leaves it aside.")
