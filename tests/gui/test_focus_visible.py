@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contrast import contrast as wcag_contrast
 from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
@@ -11,13 +12,11 @@ from summit_app.ui import theme
 
 
 def contrast(a: str, b: str) -> float:
-    def luminance(name: str) -> float:
-        c = QColor(name)
-        parts = [v / 255 for v in (c.red(), c.green(), c.blue())]
-        lin = [p / 12.92 if p <= 0.03928 else ((p + 0.055) / 1.055) ** 2.4 for p in parts]
-        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
-    high, low = sorted((luminance(a), luminance(b)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
+    def rgb(name: str) -> tuple[float, float, float]:
+        colour = QColor(name)
+        return colour.redF(), colour.greenF(), colour.blueF()
+
+    return wcag_contrast(rgb(a), rgb(b))
 
 
 def ring_pixels(widget, rect, colour: str) -> int:  # type: ignore[no-untyped-def]
