@@ -76,14 +76,21 @@ def record(folder: Path) -> dict[int, Objects]:
 
 
 def module_text(schemas: dict[int, Objects]) -> str:
+    """The module's text; a revision whose objects equal a later one's is written as that one's name."""
     frozen = {rev: {key: frozenset(sqls) for key, sqls in sorted(objs.items())} for rev, objs in schemas.items()}
-    body = pprint.pformat(frozen, width=110, sort_dicts=True)
+    same_as = {rev: next(later for later in sorted(frozen, reverse=True) if frozen[later] == frozen[rev])
+               for rev in frozen}
+    body = pprint.pformat({rev: objs for rev, objs in frozen.items() if same_as[rev] == rev}, width=110,
+                          sort_dicts=True)
+    aliases = "".join(f"SCHEMAS[{rev}] = SCHEMAS[{later}]  # no schema change in revision {later}\n"
+                      for rev, later in sorted(same_as.items()) if later != rev)
     return (
         '"""The schema objects of every released plan-file revision (written by tools/record_schemas.py).\n\n'
         "(type, name, table) -> the normalised SQL texts accepted for it; see store/schema_check.py.\n"
         '"""\n\n'
         "# ruff: noqa: E501\n\n"
         f"SCHEMAS: dict[int, dict[tuple[str, str, str], frozenset[str]]] = {body}\n"
+        f"{aliases}"
     )
 
 
