@@ -2,10 +2,11 @@
 
 Opening a plan compares the file's ``sqlite_master`` with these (see
 ``store/schema_check.py``). Each revision accepts the objects of a file made
-new at that revision and of a file migrated to it from the one before (a
-table rebuild writes the same table with other quoting). Revision 1 also
-accepts its fixture, which was made by migrating down. Run from the checkout
-after adding a migration: ``.venv/bin/python tools/record_schemas.py``;
+new at that revision and of files migrated to it from older ones (a table
+rebuild writes the same table with other quoting). Released revisions are
+kept as recorded; only the head is recorded again. Run from the checkout
+after adding a migration (and a fixture of the revision it replaces, made by
+the released app): ``.venv/bin/python tools/record_schemas.py``;
 tests/store/test_schema_check.py fails until it is run.
 """
 
@@ -25,15 +26,12 @@ from summit_app.plan.samples import demo_plan  # noqa: E402
 from summit_app.store import migrate  # noqa: E402
 from summit_app.store.layout import SCHEMA_VERSION  # noqa: E402
 from summit_app.store.plan_file import write_new_file  # noqa: E402
-from summit_app.store.schema_check import normalise, schema_objects  # noqa: E402
+from summit_app.store.known_schemas import SCHEMAS  # noqa: E402
+from summit_app.store.schema_check import schema_objects  # noqa: E402
 
 TARGET = ROOT / "summit_app" / "store" / "known_schemas.py"
-FIXTURE = ROOT / "tests" / "fixtures" / "plan-r1.techplan"
-FIXTURE_R2 = ROOT / "tests" / "fixtures" / "plan-r2.techplan"
-#: Revisions after 2 that changed data only: their schema objects are revision 2's.
-DATA_ONLY = (3,)
-#: The column revision 2 added, as it appears in a new file's ``goals`` table.
-PRIORITY = ",priority INTEGER"
+#: A file of each released revision, made by the app of that revision.
+FIXTURES = sorted((ROOT / "tests" / "fixtures").glob("plan-r*.techplan"))
 
 Objects = dict[tuple[str, str, str], set[str]]
 
@@ -52,26 +50,23 @@ def _merge(into: Objects, found: dict[tuple[str, str, str], str]) -> None:
 
 
 def record(folder: Path) -> dict[int, Objects]:
-    """The accepted objects of each revision, from real files made in ``folder``."""
+    """The accepted objects of each revision: released ones as recorded, the head from real files.
+
+    Revisions before the head were recorded when they were released and do not
+    change; the head accepts a file made new by this app and each older fixture
+    migrated to it.
+    """
     head = folder / "head.techplan"
     write_new_file(head, demo_plan())
-    schemas: dict[int, Objects] = {SCHEMA_VERSION: {}}
+    schemas: dict[int, Objects] = {rev: {key: set(sqls) for key, sqls in objs.items()}
+                                   for rev, objs in SCHEMAS.items() if rev < SCHEMA_VERSION}
+    schemas[SCHEMA_VERSION] = {}
     _merge(schemas[SCHEMA_VERSION], objects_of(head))
-    for n, fixture in enumerate((FIXTURE, FIXTURE_R2)):
+    for n, fixture in enumerate(FIXTURES):
         migrated = folder / f"migrated-{n}.techplan"
         shutil.copyfile(fixture, migrated)
         migrate.upgrade(migrated)
         _merge(schemas[SCHEMA_VERSION], objects_of(migrated))
-    for revision in range(2, SCHEMA_VERSION):
-        assert revision + 1 in DATA_ONLY, "a revision that changes the schema needs its own recording here"
-        schemas[revision] = {key: set(sqls) for key, sqls in schemas[SCHEMA_VERSION].items()}
-        _merge(schemas[revision], objects_of(FIXTURE_R2))
-    schemas[1] = {}
-    _merge(schemas[1], objects_of(FIXTURE))
-    new_at_r1 = {key: normalise(sql.replace(PRIORITY, "")) for key, sql in objects_of(head).items()}
-    new_at_r1[("table", "alembic_version", "alembic_version")] = objects_of(FIXTURE)[
-        ("table", "alembic_version", "alembic_version")]
-    _merge(schemas[1], new_at_r1)
     return schemas
 
 

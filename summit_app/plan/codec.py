@@ -182,9 +182,11 @@ def record_to_json(record: Any) -> dict[str, Any]:
     return out
 
 
-def record_from_json(record_type: type, raw: Any, path: str, *, complete: bool = True) -> Any:
+def record_from_json(record_type: type, raw: Any, path: str, *, complete: bool = True,
+                     optional: frozenset[str] = frozenset()) -> Any:
     """A record from a JSON object; unknown keys and wrong types are errors, and so is a missing
-    field when ``complete`` (a document lists every field, as the export writes it)."""
+    field when ``complete`` (a document lists every field, as the export writes it), except those
+    in ``optional`` (fields an older document's version did not have; they take their defaults)."""
     if not isinstance(raw, dict):
         raise DecodeError(path, "must be an object")
     known = {s.name: s for s in specs(record_type)}
@@ -193,7 +195,7 @@ def record_from_json(record_type: type, raw: Any, path: str, *, complete: bool =
         if key not in known and not (has_id and key == "id"):
             raise DecodeError(member_path(path, key), "is not a field of this part of the plan")
     names = (["id"] if has_id else []) + list(known)
-    missing = next((name for name in names if name not in raw), None) if complete else None
+    missing = next((name for name in names if name not in raw and name not in optional), None) if complete else None
     if missing:
         raise DecodeError(member_path(path, missing), "is missing; a document lists every field")
     values = {name: value_from_json(s, raw[name], f"{path}.{name}") for name, s in known.items() if name in raw}

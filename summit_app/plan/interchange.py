@@ -27,7 +27,25 @@ from summit_app.plan.fields import FieldSpec, Kind, specs
 from summit_app.plan.rules import MAX_WHOLE, Problem, plan_problems
 
 FORMAT_NAME = "summit-planner-plan"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+#: The oldest version this app reads.
+OLDEST_VERSION = 1
+
+#: What each version added, by record type (fields) and by collection: a document of
+#: an older version lacks them and they take their defaults; the fingerprint leaves
+#: them out while they hold those defaults, so a plan signed before they existed
+#: stays signed.
+ADDED_FIELDS: dict[int, dict[type, frozenset[str]]] = {
+    2: {
+        model.District: frozenset({"erate_discount_percent"}),
+        model.Network: frozenset({"cipa_in_place"}),
+        model.LearningActivity: frozenset({"purpose"}),
+        model.BudgetLine: frozenset({"device_type", "device_users", "replaces_devices", "delivery_date",
+                                     "erate_category", "match_source_id"}),
+        model.Milestone: frozenset({"kind"}),
+    },
+}
+ADDED_COLLECTIONS: dict[int, frozenset[str]] = {2: frozenset({"upgrades", "acceptances"})}
 
 #: Where each singleton's fields live in the document.
 SINGLETON_PATHS: dict[str, str] = {
@@ -52,6 +70,8 @@ COLLECTION_PATHS: dict[str, tuple[str, str]] = {
     "funding": ("budget", "funding_sources"),
     "budget": ("budget", "lines"),
     "milestones": ("timeline", "milestones"),
+    "upgrades": ("infrastructure", "upgrades"),
+    "acceptances": ("approval", "accepted_findings"),
 }
 
 SECTIONS = ("district", "team", "readiness", "vision", "learning", "privacy",
@@ -72,14 +92,58 @@ def problem_path(problem: Problem) -> str:
     return json_path(problem.collection, problem.index, problem.field)
 
 
+def _added_since(version: int) -> tuple[dict[type, frozenset[str]], frozenset[str]]:
+    """The fields (by record type) and collections added after ``version``."""
+    fields: dict[type, set[str]] = {}
+    collections: set[str] = set()
+    for added in range(version + 1, FORMAT_VERSION + 1):
+        for record_type, names in ADDED_FIELDS.get(added, {}).items():
+            fields.setdefault(record_type, set()).update(names)
+        collections |= ADDED_COLLECTIONS.get(added, frozenset())
+    return {t: frozenset(n) for t, n in fields.items()}, frozenset(collections)
+
+
+_DEFAULTS: dict[tuple[type, str], Any] = {}
+
+
+def _default_json(record_type: type, name: str) -> Any:
+    key = (record_type, name)
+    if key not in _DEFAULTS:
+        s = next(s for s in specs(record_type) if s.name == name)
+        _DEFAULTS[key] = record_to_json(record_type(**({"id": "x"} if record_type in model.COLLECTIONS.values()
+                                                      else {})))[s.name]
+    return _DEFAULTS[key]
+
+
+def _without_later_defaults(record_type: type, raw: dict[str, Any]) -> dict[str, Any]:
+    """``raw`` without the fields added after format 1 that hold their defaults (for the fingerprint)."""
+    later = _added_since(OLDEST_VERSION)[0].get(record_type)
+    if not later:
+        return raw
+    return {k: v for k, v in raw.items() if k not in later or v != _default_json(record_type, k)}
+
+
 def plan_to_json(plan: model.Plan, *, content_only: bool = False) -> dict[str, Any]:
+    """The document; ``content_only`` gives what the fingerprint covers.
+
+    The fingerprint's form leaves out the signature, and the fields and lists added
+    by later format versions while they hold their defaults (or are empty), so a
+    plan signed by an older app is still signed after the upgrade.
+    """
     doc: dict[str, Any] = {} if content_only else {"format": FORMAT_NAME, "format_version": FORMAT_VERSION}
     for section in SECTIONS:
         doc[section] = {}
     for name, path in SINGLETON_PATHS.items():
-        doc[path].update(record_to_json(getattr(plan, name)))
+        raw = record_to_json(getattr(plan, name))
+        doc[path].update(_without_later_defaults(model.SINGLETONS[name], raw) if content_only else raw)
+    later_collections = _added_since(OLDEST_VERSION)[1]
     for name, (section, key) in COLLECTION_PATHS.items():
-        doc[section][key] = [record_to_json(item) for item in getattr(plan, name)]
+        items = getattr(plan, name)
+        if content_only and name in later_collections and not items:
+            continue
+        record_type = model.COLLECTIONS[name]
+        doc[section][key] = [_without_later_defaults(record_type, record_to_json(item)) if content_only
+                             else record_to_json(item) for item in items]
     if content_only:
         for name in model.NOT_CONTENT:
             del doc[SINGLETON_PATHS[name]]
@@ -104,8 +168,9 @@ def _section_keys(section: str) -> list[str]:
     return keys + [key for s, key in COLLECTION_PATHS.values() if s == section]
 
 
-def _check_keys(doc: dict[str, Any]) -> None:
-    """Every section and every key of a section is there, and nothing else."""
+def _check_keys(doc: dict[str, Any], version: int) -> None:
+    """Every section and every key of a section is there, and nothing else (lists added after
+    ``version`` may be missing)."""
     for key in doc:
         if key not in SECTIONS and key not in ("format", "format_version"):
             raise DecodeError(member_path("", key), "is not a section of a plan")
@@ -117,12 +182,13 @@ def _check_keys(doc: dict[str, Any]) -> None:
         for key in raw:
             if key not in allowed:
                 raise DecodeError(member_path(section, key), "is not a field of this part of the plan")
+        later = {COLLECTION_PATHS[name][1] for name in _added_since(version)[1]}
         for key in _collection_keys(section):
-            if key not in raw:
+            if key not in raw and key not in later:
                 raise DecodeError(f"{section}.{key}", "is missing; a document lists every list, if empty as []")
 
 
-def _check_header(doc: Any) -> None:
+def _check_header(doc: Any) -> int:
     if not isinstance(doc, dict):
         raise DecodeError("(document)", "must be a JSON object")
     if doc.get("format") != FORMAT_NAME:
@@ -135,26 +201,34 @@ def _check_header(doc: Any) -> None:
     if version > FORMAT_VERSION:
         raise DecodeError("format_version",
                           f"{version} is newer than this app reads ({FORMAT_VERSION}); update the app")
-    if version < FORMAT_VERSION:
-        raise DecodeError("format_version", f"{version} is not a version this app reads ({FORMAT_VERSION})")
+    if version < OLDEST_VERSION:
+        raise DecodeError("format_version",
+                          f"{version} is not a version this app reads ({OLDEST_VERSION} to {FORMAT_VERSION})")
+    return version
 
 
 def plan_from_json(doc: Any, content: Content) -> model.Plan:
     """A plan from a document; ``DecodeError`` naming the first bad field by path."""
-    _check_header(doc)
-    _check_keys(doc)
+    version = _check_header(doc)
+    _check_keys(doc, version)
+    later_fields, later_collections = _added_since(version)
     values: dict[str, Any] = {}
     for name, path in SINGLETON_PATHS.items():
         lists = _collection_keys(path)
         raw = {k: v for k, v in _section(doc, path).items() if k not in lists}
-        values[name] = record_from_json(model.SINGLETONS[name], raw, path)
+        record_type = model.SINGLETONS[name]
+        values[name] = record_from_json(record_type, raw, path, optional=later_fields.get(record_type, frozenset()))
     for name, (section, key) in COLLECTION_PATHS.items():
+        if name in later_collections and key not in _section(doc, section):
+            continue
         raw_list = _section(doc, section)[key]
         if not isinstance(raw_list, list):
             raise DecodeError(f"{section}.{key}", "must be a list")
         record_type = model.COLLECTIONS[name]
+        optional = later_fields.get(record_type, frozenset())
         values[name] = tuple(
-            record_from_json(record_type, raw, f"{section}.{key}[{i}]") for i, raw in enumerate(raw_list)
+            record_from_json(record_type, raw, f"{section}.{key}[{i}]", optional=optional)
+            for i, raw in enumerate(raw_list)
         )
     plan = model.Plan(**values)
     problems = plan_problems(plan, content)

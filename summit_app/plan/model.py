@@ -88,6 +88,7 @@ class District(ByFields):
     summit_date: date | None = day_field("Summit date")
     first_fiscal_year: int = count_field("First fiscal year", low=2000, high=2100, default=2027)
     plan_years: int = count_field("Plan years", low=3, high=MAX_PLAN_YEARS, default=3)
+    erate_discount_percent: int = count_field("E-Rate discount (%)", high=90)
 
 
 @record
@@ -99,14 +100,20 @@ class Vision(ByFields):
 
 @record
 class Network(ByFields):
-    """Network capacity against the plan's own targets, and support staffing."""
+    """Today's network against the plan's targets, and support staffing (upgrades are ``NetworkUpgrade``).
 
-    internet_mbps: int = count_field("Internet bandwidth (Mbps)")
-    wan_mbps: int = count_field("WAN link (Mbps)")
-    wifi_coverage_percent: int = count_field("Classrooms with Wi-Fi (%)", high=100)
-    target_mbps_per_1000: int = count_field("Target Mbps per 1,000 users", default=100)
-    target_wan_mbps: int = count_field("Target WAN (Mbps)", default=1000)
+    The targets are the team's own; the long-term reference (1 Gbps per 1,000
+    users, 10 Gbps per 1,000 students on each school's WAN link) is content.
+    ``target_wan_mbps`` of 0 means "the reference".
+    """
+
+    internet_mbps: int = count_field("Internet bandwidth today (Mbps)")
+    wan_mbps: int = count_field("WAN link per school today (Mbps)")
+    wifi_coverage_percent: int = count_field("Classrooms with Wi-Fi today (%)", high=100)
+    target_mbps_per_1000: int = count_field("Internet target (Mbps per 1,000 users)", default=1000)
+    target_wan_mbps: int = count_field("WAN target per school (Mbps)")
     support_technicians: int = count_field("Support technicians")
+    cipa_in_place: bool = flag_field("CIPA safety policy, filtering and monitoring in place")
     notes: str = text_field("Notes", long=True)
 
 
@@ -207,6 +214,7 @@ class LearningActivity(ByFields):
     start_date: date | None = day_field("Starts")
     end_date: date | None = day_field("Ends")
     goal_ids: tuple[str, ...] = links_field("Goals", "goals")
+    purpose: str = choice_field("Purpose", "pd_purposes", "instruction")
 
 
 @record
@@ -276,6 +284,12 @@ class BudgetLine(ByFields):
     last_year: int = count_field("Last year", low=2000, high=2100, default=2027)
     funding_source_id: str | None = link_field("Funding source", "funding")
     app_id: str | None = link_field("Privacy inventory entry", "apps")
+    device_type: str = choice_field("Device", "device_types")
+    device_users: str = choice_field("Devices used by", "device_users", "students")
+    replaces_devices: bool = flag_field("Replaces devices in service")
+    delivery_date: date | None = day_field("Delivery")
+    erate_category: str = choice_field("E-Rate category", "erate_categories")
+    match_source_id: str | None = link_field("Local match from", "funding")
 
     def years(self) -> range:
         """The fiscal years this line spends in (one for a one-time cost)."""
@@ -296,6 +310,36 @@ class Milestone(ByFields):
     owner: str = text_field("Owner")
     status: str = choice_field("Status", "statuses", "not-started")
     goal_ids: tuple[str, ...] = links_field("Goals", "goals")
+    kind: str = choice_field("Kind", "milestone_kinds", "milestone")
+
+
+@record
+class NetworkUpgrade(ByFields):
+    """A planned change to the network: when it takes effect and the capacity after it (0: unchanged)."""
+
+    id: str
+    title: str = text_field("Upgrade")
+    effective_date: date | None = day_field("Takes effect")
+    internet_mbps: int = count_field("Internet after (Mbps)")
+    wan_mbps: int = count_field("WAN per school after (Mbps)")
+    wifi_coverage_percent: int = count_field("Classrooms with Wi-Fi after (%)", high=100)
+    budget_line_ids: tuple[str, ...] = links_field("Paid by", "budget")
+
+
+@record
+class Acceptance(ByFields):
+    """A warning or advice the team accepted, with why and who; it lapses when the facts behind it change.
+
+    ``basis`` is a digest of the finding as it stood when accepted (its message and the
+    item it names), so a changed figure or item no longer matches it.
+    """
+
+    id: str
+    rule: str = text_field("Finding")
+    item_id: str = text_field("Item")
+    basis: str = text_field("Facts when accepted")
+    reason: str = text_field("Reason", long=True)
+    role: str = choice_field("Accepted by", "roles")
 
 
 # --- the plan ----------------------------------------------------------------------
@@ -324,6 +368,8 @@ class Plan(ByFields):
     funding: tuple[FundingSource, ...] = ()
     budget: tuple[BudgetLine, ...] = ()
     milestones: tuple[Milestone, ...] = ()
+    upgrades: tuple[NetworkUpgrade, ...] = ()
+    acceptances: tuple[Acceptance, ...] = ()
 
     def fiscal_years(self) -> list[int]:
         first = self.district.first_fiscal_year
@@ -362,6 +408,8 @@ COLLECTIONS: dict[str, type] = {
     "funding": FundingSource,
     "budget": BudgetLine,
     "milestones": Milestone,
+    "upgrades": NetworkUpgrade,
+    "acceptances": Acceptance,
 }
 
 #: Parts of a plan that are not its content (left out of the fingerprint).

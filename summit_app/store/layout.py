@@ -17,7 +17,7 @@ from summit_app.plan.fields import FieldSpec
 #: ``PRAGMA application_id`` of a plan file ("SuPl").
 APPLICATION_ID = 0x5375506C
 #: ``PRAGMA user_version``: the schema revision this app writes.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 TABLE_NAMES: dict[str, str] = {
     "district": "district",
@@ -37,6 +37,8 @@ TABLE_NAMES: dict[str, str] = {
     "funding": "funding_sources",
     "budget": "budget_lines",
     "milestones": "milestones",
+    "upgrades": "network_upgrades",
+    "acceptances": "accepted_findings",
 }
 
 #: Links whose rows go with their parent (a goal's actions, a member's ratings).

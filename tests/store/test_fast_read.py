@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from strategies import plans
+from summit_app.store.layout import SCHEMA_VERSION
 
 from summit_app.plan import model
 from summit_app.plan.edits import MoveItem, RemoveItem, SetField
@@ -101,7 +102,7 @@ def test_opening_and_reading_a_plan_does_not_import_sqlalchemy(demo: model.Plan,
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'alembic')))\n"
     )
     result = subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True, text=True, check=True)
-    assert result.stdout.splitlines() == [demo.district.name, "3", "[]"]
+    assert result.stdout.splitlines() == [demo.district.name, str(SCHEMA_VERSION), "[]"]
 
 
 def test_an_edit_after_a_warm_up_on_another_thread_is_written(demo: model.Plan, make_plan_file: MakePlan) -> None:
