@@ -417,60 +417,6 @@ SCHEMAS: dict[int, dict[tuple[str, str, str], frozenset[str]]] = {1: {('index', 
                                                            'privacy_apps(id),CONSTRAINT '
                                                            'fk_budget_lines_match_source_id_funding_sources '
                                                            'FOREIGN KEY(match_source_id)REFERENCES '
-                                                           'funding_sources(id))',
-                                                           'CREATE TABLE budget_lines(id VARCHAR NOT '
-                                                           'NULL,position INTEGER NOT NULL,description TEXT '
-                                                           "DEFAULT('')NOT NULL,category TEXT DEFAULT('')NOT "
-                                                           'NULL,goal_id VARCHAR,recurring BOOLEAN DEFAULT 0 '
-                                                           'NOT NULL,unit_cost BIGINT DEFAULT 0 NOT '
-                                                           'NULL,quantity INTEGER DEFAULT 0 NOT '
-                                                           'NULL,first_year INTEGER DEFAULT 0 NOT '
-                                                           'NULL,last_year INTEGER DEFAULT 0 NOT '
-                                                           'NULL,funding_source_id VARCHAR,app_id '
-                                                           "VARCHAR,device_type TEXT DEFAULT('')NOT "
-                                                           "NULL,device_users TEXT DEFAULT('')NOT "
-                                                           'NULL,replaces_devices BOOLEAN DEFAULT 0 NOT '
-                                                           'NULL,delivery_date DATE,erate_category TEXT '
-                                                           "DEFAULT('')NOT NULL,match_source_id "
-                                                           'VARCHAR,CONSTRAINT pk_budget_lines PRIMARY '
-                                                           'KEY(id),CONSTRAINT '
-                                                           'fk_budget_lines_app_id_privacy_apps FOREIGN '
-                                                           'KEY(app_id)REFERENCES '
-                                                           'privacy_apps(id),CONSTRAINT '
-                                                           'fk_budget_lines_goal_id_goals FOREIGN '
-                                                           'KEY(goal_id)REFERENCES goals(id),CONSTRAINT '
-                                                           'fk_budget_lines_funding_source_id_funding_sources '
-                                                           'FOREIGN KEY(funding_source_id)REFERENCES '
-                                                           'funding_sources(id),CONSTRAINT '
-                                                           'fk_budget_lines_match_source_id_funding_sources '
-                                                           'FOREIGN KEY(match_source_id)REFERENCES '
-                                                           'funding_sources(id))',
-                                                           'CREATE TABLE budget_lines(id VARCHAR NOT '
-                                                           'NULL,position INTEGER NOT NULL,description TEXT '
-                                                           "DEFAULT('')NOT NULL,category TEXT DEFAULT('')NOT "
-                                                           'NULL,goal_id VARCHAR,recurring BOOLEAN DEFAULT 0 '
-                                                           'NOT NULL,unit_cost BIGINT DEFAULT 0 NOT '
-                                                           'NULL,quantity INTEGER DEFAULT 0 NOT '
-                                                           'NULL,first_year INTEGER DEFAULT 0 NOT '
-                                                           'NULL,last_year INTEGER DEFAULT 0 NOT '
-                                                           'NULL,funding_source_id VARCHAR,app_id '
-                                                           "VARCHAR,device_type TEXT DEFAULT('')NOT "
-                                                           "NULL,device_users TEXT DEFAULT('')NOT "
-                                                           'NULL,replaces_devices BOOLEAN DEFAULT 0 NOT '
-                                                           'NULL,delivery_date DATE,erate_category TEXT '
-                                                           "DEFAULT('')NOT NULL,match_source_id "
-                                                           'VARCHAR,CONSTRAINT pk_budget_lines PRIMARY '
-                                                           'KEY(id),CONSTRAINT fk_budget_lines_goal_id_goals '
-                                                           'FOREIGN KEY(goal_id)REFERENCES '
-                                                           'goals(id),CONSTRAINT '
-                                                           'fk_budget_lines_app_id_privacy_apps FOREIGN '
-                                                           'KEY(app_id)REFERENCES '
-                                                           'privacy_apps(id),CONSTRAINT '
-                                                           'fk_budget_lines_funding_source_id_funding_sources '
-                                                           'FOREIGN KEY(funding_source_id)REFERENCES '
-                                                           'funding_sources(id),CONSTRAINT '
-                                                           'fk_budget_lines_match_source_id_funding_sources '
-                                                           'FOREIGN KEY(match_source_id)REFERENCES '
                                                            'funding_sources(id))'}),
      ('table', 'devices', 'devices'): frozenset({'CREATE TABLE devices(id VARCHAR NOT NULL,position INTEGER '
                                                  "NOT NULL,device_type TEXT DEFAULT '' NOT NULL,users TEXT "

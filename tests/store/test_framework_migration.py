@@ -54,7 +54,7 @@ def test_every_rating_note_and_member_rating_is_still_there_after_the_upgrade(
     before = rows(old_plan, "SELECT id, score, notes, revealed FROM readiness_ratings ORDER BY id")
     members_before = rows(old_plan, "SELECT id, element_id, member_id, score FROM member_ratings ORDER BY id")
     with PlanFile.open(old_plan, holder="Karen") as plan_file:
-        assert plan_file.schema_version() == 3
+        assert plan_file.schema_version() == 4
         plan = plan_file.load()
     after = sorted((r.id, r.score, r.notes, int(r.revealed)) for r in plan.readiness)
     assert after == before

@@ -1,8 +1,8 @@
 """Opening checks a plan file's schema objects against the app's, and every connection is protected.
 
 The recorded schemas (store/known_schemas.py) must be exactly what the app
-makes: a new file at the head revision, the revision-1 fixture, and that
-fixture migrated. Every connection the store opens has trusted_schema off
+makes: a new file at the head revision, each released revision's fixture, and
+each fixture migrated to the head. Every connection the store opens has trusted_schema off
 and a budget that stops an endless statement; a failed statement's message
 never carries its SQL.
 """
@@ -24,7 +24,10 @@ from summit_app.store.layout import SCHEMA_VERSION
 from summit_app.store.plan_file import PlanFile
 from summit_app.store.schema_check import check_schema, schema_objects, schema_problem
 
-FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "plan-r1.techplan"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+FIXTURE = FIXTURES / "plan-r1.techplan"
+#: Each released revision's fixture, made by the app of that revision.
+REVISION_FIXTURES = {1: FIXTURE, 2: FIXTURES / "plan-r2.techplan", 3: FIXTURES / "plan-r3.techplan"}
 ENDLESS = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT max(i) FROM n"
 
 
@@ -43,23 +46,58 @@ def _accepted(path: Path, revision: int) -> None:
     assert schema_problem(found, revision) is None
 
 
-def test_the_recorded_schemas_are_what_the_app_makes(make_plan_file: object, tmp_path: Path,
-                                                     demo: model.Plan) -> None:
+def test_the_recorded_schemas_are_what_the_app_makes(tmp_path: Path, demo: model.Plan) -> None:
     head = tmp_path / "head.techplan"
     PlanFile.create(head, demo).close()
     _accepted(head, SCHEMA_VERSION)
-    _accepted(FIXTURE, 1)
-    migrated = tmp_path / "migrated.techplan"
-    shutil.copyfile(FIXTURE, migrated)
-    migrate.upgrade(migrated)
-    _accepted(migrated, SCHEMA_VERSION)
+    assert sorted(REVISION_FIXTURES) == list(range(1, SCHEMA_VERSION))  # a fixture of every released revision
+    for revision, fixture in REVISION_FIXTURES.items():
+        _accepted(fixture, revision)
+        migrated = tmp_path / f"migrated-r{revision}.techplan"
+        shutil.copyfile(fixture, migrated)
+        migrate.upgrade(migrated)
+        _accepted(migrated, SCHEMA_VERSION)
 
 
-def test_an_object_of_another_revision_is_refused(tmp_path: Path, demo: model.Plan) -> None:
+def _without_tables(path: Path, *names: str) -> None:
+    con = sqlite3.connect(path)
+    try:
+        for name in names:
+            con.execute(f'DROP TABLE "{name}"')
+        con.commit()
+    finally:
+        con.close()
+
+
+@pytest.mark.parametrize(("revision", "table"), [
+    (1, "budget_lines"),  # revision 1's lines have no match source; its goals no priority
+    (3, "budget_lines"),  # revision 3's lines have no match source, its network no CIPA flag
+])
+def test_an_object_of_another_revision_is_refused(tmp_path: Path, demo: model.Plan, revision: int,
+                                                  table: str) -> None:
     head = tmp_path / "head.techplan"
     PlanFile.create(head, demo).close()
-    with pytest.raises(PlanFileError, match="its table 'goals' is not defined as a plan's is"):
-        check_schema(head, 1)  # revision 1's goals have no priority
+    with pytest.raises(PlanFileError, match="it contains a table \\('accepted_findings'\\) that a plan never has"):
+        check_schema(head, revision)
+    _without_tables(head, "accepted_findings", "network_upgrades")
+    with pytest.raises(PlanFileError, match=f"its table '{table}' is not defined as a plan's is"):
+        check_schema(head, revision)
+
+
+def test_a_column_of_a_later_revision_in_an_older_file_is_refused(tmp_path: Path) -> None:
+    """A revision-3 file whose network table gained the CIPA flag is not a revision-3 plan."""
+    path = tmp_path / "plan.techplan"
+    shutil.copyfile(REVISION_FIXTURES[3], path)
+    con = sqlite3.connect(path)
+    try:
+        network = con.execute("SELECT sql FROM sqlite_master WHERE name = 'network'").fetchone()[0]
+        con.execute("ALTER TABLE network ADD COLUMN cipa_in_place BOOLEAN DEFAULT 0 NOT NULL")
+        con.commit()
+    finally:
+        con.close()
+    assert "cipa_in_place" not in network
+    with pytest.raises(PlanFileError, match="its table 'network' is not defined as a plan's is"):
+        check_schema(path, 3)
 
 
 @pytest.mark.parametrize(("statement", "named"), [
