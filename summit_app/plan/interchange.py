@@ -207,8 +207,31 @@ def _check_header(doc: Any) -> int:
     return version
 
 
+def _version_that_added(name: str, record_type: type | None = None) -> int:
+    """The format version that added the field ``name`` of ``record_type`` (or the list ``name``)."""
+    return next(v for v in sorted(ADDED_FIELDS.keys() | ADDED_COLLECTIONS.keys())
+                if (name in ADDED_FIELDS.get(v, {}).get(record_type, frozenset()) if record_type
+                    else name in ADDED_COLLECTIONS.get(v, frozenset())))
+
+
+def _not_of_version(path: str, version: int, added_in: int) -> DecodeError:
+    return DecodeError(path, f"is not part of format version {version}: it came in version {added_in}, "
+                             "whose documents list every field")
+
+
+def _refuse_later_fields(raw: Any, record_type: type, later: frozenset[str], path: str, version: int) -> None:
+    """A document of an older ``version`` holds no field a later version added: it would not be that version."""
+    key = next((k for k in raw if k in later), None) if isinstance(raw, dict) else None
+    if key is not None:
+        raise _not_of_version(member_path(path, key), version, _version_that_added(key, record_type))
+
+
 def plan_from_json(doc: Any, content: Content) -> model.Plan:
-    """A plan from a document; ``DecodeError`` naming the first bad field by path."""
+    """A plan from a document; ``DecodeError`` naming the first bad field by path.
+
+    A document of an older format version reads with the fields and lists it
+    lacks at their defaults; it may not hold them (it would not be that version).
+    """
     version = _check_header(doc)
     _check_keys(doc, version)
     later_fields, later_collections = _added_since(version)
@@ -217,17 +240,23 @@ def plan_from_json(doc: Any, content: Content) -> model.Plan:
         lists = _collection_keys(path)
         raw = {k: v for k, v in _section(doc, path).items() if k not in lists}
         record_type = model.SINGLETONS[name]
-        values[name] = record_from_json(record_type, raw, path, optional=later_fields.get(record_type, frozenset()))
+        later = later_fields.get(record_type, frozenset())
+        _refuse_later_fields(raw, record_type, later, path, version)
+        values[name] = record_from_json(record_type, raw, path, optional=later)
     for name, (section, key) in COLLECTION_PATHS.items():
-        if name in later_collections and key not in _section(doc, section):
+        if name in later_collections:
+            if key in _section(doc, section):
+                raise _not_of_version(f"{section}.{key}", version, _version_that_added(name))
             continue
         raw_list = _section(doc, section)[key]
         if not isinstance(raw_list, list):
             raise DecodeError(f"{section}.{key}", "must be a list")
         record_type = model.COLLECTIONS[name]
-        optional = later_fields.get(record_type, frozenset())
+        later = later_fields.get(record_type, frozenset())
+        for i, raw in enumerate(raw_list):
+            _refuse_later_fields(raw, record_type, later, f"{section}.{key}[{i}]", version)
         values[name] = tuple(
-            record_from_json(record_type, raw, f"{section}.{key}[{i}]", optional=optional)
+            record_from_json(record_type, raw, f"{section}.{key}[{i}]", optional=later)
             for i, raw in enumerate(raw_list)
         )
     plan = model.Plan(**values)

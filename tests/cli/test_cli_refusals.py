@@ -60,7 +60,7 @@ def test_read_only_plan_is_refused_for_signing(good_plan: Path, tmp_path: Path) 
     assert line == "summit-app: error: plan.techplan: the file or its folder is read-only; open it read-only instead"
     result = run_cli("info", "plan.techplan", "--json", cwd=tmp_path)  # what the message offers works
     assert result.returncode == 0
-    assert json.loads(result.stdout)["schema_version"] == 3
+    assert json.loads(result.stdout)["schema_version"] == 4
 
 
 def test_new_never_overwrites(good_plan: Path, tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,10 @@ from spellings import path_text, with_key_twice, with_literal
 
 from summit_app.plan import model
 from summit_app.plan.interchange import plan_to_json
+from summit_app.plan.signing import signed_state
+from summit_app.store.plan_file import PlanFile
+
+FIXTURE_R3 = Path(__file__).resolve().parents[1] / "fixtures" / "plan-r3.techplan"
 
 AMOUNT = ("budget", "lines", 3, "unit_cost")
 YEARLY = ("budget", "funding_sources", 1, "amounts", 2)
@@ -80,7 +85,9 @@ SPELLINGS: list[tuple[str, DocPath, str, str]] = [
     ("lone surrogate", ("vision", "goals", 0, "title"), '"Goal \\ud800"',
      "holds a lone surrogate ('\\ud800'), which is not text"),
     ("format version 1.0", ("format_version",), "1.0", "must be a whole number, not 1.0"),
-    ("format version 0", ("format_version",), "0", "0 is not a version this app reads (1)"),
+    ("format version 0", ("format_version",), "0", "0 is not a version this app reads (1 to 2)"),
+    ("format version 3", ("format_version",), "3", "3 is newer than this app reads (2); update the app"),
+    ("format version -1", ("format_version",), "-1", "-1 is not a version this app reads (1 to 2)"),
 ]
 
 
@@ -177,3 +184,43 @@ def test_the_schema_command_prints_the_schema_the_spelling_tests_use(tmp_path: P
     result = run_cli("schema", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == json_schema(CONTENT)
+
+
+def _as_version_1(doc: dict[str, Any]) -> dict[str, Any]:
+    """``doc`` as format version 1 wrote it: without what version 2 added."""
+    doc = {**doc, "format_version": 1}
+    del doc["district"]["erate_discount_percent"], doc["infrastructure"]["cipa_in_place"]
+    del doc["infrastructure"]["upgrades"], doc["approval"]["accepted_findings"]
+    for activity in doc["learning"]["activities"]:
+        del activity["purpose"]
+    for milestone in doc["timeline"]["milestones"]:
+        del milestone["kind"]
+    for line in doc["budget"]["lines"]:
+        for name in ("device_type", "device_users", "replaces_devices", "delivery_date", "erate_category",
+                     "match_source_id"):
+            del line[name]
+    return doc
+
+
+def test_a_version_1_document_makes_the_plan_it_was_exported_from(tmp_path: Path) -> None:
+    """The signed revision-3 plan, exported as version 1, comes back whole and still signed."""
+    old = tmp_path / "old.techplan"
+    shutil.copyfile(FIXTURE_R3, old)
+    assert run_cli("export", old, "--json", tmp_path / "now.json").returncode == 0
+    (tmp_path / "v1.json").write_text(json.dumps(_as_version_1(json.loads((tmp_path / "now.json").read_text()))),
+                                      encoding="utf-8")
+    result = run_cli("new", tmp_path / "again.techplan", "--from-json", tmp_path / "v1.json")
+    assert result.returncode == 0, result.stderr
+    with PlanFile.open(old, read_only=True) as before, PlanFile.open(tmp_path / "again.techplan") as after:
+        plan = after.load()
+        assert plan == before.load()
+    assert signed_state(plan).signed
+    assert run_cli("export", tmp_path / "again.techplan", "--json", tmp_path / "again.json").returncode == 0
+    assert (tmp_path / "again.json").read_bytes() == (tmp_path / "now.json").read_bytes()
+
+
+def test_a_version_2_document_missing_a_new_field_is_refused_naming_it(tmp_path: Path, demo: model.Plan) -> None:
+    doc: dict[str, Any] = plan_to_json(demo)
+    del doc["timeline"]["milestones"][1]["kind"]
+    line = _refused(tmp_path, json.dumps(doc))
+    assert line == "summit-app: error: plan.json: timeline.milestones[1].kind: is missing; a document lists every field"

@@ -76,8 +76,13 @@ REQUIRED_IDS = {
     "approval_statuses": "pending approved limited staff-only not-approved",
     "device_types": "chromebook laptop tablet desktop interactive-display hotspot other",
     "device_users": "students staff shared",
-    "funding_kinds": "general-fund e-rate title-iv-a title-ii-a capital-bond state-grant private-grant other",
-    "cost_categories": "devices software network professional-learning support-staff services facilities other",
+    "funding_kinds": "general-fund e-rate title-iv-a title-ii-a capital-bond state-grant private-grant other "
+                     "to-be-identified",
+    "cost_categories": "devices software network professional-learning device-replacement repairs support-staff "
+                       "home-access backup-circuits services facilities other",
+    "pd_purposes": "instruction compliance",
+    "milestone_kinds": "milestone review pilot board communication",
+    "erate_categories": "category-1 category-2",
     "erate_elements": "goals-strategy professional-development needs-assessment budget evaluation",
 }
 PANES = {
@@ -129,15 +134,29 @@ def test_vocabulary_attributes(content: Content) -> None:
     assert {i for i, e in audiences.items() if e.get("teachers")} == {"teachers", "all-staff"}
     assert all(isinstance(e.get("leadership"), bool) and isinstance(e.get("teachers"), bool)
                for e in audiences.values())
-    for entry in content.vocabulary("cost_categories"):
-        assert entry.get("role") == entry.id
-        assert entry.get("tco") in ("direct", "indirect")
+    roles = {e.id: e.get("role") for e in content.vocabulary("cost_categories")}
+    assert roles == {**{c: c for c in roles}, "device-replacement": "replacement", "backup-circuits": "network-backup"}
+    assert {e.get("tco") for e in content.vocabulary("cost_categories")} == {"direct"}  # staff time is not budgeted
+    erate = {e.id: e.get("erate") for e in content.vocabulary("cost_categories")}
+    assert {c for c, v in erate.items() if v == "eligible"} == {"network"}
+    assert {c for c, v in erate.items() if v == "ineligible"} == {"devices", "device-replacement", "home-access",
+                                                                  "backup-circuits"}
+    assert set(erate.values()) == {"eligible", "not-covered", "ineligible"}
     for vocabulary, attribute in (("device_types", "student_device"), ("funding_kinds", "recurring_default"),
-                                  ("data_categories", "student")):
+                                  ("funding_kinds", "one_time"), ("funding_kinds", "appropriated"),
+                                  ("pd_purposes", "counts_as_training"), ("data_categories", "student")):
         for entry in content.vocabulary(vocabulary):
-            assert isinstance(entry.get(attribute), bool), (vocabulary, entry.id)
-    kinds = {e.id: e.get("recurring_default") for e in content.vocabulary("funding_kinds")}
-    assert [k for k, recurring in kinds.items() if recurring] == ["general-fund", "e-rate", "title-iv-a", "title-ii-a"]
+            assert isinstance(entry.get(attribute), bool), (vocabulary, entry.id, attribute)
+    funding = content.vocabulary("funding_kinds")
+    assert [k.id for k in funding if k.get("recurring_default")] == ["general-fund", "e-rate", "title-iv-a",
+                                                                     "title-ii-a"]
+    assert [k.id for k in funding if k.get("one_time")] == ["capital-bond", "state-grant", "private-grant",
+                                                            "to-be-identified"]
+    assert [k.id for k in funding if k.get("appropriated")] == ["title-iv-a", "title-ii-a"]
+    assert [k.id for k in funding if k.get("unidentified")] == ["to-be-identified"]
+    assert [p.id for p in content.vocabulary("pd_purposes") if p.get("counts_as_training")] == ["instruction"]
+    caps = {c.id: c.get("max_discount_percent") for c in content.vocabulary("erate_categories")}
+    assert caps == {"category-1": 90, "category-2": 85}
 
 
 def test_data_categories_follow_the_ndpa_schedule(content: Content) -> None:
