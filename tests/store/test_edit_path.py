@@ -1,4 +1,7 @@
-"""The one edit path over a real plan file: undo and redo without Qt, batches, the edit log.
+"""The one edit path over a real plan file: undo and redo without Qt, batches, the edit log, removals.
+
+Removing an item goes with clearing every link to it (``removal_edit``, what
+the app's tables use), in one undoable step.
 
 After every step the file is reopened: what is on disk must equal what the
 document holds in memory.
@@ -6,19 +9,23 @@ document holds in memory.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Callable, Iterator
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from summit_app.plan import model
+from summit_app.plan.content import Content
 from summit_app.plan.document import PlanDocument
 from summit_app.plan.edits import AddItem, Batch, Edit, MoveItem, RemoveItem, SetField
 from summit_app.plan.history import History
-from summit_app.plan.rules import PlanRuleError
+from summit_app.plan.rules import PlanRuleError, plan_problems
 from summit_app.store.plan_file import PlanFile, close_document, open_document
+from summit_app.ui.collection_edits import removal_edit
 
 MakePlan = Callable[..., Path]
 
@@ -158,3 +165,79 @@ def test_removing_a_goal_before_its_actions_in_one_batch(document: PlanDocument)
     assert document.plan.item("goals", "goal-new") is None
     document.apply(inverse)
     assert on_disk(document) == document.plan == before
+
+
+def _with_upgrade_and_match(demo: model.Plan) -> model.Plan:
+    """The demo plan with an upgrade paid by two lines, and a line whose local match comes from another source."""
+    first, second = demo.budget[0], demo.budget[1]
+    match = next(s for s in demo.funding if s.id != first.funding_source_id)
+    lines = (dataclasses.replace(first, match_source_id=match.id), *demo.budget[1:])
+    upgrade = model.NetworkUpgrade("upgrade-fiber", "Fiber to every school", date(2028, 7, 1), 10_000, 10_000, 100,
+                                   (first.id, second.id))
+    return demo.replace(budget=lines, upgrades=(upgrade,))
+
+
+@pytest.fixture
+def linked(make_plan_file: MakePlan, demo: model.Plan) -> Iterator[PlanDocument]:
+    document = open_document(make_plan_file(_with_upgrade_and_match(demo), "linked.techplan"), author="Karen Liu")
+    yield document
+    close_document(document)
+
+
+def _undo_and_redo(history: History, document: PlanDocument, before: model.Plan, after: model.Plan) -> None:
+    history.undo()
+    assert on_disk(document) == document.plan == before
+    history.redo()
+    assert on_disk(document) == document.plan == after
+
+
+def test_removing_a_budget_line_unlinks_it_from_the_upgrades_it_pays_for(linked: PlanDocument,
+                                                                         content: Content) -> None:
+    before, digest = linked.plan, sha256(linked)
+    line = before.budget[0]
+    with pytest.raises(PlanRuleError, match="Paid by still points at the removed item"):
+        linked.apply(RemoveItem("budget", line.id))  # alone, it would leave a link to nothing
+    assert sha256(linked) == digest
+    history = History(linked)
+    history.do(removal_edit(before, "budget", line.id, "Remove budget line"))
+    after = linked.plan
+    assert on_disk(linked) == after
+    assert after.item("budget", line.id) is None
+    assert after.upgrades[0].budget_line_ids == (before.budget[1].id,)
+    assert plan_problems(after, content) == []
+    assert history.undo_label == "Remove budget line"  # one step
+    _undo_and_redo(history, linked, before, after)
+
+
+def test_removing_a_funding_source_clears_every_line_it_funds_or_matches(linked: PlanDocument,
+                                                                         content: Content) -> None:
+    before = linked.plan
+    source = before.budget[0].match_source_id
+    assert source is not None
+    funded = [line.id for line in before.budget if line.funding_source_id == source]
+    assert funded  # the source pays for lines of its own too
+    history = History(linked)
+    history.do(removal_edit(before, "funding", source, "Remove funding source"))
+    after = linked.plan
+    assert on_disk(linked) == after
+    assert after.item("funding", source) is None
+    assert after.budget[0].match_source_id is None
+    assert after.budget[0].funding_source_id == before.budget[0].funding_source_id  # its own source is kept
+    assert all(after.item("budget", i).funding_source_id is None for i in funded)
+    assert plan_problems(after, content) == []
+    _undo_and_redo(history, linked, before, after)
+
+
+def test_removing_the_source_a_line_both_uses_and_matches_from_clears_both(linked: PlanDocument,
+                                                                           content: Content) -> None:
+    line = linked.plan.budget[0]
+    assert line.funding_source_id is not None
+    linked.apply(SetField("budget", line.id, "match_source_id", line.funding_source_id))
+    before = linked.plan
+    history = History(linked)
+    history.do(removal_edit(before, "funding", line.funding_source_id, "Remove funding source"))
+    after = linked.plan
+    assert (after.budget[0].funding_source_id, after.budget[0].match_source_id) == (None, None)
+    assert on_disk(linked) == after
+    assert plan_problems(after, content) == []
+    _undo_and_redo(history, linked, before, after)
