@@ -21,6 +21,8 @@ Maker = Callable[[Path, Path], None]
 
 #: The demo plan as the first released plan format wrote it (opening upgrades it).
 REVISION_1 = Path(__file__).resolve().parents[1] / "fixtures" / "plan-r1.techplan"
+#: The signed demo plan as the revision-3 app wrote it, before the plan checks' fields (opening upgrades it).
+REVISION_3 = Path(__file__).resolve().parents[1] / "fixtures" / "plan-r3.techplan"
 
 INT64_MAX = 2**63 - 1
 INT64_MIN = -(2**63)
@@ -136,6 +138,17 @@ def _at_revision_1(maker: Maker) -> Maker:
     return lambda path, good: maker(path, REVISION_1)
 
 
+def _at_revision_3(maker: Maker) -> Maker:
+    """``maker``'s change made to a revision-3 file (which opening for editing would upgrade)."""
+    return lambda path, good: maker(path, REVISION_3)
+
+
+def _upgrade_row(budget_line_ids: str) -> Maker:
+    """A network upgrade paid by ``budget_line_ids`` (a JSON text) added to the plan."""
+    return _sql("INSERT INTO network_upgrades (id, position, title, budget_line_ids) "
+                "VALUES ('upgrade-x', 0, 'Fiber', ?)", parameters=(budget_line_ids,))
+
+
 _MULTIPLY_COSTS = ("CREATE TRIGGER log_costs AFTER INSERT ON edit_log BEGIN "
                    "UPDATE budget_lines SET unit_cost = unit_cost * 10; "
                    "DELETE FROM edit_log WHERE id < NEW.id; END")
@@ -155,6 +168,7 @@ HOSTILE_PLANS: dict[str, Maker] = {
     "district-summit-date-words": _value("district", "summit_date", "someday"),
     "district-summit-date-feb-30": _value("district", "summit_date", "2027-02-30"),
     "district-summit-date-compact": _value("district", "summit_date", "20270214"),
+    "district-erate-discount-95": _value("district", "erate_discount_percent", 95),
     # -- budget lines ------------------------------------------------------------------------------
     "budget-unit-cost-abc": _value("budget_lines", "unit_cost", "abc"),
     "budget-unit-cost-1e300": _value("budget_lines", "unit_cost", 1e300),
@@ -171,6 +185,18 @@ HOSTILE_PLANS: dict[str, Maker] = {
     "budget-id-empty": _value("budget_lines", "id", ""),
     "budget-id-blob": _value("budget_lines", "id", b"\x1b[31m"),
     "budget-goal-link-blob": _value("budget_lines", "goal_id", b"\x00goal"),
+    "budget-match-source-dangling": _value("budget_lines", "match_source_id", "no-such-source"),
+    "budget-delivery-date-words": _value("budget_lines", "delivery_date", "after the summer"),
+    "budget-erate-category-unknown": _value("budget_lines", "erate_category", "category-9"),
+    "budget-replaces-devices-text": _value("budget_lines", "replaces_devices", "yes"),
+    # -- network upgrades and accepted findings ------------------------------------------------------
+    "upgrade-budget-links-dangling": _upgrade_row('["no-such-line"]'),
+    "upgrade-budget-links-not-a-list": _upgrade_row('{"line": 1}'),
+    "upgrade-wifi-coverage-101": _sql(
+        "INSERT INTO network_upgrades (id, position, title, wifi_coverage_percent) VALUES ('u', 0, 'Wi-Fi', 101)"),
+    "acceptance-role-unknown": _sql(
+        "INSERT INTO accepted_findings (id, position, rule, reason, role) "
+        "VALUES ('a', 0, 'budget.unfunded', 'Board decides', 'emperor')"),
     # -- goals, learning, timeline, privacy, devices, readiness, funding ---------------------------
     "goal-due-date-words": _value("goals", "due_date", "next spring"),
     "goal-alignment-not-a-list": _value("goals", "iste_conditions", '{"a": 1}'),
@@ -183,6 +209,8 @@ HOSTILE_PLANS: dict[str, Maker] = {
     "learning-goal-links-dangling": _value("learning_activities", "goal_ids", '["gone-1", "gone-2"]'),
     "learning-hours-empty-string": _value("learning_activities", "hours", ""),
     "milestone-status-unknown": _value("milestones", "status", "exploded"),
+    "milestone-kind-unknown": _value("milestones", "kind", "party"),
+    "learning-purpose-unknown": _value("learning_activities", "purpose", "fun"),
     "milestone-goal-links-twice": _sql(
         "UPDATE milestones SET goal_ids = json_array((SELECT id FROM goals LIMIT 1), (SELECT id FROM goals LIMIT 1))"
         " WHERE rowid = (SELECT min(rowid) FROM milestones)"),
@@ -229,6 +257,10 @@ HOSTILE_PLANS: dict[str, Maker] = {
     "revision-1-unit-cost-negative": _at_revision_1(_value("budget_lines", "unit_cost", -100)),
     "revision-1-due-date-words": _at_revision_1(_value("goals", "due_date", "soon")),
     "revision-1-trigger": _at_revision_1(_sql(_MULTIPLY_COSTS)),
+    "revision-3-funding-link-dangling": _at_revision_3(_value("budget_lines", "funding_source_id", "gone")),
+    "revision-3-trigger": _at_revision_3(_sql(_MULTIPLY_COSTS)),
+    "revision-3-column-of-revision-4": _at_revision_3(_sql(
+        "ALTER TABLE budget_lines ADD COLUMN match_source_id VARCHAR")),
     # -- crash journals from elsewhere -----------------------------------------------------------------
     "journal-of-another-plan": _journal_of(_another_plan),
     "journal-with-other-page-size": _journal_of(_small_pages),

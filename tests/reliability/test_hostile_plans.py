@@ -75,4 +75,5 @@ def test_a_hostile_plan_is_refused_in_one_line_and_left_as_it_was(
 def test_the_corpus_covers_every_kind_of_hostility() -> None:
     prefixes = {name.split("-")[0] for name in HOSTILE_PLANS}
     assert len(HOSTILE_PLANS) >= 40
-    assert {"district", "budget", "trigger", "view", "table", "index", "column", "journal", "revision"} <= prefixes
+    assert {"district", "budget", "upgrade", "acceptance", "trigger", "view", "table", "index", "column", "journal",
+            "revision"} <= prefixes
