@@ -241,3 +241,17 @@ def test_removing_the_source_a_line_both_uses_and_matches_from_clears_both(linke
     assert on_disk(linked) == after
     assert plan_problems(after, content) == []
     _undo_and_redo(history, linked, before, after)
+
+
+@pytest.mark.parametrize(("collection", "field", "value", "why"), [
+    ("budget", "match_source_id", "no-such-source", "Local match from points at 'no-such-source'"),
+    ("upgrades", "budget_line_ids", ("no-such-line",), "Paid by points at 'no-such-line'"),
+])
+def test_a_new_link_to_nothing_is_refused_and_the_file_is_unchanged(
+        linked: PlanDocument, collection: str, field: str, value: object, why: str) -> None:
+    before, digest = linked.plan, sha256(linked)
+    item_id = getattr(before, collection)[0].id
+    with pytest.raises(PlanRuleError, match=why):
+        linked.apply(SetField(collection, item_id, field, value))
+    assert linked.plan is before
+    assert sha256(linked) == digest

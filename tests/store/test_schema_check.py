@@ -9,6 +9,7 @@ never carries its SQL.
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
 import sqlite3
 from pathlib import Path
@@ -24,7 +25,8 @@ from summit_app.store.layout import SCHEMA_VERSION
 from summit_app.store.plan_file import PlanFile
 from summit_app.store.schema_check import check_schema, schema_objects, schema_problem
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests" / "fixtures"
 FIXTURE = FIXTURES / "plan-r1.techplan"
 #: Each released revision's fixture, made by the app of that revision.
 REVISION_FIXTURES = {1: FIXTURE, 2: FIXTURES / "plan-r2.techplan", 3: FIXTURES / "plan-r3.techplan"}
@@ -186,3 +188,14 @@ def test_the_budget_is_per_statement_not_per_connection(tmp_path: Path, monkeypa
     finally:
         conn.close()
         engine.dispose()
+
+
+def test_the_recording_tool_writes_the_recorded_schemas_again(tmp_path: Path) -> None:
+    """tools/record_schemas.py, run now, writes known_schemas.py as it is: released revisions unchanged."""
+    spec = importlib.util.spec_from_file_location("record_schemas", ROOT / "tools" / "record_schemas.py")
+    assert spec is not None
+    assert spec.loader is not None
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    recorded = (ROOT / "summit_app" / "store" / "known_schemas.py").read_text(encoding="utf-8")
+    assert tool.module_text(tool.record(tmp_path)) == recorded
