@@ -110,10 +110,10 @@ def repairs_too_low(facts: Facts) -> Iterator[Finding]:
     minimum = Decimal(str(facts.content.figure("total_cost", "repairs_per_device_minimum")))
     if per_device >= minimum:
         return
+    each = format_money(per_device, cents=True) if per_device >= Decimal("0.01") else "less than a cent"
     yield Finding("repairs-too-low", WARNING, "budget", "budget", lines[0].id,
-                  f"Repairs get {format_money(spent)} in {fy(last)} for {devices:,} devices: "
-                  f"{format_money(per_device, cents=True)} per device a year, when repairs and parts cost "
-                  f"more than {format_money(minimum)} per device a year.",
+                  f"Repairs get {format_money(spent)} in {fy(last)} for {devices:,} devices: {each} per device "
+                  f"a year, when repairs and parts cost more than {format_money(minimum)} per device a year.",
                   "Budget repairs from what the district has spent per device in recent years.")
 
 
