@@ -13,7 +13,16 @@ from __future__ import annotations
 
 from summit_app.plan import model
 from summit_app.plan.checks import devices, erate, funding, goals, panes, privacy, sustainability, training
-from summit_app.plan.checks.accepted import Assessment, accept_edit, assess, assess_findings, basis, withdraw_edit
+from summit_app.plan.checks.accepted import (
+    Assessment,
+    accept_edit,
+    assess,
+    assess_findings,
+    assessment_json,
+    basis,
+    format_assessment,
+    withdraw_edit,
+)
 from summit_app.plan.checks.facts import Facts, Rule
 from summit_app.plan.checks.findings import (
     ADVICE,
@@ -29,7 +38,8 @@ from summit_app.plan.content import Content
 
 __all__ = ["ADVICE", "BLOCKING", "PANES", "RULES", "SEVERITIES", "WARNING", "Finding", "format_findings",
            "run_checks", "signing_blockers"]
-__all__ += ["Assessment", "accept_edit", "assess", "assess_findings", "basis", "withdraw_edit"]
+__all__ += ["Assessment", "accept_edit", "assess", "assess_findings", "assessment_json", "basis", "format_assessment",
+            "withdraw_edit"]
 
 RULES: tuple[Rule, ...] = (
     panes.empty_panes,
