@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QMessageLogContext, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
-from summit_app import __version__
+from summit_app import PROG, __version__
 from summit_app.store.errors import LockHolder
 from summit_app.store.plan_file import PlanFile, warm_up_store
 from summit_app.ui import theme
@@ -87,8 +87,6 @@ class _SmokePrompts(Prompts):
 
 def _smoke(plan: str | None, read_only: bool, preferences: Preferences) -> int:
     """Open the window on ``plan``, paint it once, exit: 0, or 2 with the CLI's one line."""
-    from summit_app.cli import PROG
-
     prompts = _SmokePrompts()
     window = MainWindow(preferences, prompts, remember=False)
     gc.freeze()  # as run() does

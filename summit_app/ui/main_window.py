@@ -202,8 +202,8 @@ class MainWindow(QMainWindow):
 
     def import_json(self) -> bool:
         """File ▸ Import plan from JSON: a new plan file made from an interchange document."""
-        from summit_app.cli import UsageError
-        from summit_app.commands import read_json_plan
+        from summit_app.workflows.documents import read_json_plan
+        from summit_app.workflows.errors import UsageError
 
         folder = self.plan_path().parent if self.context else Path.home()
         source = self.prompts.open_json(folder)

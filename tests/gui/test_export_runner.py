@@ -234,3 +234,16 @@ def test_a_plan_with_blocking_findings_is_not_signed(qtbot, session, tmp_path) -
     assert context.undo_stack.count() == before  # no signing edit was made
     assert not target.exists()
     assert not runner.busy
+
+
+def test_waiting_on_a_signature_export_records_the_signature_instead_of_blocking(qtbot, session, tmp_path) -> None:
+    """The worker asks the UI thread to record the signature; a UI thread waiting for the worker does it."""
+    context, runner, prompts = session
+    prompts.script("offer_open", None)
+    target = tmp_path / "signed.pdf"
+    with qtbot.waitSignal(runner.finished, timeout=60_000) as blocker:
+        assert runner.export_pdf(target, for_signature=True)
+        runner.wait()
+        assert signed_state(context.plan).signed
+    assert blocker.args == [str(target), True, "Saved signed.pdf"]
+    assert context.plan.signature.fingerprint[:16] in pdf_text(target).replace("\n", "")
