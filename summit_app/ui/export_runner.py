@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from summit_app.outputs import OutputBatch, OutputError, vet_outputs
 from summit_app.plan import model
 from summit_app.plan.edits import Edit
+from summit_app.store.backend import local_path
 from summit_app.ui.context import UiContext
 from summit_app.ui.prompts import OPEN_FILE, OPEN_FOLDER
 from summit_app.workflows import exports
@@ -238,7 +239,7 @@ class ExportRunner(QObject):
 
     def plan_paths(self) -> tuple[Path, ...]:
         """The plan file the window has open (none for a plan not on disk): never an export's target."""
-        path = self.context.document.backend.path
+        path = local_path(self.context.document.backend)
         return (path,) if path is not None else ()
 
     def _vetted(self, target: Path) -> bool:

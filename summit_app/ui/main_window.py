@@ -20,6 +20,7 @@ from summit_app.plan import model
 from summit_app.plan.content import load_content
 from summit_app.plan.document import PlanDocument
 from summit_app.plan.edits import Edit
+from summit_app.store.backend import local_path
 from summit_app.store.errors import PlanFileError
 from summit_app.store.plan_check import BrokenPlanError
 from summit_app.store.plan_file import close_document
@@ -122,8 +123,11 @@ class MainWindow(QMainWindow):
     # -- opening and closing ------------------------------------------------------------
 
     def plan_path(self) -> Path:
+        """The open plan's file (this window opens plan files on this computer)."""
         assert self.context is not None
-        return Path(self.context.document.backend.path)  # type: ignore[attr-defined]
+        path = local_path(self.context.document.backend)
+        assert path is not None, "the window opens plan files"
+        return path
 
     def author(self) -> str:
         return self.preferences.author or getpass.getuser()
@@ -226,7 +230,7 @@ class MainWindow(QMainWindow):
             return False
         target = with_plan_suffix(chosen)
         try:
-            self.context.document.backend.save_copy(target)  # type: ignore[attr-defined]
+            self.context.document.backend.save_copy(target)
         except (PlanFileError, OSError, sqlite3.Error) as exc:
             self.prompts.error("Cannot save a copy", str(exc))
             return False

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from summit_app.plan import model
 from summit_app.plan.review import Change, changes_since_signed
 from summit_app.plan.signing import SignedState, signed_state
+from summit_app.store.backend import local_path
 from summit_app.ui import theme
 from summit_app.ui.context import UiContext
 from summit_app.ui.export_kinds import EXPORTS
@@ -61,10 +62,9 @@ def _html(text: str) -> str:
 
 def changes_since(context: UiContext, state: SignedState) -> list[Change]:
     """What the plan file's edit log says changed after signing (the signing itself left out)."""
-    edit_log = getattr(context.document.backend, "edit_log", None)
-    if edit_log is None or state.signed_at is None:
+    if state.signed_at is None:
         return []
-    return changes_since_signed(edit_log(since=state.signed_at))
+    return changes_since_signed(context.document.backend.edit_log(since=state.signed_at))
 
 
 def safe_file_name(text: str) -> str:
@@ -197,8 +197,8 @@ class ExportButtons(QWidget):
 
     def suggested_path(self, kind: str) -> Path:
         """Beside the plan file, named after the district and the plan's fiscal years."""
-        plan_path = getattr(self.context.document.backend, "path", None)
-        folder = Path(plan_path).parent if plan_path else Path.home()
+        plan_path = local_path(self.context.document.backend)
+        folder = plan_path.parent if plan_path is not None else Path.home()
         return folder / export_file_name(self.context.plan, kind)
 
     def export(self, kind: str) -> bool:

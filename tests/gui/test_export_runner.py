@@ -95,7 +95,7 @@ def test_pdf_for_signature_records_the_fingerprint_it_prints(qtbot, session, tmp
     assert state.signed_fingerprint == fingerprint(context.plan)
     assert state.signed_fingerprint[:16] in pdf_text(target).replace("\n", "")
     assert context.undo_stack.undoText() == "Export for signature"
-    path = context.document.backend.path  # type: ignore[attr-defined]
+    path = context.document.backend.location
     close_context(context)
     with PlanFile.open(path) as reopened:
         saved = reopened.load()
@@ -132,7 +132,7 @@ def test_a_target_in_a_missing_folder_is_refused_before_signing(qtbot, session, 
 def test_the_open_plan_is_never_an_export_target(qtbot, session, tmp_path) -> None:
     """By its own name, a symbolic or a hard link: refused in one message, the file and its log untouched."""
     context, runner, prompts = session
-    plan_path = Path(context.document.backend.path)  # type: ignore[attr-defined]
+    plan_path = Path(context.document.backend.location)
     before = plan_path.read_bytes()
     (tmp_path / "link.xlsx").symlink_to(plan_path)
     (tmp_path / "hard.pdf").hardlink_to(plan_path)

@@ -57,7 +57,7 @@ def open_pane(qtbot: QtBot, make_plan_file: Callable[..., Path],
 
 def saved_plan(pane: ReviewPane) -> model.Plan:
     pane.runner.wait()
-    path = pane.context.document.backend.path  # type: ignore[attr-defined]
+    path = Path(pane.context.document.backend.location)
     close_context(pane.context)
     with PlanFile.open(path) as plan_file:
         return plan_file.load()
