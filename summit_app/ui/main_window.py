@@ -24,7 +24,8 @@ from summit_app.store.backend import local_path
 from summit_app.store.errors import PlanFileError
 from summit_app.store.plan_check import BrokenPlanError
 from summit_app.store.plan_file import close_document
-from summit_app.ui import author, menus, opening, theme
+from summit_app.ui import menus, opening, theme
+from summit_app.ui.author import AuthorButton
 from summit_app.ui.context import UiContext
 from summit_app.ui.faults_view import PlanFaultsView
 from summit_app.ui.preferences import Preferences
@@ -72,7 +73,8 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.welcome)
         self.setCentralWidget(self.pages)
         self._build_status_bar()
-        self.author_button = author.add_to_status_bar(self)  # the name the edit log records
+        self.author_button = AuthorButton(self.author, self.ask_author, self)  # the name the edit log records
+        self.statusBar().addPermanentWidget(self.author_button)
         self.facilitator = FacilitatorTools(self)  # present mode, time-boxes, voting, roll-up
         self.actions_ = menus.build_menus(self)
         self._connect_welcome()
@@ -131,6 +133,23 @@ class MainWindow(QMainWindow):
 
     def author(self) -> str:
         return self.preferences.author or getpass.getuser()
+
+    def set_author(self, name: str) -> None:
+        """Use ``name`` for this seat from now on: preferences, the open plan's log, the status bar."""
+        self.preferences.author = name.strip()
+        if self.remember:
+            self.preferences.save()
+        if self.context is not None:
+            self.context.document.author = self.author()
+        self.author_button.show_name()
+
+    def ask_author(self) -> bool:
+        """Ask for the name (through the prompt service); False if the question was cancelled."""
+        name = self.prompts.author_name(self.preferences.author or self.author())
+        if name is None:
+            return False
+        self.set_author(name)
+        return True
 
     def open_path(self, path: Path, read_only: bool = False) -> bool:
         """Open ``path`` in this window (closing the current plan first); False if it was refused.
