@@ -28,6 +28,7 @@ from summit_app.ui import menus, opening, theme
 from summit_app.ui.author import AuthorButton
 from summit_app.ui.context import UiContext
 from summit_app.ui.faults_view import PlanFaultsView
+from summit_app.ui.plan_exports import PlanExports
 from summit_app.ui.preferences import Preferences
 from summit_app.ui.present.tools import FacilitatorTools
 from summit_app.ui.progress import furthest_started, pane_states
@@ -60,6 +61,7 @@ class MainWindow(QMainWindow):
         self.prompts = prompts or Prompts(self)
         self.remember = remember  # False for --smoke and tools: leave the user's preferences alone
         self.context: UiContext | None = None
+        self.exports: PlanExports | None = None  # the open plan's exports (File ▸ Export, the Review pane)
         self.workspace: PlanWorkspace | None = None
         self.faults_view: PlanFaultsView | None = None  # a plan that breaks the format's rules, listed
         self.undo_group = QUndoGroup(self)
@@ -262,6 +264,7 @@ class MainWindow(QMainWindow):
         self.close_plan()
         self._drop_faults()
         self.context = UiContext(document, self, self.prompts)
+        self.exports = self.context.exports = PlanExports(self.context, self)
         self.context.plan_changed.connect(self._plan_changed)
         self.context.edit_refused.connect(self._edit_refused)
         self.context.history_applied.connect(lambda message, _edit: self.statusBar().showMessage(message, 10000))
@@ -295,8 +298,10 @@ class MainWindow(QMainWindow):
         if self.context is None:
             return
         self.facilitator.plan_closing()
-        context, workspace = self.context, self.workspace
-        self.context = self.workspace = None
+        context, workspace, exports = self.context, self.workspace, self.exports
+        if exports is not None:
+            exports.runner.wait()  # an export under way ends (and a signature is recorded) while the plan is open
+        self.context = self.workspace = self.exports = None
         self.undo_group.removeStack(context.undo_stack)
         context.close()
         close_document(context.document)
@@ -304,6 +309,8 @@ class MainWindow(QMainWindow):
             self.pages.removeWidget(workspace)
             workspace.deleteLater()
         context.deleteLater()
+        if exports is not None:
+            exports.deleteLater()
         self._show_welcome()
 
     # -- reacting to edits ----------------------------------------------------------------

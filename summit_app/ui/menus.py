@@ -14,7 +14,8 @@ from typing import Protocol
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QMenu, QWidget
 
-from summit_app.ui.export_kinds import EXPORTS
+from summit_app.ui.export_kinds import EXPORT_KINDS, ExportKind
+from summit_app.ui.plan_exports import PlanExports
 from summit_app.ui.plan_window import PlanWindow
 from summit_app.ui.present.tools import FacilitatorTools
 from summit_app.ui.progress import STEPS
@@ -28,6 +29,7 @@ class MenuWindow(PlanWindow, Protocol):
     facilitator: FacilitatorTools
     help_windows: dict[str, QWidget]
     actions_: dict[str, QAction]
+    exports: PlanExports | None
 
     def new_blank_plan(self) -> bool: ...
     def new_demo_plan(self) -> bool: ...
@@ -42,7 +44,7 @@ class MenuWindow(PlanWindow, Protocol):
     def zoom_out(self) -> None: ...
 
 #: Actions that need an open plan.
-PLAN_ACTIONS = ("save_copy", "close", "export_xlsx", "export_draft", "export_signature",
+PLAN_ACTIONS = ("save_copy", "close", *(kind.action for kind in EXPORT_KINDS),
                 "next_step", "previous_step", "present", "voting", "find")
 
 
@@ -88,17 +90,15 @@ def _file_menu(window: MenuWindow, actions: dict[str, QAction]) -> None:
 
 
 def _export_menu(window: MenuWindow, menu: QMenu, actions: dict[str, QAction]) -> None:
-    """File → Export: the same three exports as the Review pane's buttons, through the same code."""
-    for text, _filter, _suffix, _ending, kind in EXPORTS:
-        actions[f"export_{kind}"] = _action(window, menu, text, partial(_export, window, kind))
+    """File → Export: the same three exports as the Review pane's buttons, through the window's exports."""
+    for kind in EXPORT_KINDS:
+        actions[kind.action] = _action(window, menu, kind.text, partial(_export, window, kind))
 
 
-def _export(window: MenuWindow, kind: str) -> None:
-    """Ask where and export ("xlsx", "draft", "signature") with the Review pane's runner (one at a time)."""
-    if window.workspace is None:
-        return
-    exports = getattr(window.workspace.pane("review"), "exports", None)
-    if exports is not None and not exports.export(kind) and exports.runner.busy:
+def _export(window: MenuWindow, kind: ExportKind) -> None:
+    """Ask where and export, with the window's exports of the open plan (one at a time)."""
+    exports = window.exports
+    if exports is not None and not exports.export(kind) and exports.busy:
         window.statusBar().showMessage("An export is still running; try again when it has finished.", 8000)
 
 
@@ -198,4 +198,6 @@ def update_enabled(window: MenuWindow) -> None:
         if name in PLAN_ACTIONS or name.startswith("go_"):
             action.setEnabled(has_plan)
     if window.context is not None and window.context.read_only:
-        window.actions_["export_signature"].setEnabled(False)  # signing is an edit of the plan
+        for kind in EXPORT_KINDS:
+            if kind.for_signature:
+                window.actions_[kind.action].setEnabled(False)  # signing is an edit of the plan

@@ -11,6 +11,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from fixture_types import MakeWindow
 from guihelpers import ScriptedPrompts, saved
 from openpyxl import load_workbook
 from PySide6.QtWidgets import QMenu
@@ -19,10 +20,11 @@ from pytestqt.qtbot import QtBot
 from summit_app.plan import model
 from summit_app.plan.interchange import fingerprint
 from summit_app.store.lock import lock_path
+from summit_app.ui.export_kinds import EXPORT_KINDS, WORKBOOK, export_file_name, short_district_name
 from summit_app.ui.main_window import MainWindow
+from summit_app.ui.panes.review import ReviewPane
 from summit_app.ui.preferences import Preferences
 from summit_app.ui.prompts import OPEN_FILE, OPEN_FOLDER
-from summit_app.ui.signoff import export_file_name, short_district_name
 
 
 def export_menu(window: MainWindow) -> QMenu:
@@ -32,7 +34,8 @@ def export_menu(window: MainWindow) -> QMenu:
 
 def run_export(qtbot: QtBot, window: MainWindow, action: str) -> tuple[str, bool, str]:
     """Trigger a File → Export action and wait for the runner to finish."""
-    runner = window.workspace.pane("review").runner  # type: ignore[union-attr, attr-defined]
+    assert window.exports is not None
+    runner = window.exports.runner
     with qtbot.waitSignal(runner.finished, timeout=60_000) as blocker:
         window.actions_[action].trigger()
     return tuple(blocker.args)  # type: ignore[return-value]
@@ -159,3 +162,22 @@ def test_the_export_menu_never_writes_over_the_open_plan(qtbot: QtBot, make_wind
     left = sorted(p.name for p in tmp_path.iterdir() if p != lock_path(plan))
     assert left == ["Cedar Valley plan.pdf", "plan link.xlsx"]  # nothing written, no temporary file left
     assert (tmp_path / "plan link.xlsx").is_symlink()
+
+
+def test_the_menu_and_the_review_buttons_offer_the_same_kinds_through_one_runner(
+        qtbot: QtBot, make_window: MakeWindow, prompts: ScriptedPrompts, tmp_path: Path) -> None:
+    """The exports belong to the window: a menu export runs while the Review pane's buttons wait for it."""
+    window = make_window()
+    assert window.exports is not None
+    review = window.workspace.pane("review") if window.workspace is not None else None
+    assert isinstance(review, ReviewPane)
+    assert [a.text() for a in export_menu(window).actions()] == [k.text for k in EXPORT_KINDS]
+    assert [review.exports.buttons[k.name].text() for k in EXPORT_KINDS] == [k.text for k in EXPORT_KINDS]
+    prompts.script("export_path", tmp_path / "plan.xlsx")
+    prompts.script("offer_open", None)
+    with qtbot.waitSignal(window.exports.runner.finished, timeout=60_000):
+        window.actions_[WORKBOOK.action].trigger()
+        assert review.runner is window.exports.runner
+        assert not any(button.isEnabled() for button in review.exports.buttons.values())
+    assert review.exports.result.text() == f"Saved plan.xlsx in {tmp_path}"
+    assert all(button.isEnabled() for button in review.exports.buttons.values())
