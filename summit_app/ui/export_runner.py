@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from summit_app.outputs import OutputBatch, OutputError, vet_outputs
 from summit_app.plan import model
+from summit_app.plan.content import Content
 from summit_app.plan.edits import Edit
 from summit_app.store.backend import local_path
 from summit_app.ui.context import UiContext
@@ -121,12 +122,14 @@ class ExportJob(QObject):
     done = Signal(bool, str)  # ok, message
 
     def __init__(self, write: Writer, plan: model.Plan, target: Path, plans: Iterable[Path] = (),
-                 signer: SignatureRecorder | None = None, context: UiContext | None = None) -> None:
+                 signer: SignatureRecorder | None = None, content: Content | None = None) -> None:
         super().__init__()
+        if signer is not None and content is None:
+            raise ValueError("an export for signature checks the plan: give the content")
         self._write, self._plan, self.target = write, plan, target
         self._plans = tuple(plans)  # no export may replace these
         self._signer = signer
-        self._content = context.content if context is not None else None
+        self._content = content
         self._cancelled = False
 
     def cancel(self) -> None:
@@ -256,7 +259,7 @@ class ExportRunner(QObject):
     def _start(self, write: Writer, target: Path, what: str, signer: SignatureRecorder | None = None) -> bool:
         if self.busy:
             return False
-        job = ExportJob(write, self.context.plan, target, self.plan_paths(), signer, self.context)
+        job = ExportJob(write, self.context.plan, target, self.plan_paths(), signer, self.context.content)
         thread = QThread(self)
         job.moveToThread(thread)
         thread.started.connect(job.run)

@@ -247,3 +247,19 @@ def test_waiting_on_a_signature_export_records_the_signature_instead_of_blocking
         assert signed_state(context.plan).signed
     assert blocker.args == [str(target), True, "Saved signed.pdf"]
     assert context.plan.signature.fingerprint[:16] in pdf_text(target).replace("\n", "")
+
+
+def test_an_edit_made_while_the_signed_pdf_is_written_withholds_the_signature(qtbot, session, tmp_path) -> None:
+    """The PDF shows the plan as it was when the export began: changed since, it is neither signed nor placed."""
+    context, runner, _prompts = session
+    target = tmp_path / "signed.pdf"
+    with qtbot.waitSignal(runner.finished, timeout=60_000) as blocker:
+        assert runner.export_pdf(target, for_signature=True)
+        # Made before the event loop turns, so before the worker's request to sign can be served.
+        assert context.edit(SetField("approval", "", "board_president", "Lee Park"))
+    assert blocker.args == [str(target), False, "signed.pdf could not be written: the plan changed while the PDF "
+                                                "was written; export it for signature again"]
+    assert not target.exists()
+    assert leftovers(tmp_path) == []
+    assert context.plan.signature == model.Signature()
+    assert context.plan.approval.board_president == "Lee Park"
