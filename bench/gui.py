@@ -7,6 +7,7 @@ in this process on ``samples.large_plan()`` written to a file.
 
 from __future__ import annotations
 
+import itertools
 import os
 import statistics
 import subprocess
@@ -156,8 +157,44 @@ def _edit_times(window: object) -> tuple[list[float], list[float]]:
     return edits, recounts
 
 
+def typing_recounts(workdir: Path) -> Figure:
+    """The step badges while someone types steadily (a key every 30 ms): how close two recounts come.
+
+    The counter waits 150 ms after a run before the next, so the closest two runs
+    should be about 150 ms apart; many fewer runs than keys.
+    """
+    from PySide6.QtTest import QTest
+
+    from summit_app.app import application
+    from summit_app.plan.edits import SetField
+    from summit_app.plan.samples import demo_plan
+    from summit_app.store.plan_file import PlanFile
+    from summit_app.ui.main_window import MainWindow
+    from summit_app.ui.preferences import Preferences
+
+    application()
+    path = workdir / "typing.techplan"
+    PlanFile.create(path, demo_plan()).close()
+    window = MainWindow(Preferences(), remember=False)
+    window.show()
+    window.open_path(path)
+    assert window.context is not None
+    assert window.workspace is not None
+    runs: list[float] = []
+    window.workspace.finding_counter.counted.connect(lambda *_: runs.append(time.perf_counter()))
+    typed = "Dr. Maria Alvarez"
+    for length in range(len(typed) - 1, -1, -1):
+        window.context.edit(SetField("approval", "", "superintendent_name", typed[:length]))
+        QTest.qWait(30)
+    QTest.qWait(300)
+    window.close()
+    closest = min((b - a for a, b in itertools.pairwise(runs)), default=float("nan")) * 1000
+    return Figure("gui: badge recounts while typing, closest two", closest, "ms",
+                  note=f"{len(runs)} recounts for {len(typed)} keys; the counter keeps 150 ms between runs")
+
+
 def measure(workdir: Path) -> list[Figure]:
-    return [startup(workdir), *large_plan_figures(workdir)]
+    return [startup(workdir), *large_plan_figures(workdir), typing_recounts(workdir)]
 
 
 if __name__ == "__main__":

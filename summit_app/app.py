@@ -14,9 +14,10 @@ from pathlib import Path
 from PySide6.QtCore import QMessageLogContext, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
-from summit_app import __version__
+from summit_app import PROG, __version__
+from summit_app.store.backend import PlanFileBackend
 from summit_app.store.errors import LockHolder
-from summit_app.store.plan_file import PlanFile, warm_up_store
+from summit_app.store.plan_file import warm_up_store
 from summit_app.ui import theme
 from summit_app.ui.main_window import MainWindow
 from summit_app.ui.preferences import Preferences
@@ -87,8 +88,6 @@ class _SmokePrompts(Prompts):
 
 def _smoke(plan: str | None, read_only: bool, preferences: Preferences) -> int:
     """Open the window on ``plan``, paint it once, exit: 0, or 2 with the CLI's one line."""
-    from summit_app.cli import PROG
-
     prompts = _SmokePrompts()
     window = MainWindow(preferences, prompts, remember=False)
     gc.freeze()  # as run() does
@@ -110,7 +109,7 @@ def _warm_up_store(window: MainWindow) -> threading.Thread:
     window is up, so neither the first edit nor a new plan waits for it.
     """
     backend = window.context.document.backend if window.context is not None else None
-    warm_up = backend.warm_up if isinstance(backend, PlanFile) else warm_up_store
+    warm_up = backend.warm_up if isinstance(backend, PlanFileBackend) else warm_up_store
     thread = threading.Thread(target=warm_up, name="store warm-up", daemon=True)
     thread.start()
     return thread

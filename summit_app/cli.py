@@ -13,18 +13,13 @@ import os
 import sys
 from collections.abc import Sequence
 
-from summit_app import __version__
+from summit_app import PROG, __version__
 from summit_app.store.errors import PlanFileError
+from summit_app.workflows.errors import UsageError
 
-PROG = "summit-app"
+__all__ = ["PROG", "UsageError", "main"]
+
 COMMANDS = ("new", "info", "export", "check", "rollup", "schema")
-
-
-class UsageError(Exception):
-    """Unusable input: becomes the one-line error and exit code 2."""
-
-    def __init__(self, what: str, why: str) -> None:
-        super().__init__(f"{what}: {why}")
 
 
 def _fail(message: str) -> int:

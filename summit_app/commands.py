@@ -9,65 +9,30 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
-import os
-import stat
 import sys
-from collections.abc import Callable
-from datetime import UTC, datetime
+from collections.abc import Sequence
 from decimal import Decimal
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from summit_app import __version__
-from summit_app.cli import PROG, UsageError
+from summit_app import PROG, __version__
 from summit_app.outputs import OutputBatch, OutputError
-from summit_app.plan import json_text, model
+from summit_app.plan import model
 from summit_app.plan.budget import summarize
-from summit_app.plan.codec import DecodeError
 from summit_app.plan.content import load_content
-from summit_app.plan.edits import apply_edit
-from summit_app.plan.interchange import dumps, json_schema, plan_from_json
+from summit_app.plan.interchange import json_schema
 from summit_app.plan.money import format_money
-from summit_app.plan.signing import sign_edit, signed_state
+from summit_app.plan.signing import signed_state
 from summit_app.store.plan_file import PlanFile, close_document, open_document
+from summit_app.workflows import exports
+from summit_app.workflows.documents import read_json_plan
+from summit_app.workflows.errors import UsageError
+from summit_app.workflows.exports import SigningRefused
 
 if TYPE_CHECKING:
     from summit_app.plan.checks import Finding
-    from summit_app.plan.rollup import RollupReport
+    from summit_app.plan.rollup import SkippedFile
 
-# --- reading input --------------------------------------------------------------------
-
-
-def _read_document_text(path: str) -> str:
-    """The text of a JSON file: a regular file of at most ``json_text.MAX_DOCUMENT_BYTES`` in UTF-8."""
-    try:
-        if not stat.S_ISREG(os.stat(path).st_mode):  # a FIFO or a device would block or never end
-            raise UsageError(path, "is a folder, not a JSON file" if os.path.isdir(path) else "is not a regular file")
-        with open(path, "rb") as file:
-            data = file.read(json_text.MAX_DOCUMENT_BYTES + 1)
-    except FileNotFoundError:
-        raise UsageError(path, "no such file") from None
-    except OSError as exc:
-        raise UsageError(path, f"cannot be read ({exc.strerror or exc})") from None
-    if len(data) > json_text.MAX_DOCUMENT_BYTES:
-        raise UsageError(path, f"is larger than a plan document may be ({json_text.MAX_DOCUMENT_BYTES // 2**20} MiB)")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise UsageError(path, f"is not UTF-8 text (byte {exc.start + 1} is not valid UTF-8)") from None
-
-
-def read_json_plan(path: str) -> model.Plan:
-    """A plan from an interchange document; ``UsageError`` naming the bad field."""
-    text = _read_document_text(path)
-    try:
-        return plan_from_json(json_text.loads(text), load_content())
-    except json.JSONDecodeError as exc:
-        raise UsageError(path, f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
-    except DecodeError as exc:
-        why = f"{exc.path}: {exc.message}"  # a rule may quote a value: a 10 MB id makes no readable line
-        raise UsageError(path, why if len(why) <= 500 else why[:500] + "…") from None
-
+__all__ = ["UsageError", "command_parser", "read_json_plan"]
 
 def _demo() -> model.Plan:
     from summit_app.plan.samples import demo_plan
@@ -127,56 +92,25 @@ def cmd_info(args: argparse.Namespace) -> int:
     return 0
 
 
-def _export_writers(plan: model.Plan, args: argparse.Namespace) -> list[tuple[str, Callable[[Path], object]]]:
+def _export_outputs(args: argparse.Namespace) -> list[exports.PlanOutput]:
     """The outputs ``export`` was asked for, each with its writer; the PDF is a draft unless it is ``--sign``ed."""
-    writers: list[tuple[str, Callable[[Path], object]]] = []
+    outputs: list[exports.PlanOutput] = []
     if args.json:
-        writers.append((args.json, lambda p: p.write_text(dumps(plan), encoding="utf-8")))
+        outputs.append((args.json, exports.interchange))
     if args.xlsx:
-        from summit_app.export.xlsx import write_xlsx
-
-        writers.append((args.xlsx, lambda p: write_xlsx(plan, p)))
+        outputs.append((args.xlsx, exports.workbook))
     if args.pdf:
-        from summit_app.export.pdf import write_pdf
-
-        writers.append((args.pdf, lambda p: write_pdf(plan, p, draft=not args.sign)))
-    return writers
-
-
-def _write_all(batch: OutputBatch, writers: list[tuple[str, Callable[[Path], object]]],
-               before_replace: Callable[[], object] | None = None) -> None:
-    for target, write in writers:
-        batch.write(target, write)
-    batch.commit(before_replace)
+        outputs.append((args.pdf, exports.pdf_writer(draft=not args.sign)))
+    return outputs
 
 
 def _sign_and_export(args: argparse.Namespace, batch: OutputBatch) -> None:
-    """Export for signature, recording the signature only once every output is written.
-
-    The outputs are written to temporary files from the plan as it will be once
-    signed; the signing edit is applied next, and only then are the files moved
-    into place: a failed export never leaves a plan that says it was signed.
-    """
-    from summit_app.plan.checks import signing_blockers
-
+    """Export for signature: the signing edit is applied through the plan file's edit path."""
     document = open_document(args.plan, author=args.author or "")
     try:
-        blockers = signing_blockers(document.plan, document.content)
-        if blockers:
-            raise SigningRefused(blockers)
-        edit = sign_edit(document.plan, datetime.now(UTC))
-        signed, _ = apply_edit(document.plan, edit, document.content)
-        _write_all(batch, _export_writers(signed, args), before_replace=lambda: document.apply(edit))
+        exports.sign_and_export(batch, document.plan, document.content, _export_outputs(args), document.apply)
     finally:
         close_document(document)
-
-
-class SigningRefused(Exception):
-    """The plan has blocking findings: it is not signed, and no output is written."""
-
-    def __init__(self, blockers: list[Finding]) -> None:
-        super().__init__(f"{len(blockers)} blocking findings")
-        self.blockers = blockers
 
 
 def _refuse_signing(plan_path: str, blockers: list[Finding]) -> int:
@@ -203,7 +137,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             else:
                 with PlanFile.open(args.plan, read_only=True) as plan_file:
                     plan = plan_file.load()
-                _write_all(batch, _export_writers(plan, args))
+                exports.write_all(batch, plan, _export_outputs(args))
     except OutputError as exc:
         raise UsageError(exc.what, exc.why) from None
     except SigningRefused as exc:
@@ -230,20 +164,9 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
-def _rollup_report(args: argparse.Namespace) -> RollupReport:
-    """Read the listed plans (warning of each skipped file) and summarise the region."""
-    from datetime import date
-
-    from summit_app.plan.rollup import RollupReport, summarize_region
-    from summit_app.store.rollup_reader import read_plans
-
-    result = read_plans(args.plans)
-    for skipped in result.skipped:
-        print(f"{PROG}: warning: {skipped.path}: {skipped.why}", file=sys.stderr)
-    if not result.plans:
-        raise UsageError("rollup", f"no listed file could be read as a plan ({result.listed} listed)")
-    summary = summarize_region(result.plans, load_content(), args.min_group, args.named)
-    return RollupReport(summary, tuple(result.skipped), result.listed, date.today())
+def _warn_skipped(skipped: Sequence[SkippedFile]) -> None:
+    for file in skipped:
+        print(f"{PROG}: warning: {file.path}: {file.why}", file=sys.stderr)
 
 
 def cmd_rollup(args: argparse.Namespace) -> int:
@@ -252,21 +175,18 @@ def cmd_rollup(args: argparse.Namespace) -> int:
     The outputs are vetted before any plan is read (a bad target is known at
     once, and no output may be one of the plans) and written all or none.
     """
+    from summit_app.workflows.rollup import NoPlanRead, RollupRequest, roll_up
+
     if args.min_group < 1:
         raise UsageError("--min-group", "give a whole number of districts, at least 1")
-    targets = [o for o in (args.xlsx, args.pdf) if o]
+    request = RollupRequest(tuple(args.plans), args.xlsx, args.pdf, args.min_group, args.named)
     try:
-        with OutputBatch(targets, plans=args.plans, role="one of the plans being rolled up") as batch:
-            from summit_app.export.rollup_pdf import write_rollup_pdf
-            from summit_app.export.rollup_xlsx import write_rollup_xlsx
-
-            report = _rollup_report(args)
-            batch.write(args.xlsx, lambda p: write_rollup_xlsx(report, p))
-            if args.pdf:
-                batch.write(args.pdf, lambda p: write_rollup_pdf(report, p))
-            batch.commit()
+        report = roll_up(request, skipped=_warn_skipped)
     except OutputError as exc:
         raise UsageError(exc.what, exc.why) from None
+    except NoPlanRead as exc:
+        raise UsageError("rollup", str(exc)) from None
+    targets = [o for o in (args.xlsx, args.pdf) if o]
     print(f"Rolled up {report.summary.district_count} of {report.listed} plan files into " + " and ".join(targets))
     return 0
 

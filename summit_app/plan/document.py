@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Protocol
+from pathlib import Path
+from typing import Protocol, runtime_checkable
 
 from summit_app.plan import model
 from summit_app.plan.content import Content
@@ -33,14 +34,43 @@ class ReadOnlyError(PermissionError):
     """The plan was opened read-only; nothing was written."""
 
 
+@runtime_checkable
 class PlanBackend(Protocol):
-    """Where a document's edits go: the plan file (``store``)."""
+    """A store of plans, where a document's edits go: a plan file (``store.plan_file``) or, later, a server.
+
+    Declared here, beside the document that uses it, because the domain may
+    not import ``store``. Only what every store of plans does; what a local
+    file adds (its path, its lock, warming up SQLAlchemy) is
+    ``store.backend.PlanFileBackend``.
+    """
 
     @property
     def read_only(self) -> bool: ...
 
+    @property
+    def location(self) -> str:
+        """Where the plan is kept, as people read it: a file's path, a server's address."""
+        ...
+
+    def load(self, content: Content | None = None) -> model.Plan:
+        """Read the plan as stored."""
+        ...
+
     def commit(self, edit: Edit, after: model.Plan, entry: LogEntry) -> None:
         """Write ``edit`` and its log entry durably in one transaction, or raise."""
+        ...
+
+    def edit_log(self, since: datetime | None = None) -> list[LogEntry]:
+        """The plan's edit log, oldest first (from ``since`` on, if given)."""
+        ...
+
+    def save_copy(self, target: Path | str) -> None:
+        """Write a consistent copy of the plan to a new plan file at ``target``; never overwrites."""
+        ...
+
+    def close(self) -> None:
+        """Release what the store holds (connections, a lock); the document is not used after."""
+        ...
 
 
 class PlanDocument:

@@ -94,6 +94,10 @@ class PlanFile:
     def read_only(self) -> bool:
         return self._read_only
 
+    @property
+    def location(self) -> str:
+        return str(self.path)
+
     # -- opening ----------------------------------------------------------------------
 
     @classmethod
@@ -364,6 +368,4 @@ def open_document(path: Path | str, *, read_only: bool = False, author: str = ""
 
 
 def close_document(document: PlanDocument) -> None:
-    backend = document.backend
-    if isinstance(backend, PlanFile):
-        backend.close()
+    document.backend.close()

@@ -18,6 +18,7 @@ from summit_app.plan.document import PlanDocument
 from summit_app.plan.edits import Edit
 from summit_app.plan.rules import PlanRuleError
 from summit_app.store.errors import PlanFileError
+from summit_app.ui.export_kinds import ExportService
 from summit_app.ui.prompts import Prompts
 
 #: Why an edit may not be applied: a domain rule, or the plan file (a full disk, a lost share).
@@ -100,6 +101,7 @@ class UiContext(QObject):
         self.undo_stack = QUndoStack(self)
         self._unsubscribe = document.subscribe(lambda e, p: self.plan_changed.emit(e, p))
         self.closed = False  # True once the window has closed this plan (its file may be closed too)
+        self.exports: ExportService | None = None  # the window's exports of this plan (ui.plan_exports)
 
     @property
     def plan(self) -> model.Plan:

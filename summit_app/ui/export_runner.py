@@ -1,36 +1,44 @@
 """Exports off the UI thread: the Excel workbook, a draft PDF, and the PDF for signature.
 
 The writers are pure functions of a plan snapshot, so a worker thread can run
-them while the team keeps working on the live plan. Targets are vetted and
-written by ``summit_app.outputs``, as the command line's are: the open plan
+them while the team keeps working on the live plan. The worker runs the same
+export workflows as the command line (``summit_app.workflows.exports``);
+targets are vetted and written by ``summit_app.outputs``: the open plan
 (by any path to it), its journal and lock, any other plan file, a device, a
 pipe or a folder is refused before anything is written, and each export
 writes a temporary file beside the target and renames it into place only when
 the writer has finished, so a failed or cancelled export never leaves half a
 file (or destroys the previous one) under the chosen name. "PDF for
-signature" first records the plan's fingerprint and time through the one edit
-path, then exports that very snapshot.
+signature" writes the PDF of the plan as signed, then records the fingerprint
+and time through the window's edit path (on the UI thread, undoably), then
+moves the PDF into place: no signature without its PDF, and no PDF without it.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable
-from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from summit_app.outputs import OutputError, vet_outputs, write_outputs
+from summit_app.outputs import OutputBatch, OutputError, vet_outputs
 from summit_app.plan import model
-from summit_app.plan.signing import sign_edit
+from summit_app.plan.content import Content
+from summit_app.plan.edits import Edit
+from summit_app.store.backend import local_path
 from summit_app.ui.context import UiContext
 from summit_app.ui.prompts import OPEN_FILE, OPEN_FOLDER
+from summit_app.workflows import exports
+from summit_app.workflows.exports import PlanWriter, fraction, sign_and_export
 
 __all__ = ["OPEN_FILE", "OPEN_FOLDER", "OPEN_PLAN", "ExportCancelled", "ExportJob", "ExportRunner",
            "write_into_place"]
 
-Writer = Callable[[model.Plan, Path, Callable[[float], None]], None]
+Writer = PlanWriter
+#: How often ``ExportRunner.wait`` looks for a signature the worker waits for.
+WAIT_STEP_MS = 20
 #: How a refusal names the plan the window has open.
 OPEN_PLAN = "the plan open in this window"
 
@@ -39,13 +47,51 @@ class ExportCancelled(Exception):
     """The user pressed Cancel; raised inside the writer through its progress callback."""
 
 
-def write_into_place(write: Writer, plan: model.Plan, target: Path, progress: Callable[[float], None],
+def write_into_place(write: Writer, plan: model.Plan, target: Path, progress: Callable[..., None],
                      plans: Iterable[Path] = ()) -> None:
-    """Vet ``target`` against ``plans``, run ``write`` on a temporary file, then rename it over ``target``.
+    """The workflow's ``write_into_place``, with refusals naming the plan open in this window."""
+    exports.write_into_place(write, plan, target, progress, plans, OPEN_PLAN)
 
-    ``OutputError`` if the target is refused or cannot be written; no trace is left on failure.
+
+class SignatureRecorder(QObject):
+    """Records the signature for a worker thread: on the UI thread, through the window's edit path.
+
+    The export workflow calls it from the worker once the PDF is written, and
+    the worker waits for the answer. The request is delivered by a queued
+    signal, or taken at once by ``serve`` when the UI thread is itself waiting
+    for the worker (``ExportRunner.wait``), so neither waits for the other.
     """
-    write_outputs([(target, lambda temporary: write(plan, temporary, progress))], plans, OPEN_PLAN)
+
+    asked = Signal()
+
+    def __init__(self, record: Callable[[Edit], None]) -> None:
+        super().__init__()
+        self._record = record
+        self._answered = threading.Event()
+        self._pending: Edit | None = None
+        self._failure: Exception | None = None
+        self.asked.connect(self.serve, Qt.ConnectionType.QueuedConnection)
+
+    def __call__(self, edit: Edit) -> None:
+        """(worker thread) Ask for ``edit`` to be recorded and wait; raise if it was not."""
+        self._answered.clear()
+        self._pending = edit
+        self.asked.emit()
+        self._answered.wait()
+        if self._failure is not None:
+            raise self._failure
+
+    @Slot()
+    def serve(self) -> None:
+        """(UI thread) Record the signature asked for, if one is waiting."""
+        edit, self._pending = self._pending, None
+        if edit is None:
+            return
+        try:
+            self._record(edit)
+        except Exception as exc:  # handed back to the worker, whose export then fails
+            self._failure = exc
+        self._answered.set()
 
 
 def describe_failure(target: Path, exc: BaseException) -> str:
@@ -66,15 +112,24 @@ def describe_refusal(target: Path, exc: OutputError) -> str:
 
 
 class ExportJob(QObject):
-    """One export, run in a worker thread; reports progress and its result by signal."""
+    """One export, run in a worker thread; reports progress and its result by signal.
+
+    With a ``signer``, the export is for signature: the workflow records the
+    signature through it once the PDF is written, before moving it into place.
+    """
 
     progressed = Signal(int)  # per mille, for a progress bar
     done = Signal(bool, str)  # ok, message
 
-    def __init__(self, write: Writer, plan: model.Plan, target: Path, plans: Iterable[Path] = ()) -> None:
+    def __init__(self, write: Writer, plan: model.Plan, target: Path, plans: Iterable[Path] = (),
+                 signer: SignatureRecorder | None = None, content: Content | None = None) -> None:
         super().__init__()
+        if signer is not None and content is None:
+            raise ValueError("an export for signature checks the plan: give the content")
         self._write, self._plan, self.target = write, plan, target
         self._plans = tuple(plans)  # no export may replace these
+        self._signer = signer
+        self._content = content
         self._cancelled = False
 
     def cancel(self) -> None:
@@ -83,21 +138,33 @@ class ExportJob(QObject):
 
     def _progress(self, *args: float) -> None:
         """Writers report ``progress(fraction)``; ``progress(done, total)`` is understood too."""
-        fraction = args[0] / args[1] if len(args) == 2 and args[1] else args[0]
         if self._cancelled:
             raise ExportCancelled
-        self.progressed.emit(round(1000 * min(1.0, max(0.0, float(fraction)))))
+        self.progressed.emit(round(1000 * fraction(*args)))
+
+    def _export(self) -> None:
+        if self._signer is None or self._content is None:
+            write_into_place(self._write, self._plan, self.target, self._progress, self._plans)
+            return
+        with OutputBatch([self.target], self._plans, OPEN_PLAN) as batch:
+            sign_and_export(batch, self._plan, self._content, [(self.target, self._write)], self._signer,
+                            progress=self._progress)
 
     @Slot()
     def run(self) -> None:
         try:
-            write_into_place(self._write, self._plan, self.target, self._progress, self._plans)
+            self._export()
         except ExportCancelled:
             self.done.emit(False, f"Export of {self.target.name} cancelled; nothing was written.")
         except Exception as exc:  # any writer failure is reported to the user, never lost in a thread
             self.done.emit(False, describe_failure(self.target, exc))
         else:
             self.done.emit(True, f"Saved {self.target.name}")
+
+    def serve(self) -> None:
+        """(UI thread) Record a signature the worker is waiting for."""
+        if self._signer is not None:
+            self._signer.serve()
 
 
 class ExportRunner(QObject):
@@ -128,31 +195,33 @@ class ExportRunner(QObject):
 
     def export_xlsx(self, path: Path | str) -> bool:
         """Write the Excel workbook; False if another export is still running."""
-        from summit_app.export.xlsx import write_xlsx  # openpyxl loads on first export, not at start-up
-
         if self.busy or not self._vetted(Path(path)):
             return False
-        return self._start(lambda plan, target, progress: write_xlsx(plan, target, progress),
-                           self.context.plan, Path(path), "Excel workbook")
+        return self._start(exports.workbook, Path(path), "Excel workbook")
 
     def export_pdf(self, path: Path | str, for_signature: bool = False) -> bool:
-        """Write the PDF; for signature, record the signed fingerprint first and export that snapshot."""
+        """Write the PDF; for signature, the export workflow records the signature once the PDF is written."""
         target = Path(path)
         if self.busy or not self._vetted(target):
             return False
         self._undo_on_failure = None
-        if for_signature:
-            if not self._may_sign(target):
-                return False
-            if not self.context.edit(sign_edit(self.context.plan, datetime.now(UTC))):
-                self.finished.emit(str(target), False, "The plan could not be marked as signed.")
-                return False
-            self._undo_on_failure = self.context.undo_stack.index()
-        draft = not for_signature
-        from summit_app.export.pdf import write_pdf  # reportlab loads on first export, not at start-up
+        if not for_signature:
+            return self._start(exports.pdf_writer(draft=True), target, "draft PDF")
+        if not self._may_sign(target):
+            return False
+        plan = self.context.plan
+        signer = SignatureRecorder(lambda edit: self._record_signature(plan, edit))
+        return self._start(exports.pdf_writer(draft=False), target, "PDF for signature", signer)
 
-        return self._start(lambda plan, t, progress: write_pdf(plan, t, progress, draft=draft),
-                           self.context.plan, target, "PDF for signature" if for_signature else "draft PDF")
+    def _record_signature(self, exported: model.Plan, edit: Edit) -> None:
+        """(UI thread) Apply the signing edit undoably, if the plan is still the one the PDF shows."""
+        if self.context.closed:
+            raise RuntimeError("the plan was closed before the PDF was written")
+        if self.context.plan is not exported:
+            raise RuntimeError("the plan changed while the PDF was written; export it for signature again")
+        if not self.context.edit(edit):
+            raise RuntimeError("the plan could not be marked as signed")
+        self._undo_on_failure = self.context.undo_stack.index()
 
     def _may_sign(self, target: Path) -> bool:
         """A plan with blocking findings is not signed: say what blocks it, write nothing."""
@@ -173,8 +242,8 @@ class ExportRunner(QObject):
 
     def plan_paths(self) -> tuple[Path, ...]:
         """The plan file the window has open (none for a plan not on disk): never an export's target."""
-        path = getattr(self.context.document.backend, "path", None)
-        return (Path(path),) if path else ()
+        path = local_path(self.context.document.backend)
+        return (path,) if path is not None else ()
 
     def _vetted(self, target: Path) -> bool:
         """Refuse a target that must not be written (the open plan, a device, a folder…) before any work."""
@@ -187,10 +256,10 @@ class ExportRunner(QObject):
             return False
         return True
 
-    def _start(self, write: Writer, plan: model.Plan, target: Path, what: str) -> bool:
+    def _start(self, write: Writer, target: Path, what: str, signer: SignatureRecorder | None = None) -> bool:
         if self.busy:
             return False
-        job = ExportJob(write, plan, target, self.plan_paths())
+        job = ExportJob(write, self.context.plan, target, self.plan_paths(), signer, self.context.content)
         thread = QThread(self)
         job.moveToThread(thread)
         thread.started.connect(job.run)
@@ -252,5 +321,6 @@ class ExportRunner(QObject):
 
     def wait(self) -> None:
         """Block until a running export has ended (closing a plan or the app mid-export)."""
-        if self._thread is not None:
-            self._thread.wait()
+        while self._thread is not None and not self._thread.wait(WAIT_STEP_MS):
+            if self._job is not None:
+                self._job.serve()

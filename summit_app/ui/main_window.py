@@ -20,12 +20,15 @@ from summit_app.plan import model
 from summit_app.plan.content import load_content
 from summit_app.plan.document import PlanDocument
 from summit_app.plan.edits import Edit
+from summit_app.store.backend import local_path
 from summit_app.store.errors import PlanFileError
 from summit_app.store.plan_check import BrokenPlanError
 from summit_app.store.plan_file import close_document
-from summit_app.ui import author, menus, opening, theme
+from summit_app.ui import menus, opening, theme
+from summit_app.ui.author import AuthorButton
 from summit_app.ui.context import UiContext
 from summit_app.ui.faults_view import PlanFaultsView
+from summit_app.ui.plan_exports import PlanExports
 from summit_app.ui.preferences import Preferences
 from summit_app.ui.present.tools import FacilitatorTools
 from summit_app.ui.progress import furthest_started, pane_states
@@ -58,6 +61,7 @@ class MainWindow(QMainWindow):
         self.prompts = prompts or Prompts(self)
         self.remember = remember  # False for --smoke and tools: leave the user's preferences alone
         self.context: UiContext | None = None
+        self.exports: PlanExports | None = None  # the open plan's exports (File ▸ Export, the Review pane)
         self.workspace: PlanWorkspace | None = None
         self.faults_view: PlanFaultsView | None = None  # a plan that breaks the format's rules, listed
         self.undo_group = QUndoGroup(self)
@@ -71,7 +75,8 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.welcome)
         self.setCentralWidget(self.pages)
         self._build_status_bar()
-        self.author_button = author.add_to_status_bar(self)  # the name the edit log records
+        self.author_button = AuthorButton(self.author, self.ask_author, self)  # the name the edit log records
+        self.statusBar().addPermanentWidget(self.author_button)
         self.facilitator = FacilitatorTools(self)  # present mode, time-boxes, voting, roll-up
         self.actions_ = menus.build_menus(self)
         self._connect_welcome()
@@ -122,11 +127,31 @@ class MainWindow(QMainWindow):
     # -- opening and closing ------------------------------------------------------------
 
     def plan_path(self) -> Path:
+        """The open plan's file (this window opens plan files on this computer)."""
         assert self.context is not None
-        return Path(self.context.document.backend.path)  # type: ignore[attr-defined]
+        path = local_path(self.context.document.backend)
+        assert path is not None, "the window opens plan files"
+        return path
 
     def author(self) -> str:
         return self.preferences.author or getpass.getuser()
+
+    def set_author(self, name: str) -> None:
+        """Use ``name`` for this seat from now on: preferences, the open plan's log, the status bar."""
+        self.preferences.author = name.strip()
+        if self.remember:
+            self.preferences.save()
+        if self.context is not None:
+            self.context.document.author = self.author()
+        self.author_button.show_name()
+
+    def ask_author(self) -> bool:
+        """Ask for the name (through the prompt service); False if the question was cancelled."""
+        name = self.prompts.author_name(self.preferences.author or self.author())
+        if name is None:
+            return False
+        self.set_author(name)
+        return True
 
     def open_path(self, path: Path, read_only: bool = False) -> bool:
         """Open ``path`` in this window (closing the current plan first); False if it was refused.
@@ -202,8 +227,8 @@ class MainWindow(QMainWindow):
 
     def import_json(self) -> bool:
         """File ▸ Import plan from JSON: a new plan file made from an interchange document."""
-        from summit_app.cli import UsageError
-        from summit_app.commands import read_json_plan
+        from summit_app.workflows.documents import read_json_plan
+        from summit_app.workflows.errors import UsageError
 
         folder = self.plan_path().parent if self.context else Path.home()
         source = self.prompts.open_json(folder)
@@ -226,7 +251,7 @@ class MainWindow(QMainWindow):
             return False
         target = with_plan_suffix(chosen)
         try:
-            self.context.document.backend.save_copy(target)  # type: ignore[attr-defined]
+            self.context.document.backend.save_copy(target)
         except (PlanFileError, OSError, sqlite3.Error) as exc:
             self.prompts.error("Cannot save a copy", str(exc))
             return False
@@ -239,6 +264,7 @@ class MainWindow(QMainWindow):
         self.close_plan()
         self._drop_faults()
         self.context = UiContext(document, self, self.prompts)
+        self.exports = self.context.exports = PlanExports(self.context, self)
         self.context.plan_changed.connect(self._plan_changed)
         self.context.edit_refused.connect(self._edit_refused)
         self.context.history_applied.connect(lambda message, _edit: self.statusBar().showMessage(message, 10000))
@@ -272,8 +298,10 @@ class MainWindow(QMainWindow):
         if self.context is None:
             return
         self.facilitator.plan_closing()
-        context, workspace = self.context, self.workspace
-        self.context = self.workspace = None
+        context, workspace, exports = self.context, self.workspace, self.exports
+        if exports is not None:
+            exports.runner.wait()  # an export under way ends (and a signature is recorded) while the plan is open
+        self.context = self.workspace = self.exports = None
         self.undo_group.removeStack(context.undo_stack)
         context.close()
         close_document(context.document)
@@ -281,6 +309,8 @@ class MainWindow(QMainWindow):
             self.pages.removeWidget(workspace)
             workspace.deleteLater()
         context.deleteLater()
+        if exports is not None:
+            exports.deleteLater()
         self._show_welcome()
 
     # -- reacting to edits ----------------------------------------------------------------

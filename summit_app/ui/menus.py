@@ -9,24 +9,46 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import QMenu, QWidget
 
-from summit_app.ui import author
-from summit_app.ui.export_kinds import EXPORTS
+from summit_app.ui.export_kinds import EXPORT_KINDS, ExportKind
+from summit_app.ui.plan_exports import PlanExports
+from summit_app.ui.plan_window import PlanWindow
+from summit_app.ui.present.tools import FacilitatorTools
 from summit_app.ui.progress import STEPS
 
-if TYPE_CHECKING:
-    from summit_app.ui.main_window import MainWindow
+
+class MenuWindow(PlanWindow, Protocol):
+    """The main window as its menus see it: what each menu item does, and what the menus show."""
+
+    recent_menu: QMenu
+    undo_group: QUndoGroup
+    facilitator: FacilitatorTools
+    help_windows: dict[str, QWidget]
+    actions_: dict[str, QAction]
+    exports: PlanExports | None
+
+    def new_blank_plan(self) -> bool: ...
+    def new_demo_plan(self) -> bool: ...
+    def open_dialog(self) -> bool: ...
+    def import_json(self) -> bool: ...
+    def save_copy(self) -> bool: ...
+    def close_plan(self) -> None: ...
+    def close(self) -> bool: ...
+    def ask_author(self) -> bool: ...
+    def set_zoom(self, zoom: float) -> None: ...
+    def zoom_in(self) -> None: ...
+    def zoom_out(self) -> None: ...
 
 #: Actions that need an open plan.
-PLAN_ACTIONS = ("save_copy", "close", "export_xlsx", "export_draft", "export_signature",
+PLAN_ACTIONS = ("save_copy", "close", *(kind.action for kind in EXPORT_KINDS),
                 "next_step", "previous_step", "present", "voting", "find")
 
 
-def _action(window: MainWindow, menu: QMenu, text: str, slot: Callable[[], object],
+def _action(window: MenuWindow, menu: QMenu, text: str, slot: Callable[[], object],
             *shortcuts: QKeySequence | QKeySequence.StandardKey | str) -> QAction:
     action = QAction(window)  # QAction(text, window) would have PySide set up QIcon, for an overload not used
     action.setText(text)
@@ -37,7 +59,7 @@ def _action(window: MainWindow, menu: QMenu, text: str, slot: Callable[[], objec
     return action
 
 
-def build_menus(window: MainWindow) -> dict[str, QAction]:
+def build_menus(window: MenuWindow) -> dict[str, QAction]:
     """Create the menu bar; returns the actions by name (tests and ``update_enabled`` use them)."""
     actions: dict[str, QAction] = {}
     _file_menu(window, actions)
@@ -47,7 +69,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     return actions
 
 
-def _file_menu(window: MainWindow, actions: dict[str, QAction]) -> None:
+def _file_menu(window: MenuWindow, actions: dict[str, QAction]) -> None:
     menu = window.menuBar().addMenu("&File")
     actions["new"] = _action(window, menu, "&New blank plan…", window.new_blank_plan, QKeySequence.StandardKey.New)
     actions["new_demo"] = _action(window, menu, "New from &demo plan…", window.new_demo_plan)
@@ -60,29 +82,27 @@ def _file_menu(window: MainWindow, actions: dict[str, QAction]) -> None:
     actions["close"] = _action(window, menu, "&Close plan", window.close_plan, QKeySequence.StandardKey.Close)
     menu.addSeparator()
     _export_menu(window, menu.addMenu("&Export"), actions)
-    actions["author"] = _action(window, menu, "Your &name at the table…", partial(author.ask, window))
+    actions["author"] = _action(window, menu, "Your &name at the table…", window.ask_author)
     menu.addSeparator()
     actions["rollup"] = _action(window, menu, "Regional &roll-up…", window.facilitator.open_rollup)
     menu.addSeparator()
     actions["quit"] = _action(window, menu, "&Quit", window.close, QKeySequence.StandardKey.Quit)
 
 
-def _export_menu(window: MainWindow, menu: QMenu, actions: dict[str, QAction]) -> None:
-    """File → Export: the same three exports as the Review pane's buttons, through the same code."""
-    for text, _filter, _suffix, _ending, kind in EXPORTS:
-        actions[f"export_{kind}"] = _action(window, menu, text, partial(_export, window, kind))
+def _export_menu(window: MenuWindow, menu: QMenu, actions: dict[str, QAction]) -> None:
+    """File → Export: the same three exports as the Review pane's buttons, through the window's exports."""
+    for kind in EXPORT_KINDS:
+        actions[kind.action] = _action(window, menu, kind.text, partial(_export, window, kind))
 
 
-def _export(window: MainWindow, kind: str) -> None:
-    """Ask where and export ("xlsx", "draft", "signature") with the Review pane's runner (one at a time)."""
-    if window.workspace is None:
-        return
-    exports = getattr(window.workspace.pane("review"), "exports", None)
-    if exports is not None and not exports.export(kind) and exports.runner.busy:
+def _export(window: MenuWindow, kind: ExportKind) -> None:
+    """Ask where and export, with the window's exports of the open plan (one at a time)."""
+    exports = window.exports
+    if exports is not None and not exports.export(kind) and exports.busy:
         window.statusBar().showMessage("An export is still running; try again when it has finished.", 8000)
 
 
-def _fill_recent(window: MainWindow) -> None:
+def _fill_recent(window: MenuWindow) -> None:
     window.recent_menu.clear()
     plans = window.preferences.recent_plans()
     for path in plans:
@@ -92,11 +112,11 @@ def _fill_recent(window: MainWindow) -> None:
         window.recent_menu.addAction("No recent plans").setEnabled(False)
 
 
-def _open_recent(window: MainWindow, path: Path, _checked: bool = False) -> None:
+def _open_recent(window: MenuWindow, path: Path, _checked: bool = False) -> None:
     window.open_path(path)
 
 
-def _edit_menu(window: MainWindow, actions: dict[str, QAction]) -> None:
+def _edit_menu(window: MenuWindow, actions: dict[str, QAction]) -> None:
     menu = window.menuBar().addMenu("&Edit")
     undo = window.undo_group.createUndoAction(window, "Undo")
     undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
@@ -109,7 +129,7 @@ def _edit_menu(window: MainWindow, actions: dict[str, QAction]) -> None:
     actions["find"] = _action(window, menu, "&Find in the plan…", partial(_find, window), QKeySequence.StandardKey.Find)
 
 
-def _view_menu(window: MainWindow, actions: dict[str, QAction]) -> None:
+def _view_menu(window: MenuWindow, actions: dict[str, QAction]) -> None:
     menu = window.menuBar().addMenu("&View")
     actions["zoom_in"] = _action(window, menu, "Zoom &In", window.zoom_in, "Ctrl+=", "Ctrl++")
     actions["zoom_out"] = _action(window, menu, "Zoom &Out", window.zoom_out, "Ctrl+-")
@@ -128,12 +148,12 @@ def _view_menu(window: MainWindow, actions: dict[str, QAction]) -> None:
     actions["voting"] = _action(window, menu, "&Dot voting…", window.facilitator.open_voting)
 
 
-def _find(window: MainWindow) -> None:
+def _find(window: MenuWindow) -> None:
     if window.workspace is not None and window.context is not None:
         window.workspace.find_bar.open_bar(window.context.plan)
 
 
-def _help_menu(window: MainWindow, actions: dict[str, QAction]) -> None:
+def _help_menu(window: MenuWindow, actions: dict[str, QAction]) -> None:
     menu = window.menuBar().addMenu("&Help")
     actions["guide"] = _action(window, menu, "User &guide", partial(_show_help, window, "guide"),
                                QKeySequence.StandardKey.HelpContents)
@@ -143,7 +163,7 @@ def _help_menu(window: MainWindow, actions: dict[str, QAction]) -> None:
     actions["about"] = _action(window, menu, "&About Summit Planner", partial(_show_help, window, "about"))
 
 
-def _show_help(window: MainWindow, which: str) -> None:
+def _show_help(window: MenuWindow, which: str) -> None:
     """Open (or bring forward) one of the Help windows; each is made once per main window."""
     from summit_app.ui import help as help_windows  # loaded when first asked for, not at start-up
 
@@ -161,21 +181,23 @@ def _show_help(window: MainWindow, which: str) -> None:
     shown.activateWindow()
 
 
-def _step(window: MainWindow, offset: int) -> None:
+def _step(window: MenuWindow, offset: int) -> None:
     if window.workspace is not None:
         window.workspace.show_step(offset)
 
 
-def _go(window: MainWindow, pane_id: str) -> None:
+def _go(window: MenuWindow, pane_id: str) -> None:
     if window.workspace is not None:
         window.workspace.show_pane(pane_id)
 
 
-def update_enabled(window: MainWindow) -> None:
+def update_enabled(window: MenuWindow) -> None:
     """Enable the actions that need an open plan only while one is open."""
     has_plan = window.context is not None
     for name, action in window.actions_.items():
         if name in PLAN_ACTIONS or name.startswith("go_"):
             action.setEnabled(has_plan)
     if window.context is not None and window.context.read_only:
-        window.actions_["export_signature"].setEnabled(False)  # signing is an edit of the plan
+        for kind in EXPORT_KINDS:
+            if kind.for_signature:
+                window.actions_[kind.action].setEnabled(False)  # signing is an edit of the plan

@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
 from summit_app.plan.rollup import DEFAULT_MIN_GROUP
 from summit_app.ui import theme
 from summit_app.ui.prompts import Prompts
-from summit_app.ui.rollup_job import RollupJob, RollupRequest
+from summit_app.ui.rollup_job import RollupJob
+from summit_app.workflows.rollup import RollupRequest
 
 XLSX_FILTER = "Excel workbooks (*.xlsx)"
 PDF_FILTER = "PDF documents (*.pdf)"

@@ -7,7 +7,6 @@ edit log after the signing time, signing itself left out.
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 from pathlib import Path
 
@@ -28,16 +27,12 @@ from summit_app.plan.review import Change, changes_since_signed
 from summit_app.plan.signing import SignedState, signed_state
 from summit_app.ui import theme
 from summit_app.ui.context import UiContext
-from summit_app.ui.export_kinds import EXPORTS
-from summit_app.ui.export_runner import ExportRunner
+from summit_app.ui.export_kinds import EXPORT_KINDS
+from summit_app.ui.plan_exports import PlanExports
 from summit_app.ui.theme import DANGER, DANGER_SOFT, GOOD, LINE
 
 MAX_CHANGES = 200
 VISIBLE_CHANGES = 6
-#: District-name endings that districts themselves shorten ("Cedar Valley USD").
-SHORT_ENDINGS = (("unified school district", "USD"), ("independent school district", "ISD"),
-                 ("consolidated school district", "CSD"), ("community school district", "CSD"),
-                 ("school district", "SD"))
 
 
 def when(at: datetime | None) -> str:
@@ -61,33 +56,9 @@ def _html(text: str) -> str:
 
 def changes_since(context: UiContext, state: SignedState) -> list[Change]:
     """What the plan file's edit log says changed after signing (the signing itself left out)."""
-    edit_log = getattr(context.document.backend, "edit_log", None)
-    if edit_log is None or state.signed_at is None:
+    if state.signed_at is None:
         return []
-    return changes_since_signed(edit_log(since=state.signed_at))
-
-
-def safe_file_name(text: str) -> str:
-    """A district name made safe as a file name on every desktop system."""
-    cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", text).strip(" .")
-    return re.sub(r"\s+", " ", cleaned)[:80] or "District"
-
-
-def short_district_name(name: str) -> str:
-    """The name as districts write it on files: "Cedar Valley Unified School District" is "Cedar Valley USD"."""
-    text = " ".join(name.split())
-    for ending, short in SHORT_ENDINGS:
-        if text.lower().endswith(" " + ending):
-            return f"{text[: -len(ending)]}{short}"
-    return text
-
-
-def export_file_name(plan: model.Plan, kind: str) -> str:
-    """The suggested name of an export, e.g. "Cedar Valley USD Technology Plan FY2027-FY2031.xlsx"."""
-    _text, _filter, suffix, ending, _kind = next(e for e in EXPORTS if e[4] == kind)
-    years = plan.fiscal_years()
-    district = safe_file_name(short_district_name(plan.district.name))
-    return f"{district} Technology Plan FY{years[0]}-FY{years[-1]}{ending}{suffix}"
+    return changes_since_signed(context.document.backend.edit_log(since=state.signed_at))
 
 
 class SignedStatePanel(QFrame):
@@ -168,57 +139,38 @@ class SignedStatePanel(QFrame):
 
 
 class ExportButtons(QWidget):
-    """The three exports: ask where (through the prompt service), then hand the job to the runner.
+    """The three exports as buttons: each calls the window's ``PlanExports.export``, as File ▸ Export does."""
 
-    File → Export in the menu bar calls ``export`` too, so both take one path.
-    """
-
-    def __init__(self, context: UiContext, runner: ExportRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, exports: PlanExports, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.context = context
-        self.runner = runner
+        self.exports = exports
+        self.context = exports.context
+        self.runner = exports.runner
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
-        for text, _filter, _suffix, _ending, kind in EXPORTS:
-            button = QPushButton(text)
-            button.setObjectName("primary" if kind == "signature" else "")
-            button.clicked.connect(lambda _=False, k=kind: self.export(k))
-            self.buttons[kind] = button
+        for kind in EXPORT_KINDS:
+            button = QPushButton(kind.text)
+            button.setObjectName("primary" if kind.for_signature else "")
+            button.clicked.connect(lambda _=False, k=kind: self.exports.export(k))
+            self.buttons[kind.name] = button
             row.addWidget(button)
         row.addStretch(1)
         layout.addLayout(row)
         self.result = QLabel()
         self.result.setWordWrap(True)
         layout.addWidget(self.result)
-        runner.started.connect(self._started)
-        runner.finished.connect(self._finished)
-
-    def suggested_path(self, kind: str) -> Path:
-        """Beside the plan file, named after the district and the plan's fiscal years."""
-        plan_path = getattr(self.context.document.backend, "path", None)
-        folder = Path(plan_path).parent if plan_path else Path.home()
-        return folder / export_file_name(self.context.plan, kind)
-
-    def export(self, kind: str) -> bool:
-        """Ask where, then start the export ("xlsx", "draft" or "signature"); False if none started."""
-        text, file_filter, suffix, _ending, _kind = next(e for e in EXPORTS if e[4] == kind)
-        if self.runner.busy:
-            return False
-        path = self.context.prompts.export_path(text.rstrip("…"), self.suggested_path(kind), file_filter)
-        if path is None:
-            return False
-        if path.suffix.lower() != suffix:
-            path = path.with_name(path.name + suffix)
-        if kind == "xlsx":
-            return self.runner.export_xlsx(path)
-        return self.runner.export_pdf(path, for_signature=kind == "signature")
+        self.runner.started.connect(self._started)
+        self.runner.finished.connect(self._finished)
+        if exports.last_result is not None:  # an export from the menu before this pane was first shown
+            self._finished(*exports.last_result)
 
     def sync_enabled(self) -> None:
         """No export while one runs; no signing a plan open read-only (signing is an edit)."""
-        for kind, button in self.buttons.items():
-            button.setEnabled(not self.runner.busy and (kind != "signature" or not self.context.read_only))
+        for kind in EXPORT_KINDS:
+            self.buttons[kind.name].setEnabled(not self.runner.busy
+                                               and not (kind.for_signature and self.context.read_only))
 
     def _started(self, path: str) -> None:
         self.sync_enabled()

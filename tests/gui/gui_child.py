@@ -7,7 +7,6 @@ after "edited" and expects the name in the reopened file.
 from __future__ import annotations
 
 import sys
-import time
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -26,9 +25,7 @@ def main(plan: str, name: str) -> None:
     QTest.keyClicks(field, name)
     QTest.keyClick(field, Qt.Key.Key_Return)
     print("edited", flush=True)
-    while True:  # an app at work: events keep coming until the kill
-        QApplication.processEvents()
-        time.sleep(0.01)
+    QApplication.exec()  # an app at work, until the kill
 
 
 if __name__ == "__main__":

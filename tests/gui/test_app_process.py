@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from fixture_types import MakePlanFile
 from guihelpers import plan_on_disk
 
 from summit_app.plan import model
@@ -23,7 +24,7 @@ def run_app(*args: str) -> subprocess.CompletedProcess[str]:
                           timeout=60, cwd=ROOT, env=env, check=False)
 
 
-def test_smoke_opens_paints_and_exits(make_plan_file) -> None:  # type: ignore[no-untyped-def]
+def test_smoke_opens_paints_and_exits(make_plan_file: MakePlanFile) -> None:
     path = make_plan_file(model.Plan(district=model.District(name="Harbor")))
     result = run_app(str(path), "--smoke")
     assert (result.returncode, result.stderr) == (0, "")
@@ -42,27 +43,27 @@ def test_smoke_on_a_refused_plan_prints_the_cli_line(tmp_path: Path) -> None:
     assert result.stderr.count("\n") == 1
 
 
-#: Runs ``summit-app PLAN`` in-process, quits it from another thread once it is up, then
-#: reports the cyclic collector's state.
+#: Runs ``summit-app PLAN`` in-process, quits it once it is up (when, its start-up done, it
+#: starts warming up the store), then reports the cyclic collector's state.
 RUN_AND_QUIT = """
-import gc, sys, threading, time
-from PySide6.QtCore import QMetaObject, Qt
+import gc, sys
 from PySide6.QtWidgets import QApplication
-from summit_app import cli
+from summit_app import app, cli
 
-def quit_soon():
-    time.sleep(2)
-    while QApplication.instance() is None:
-        time.sleep(0.1)
-    QMetaObject.invokeMethod(QApplication.instance(), "quit", Qt.ConnectionType.QueuedConnection)
+started = app._warm_up_store
 
-threading.Thread(target=quit_soon, daemon=True).start()
+def start_then_quit(window):
+    thread = started(window)
+    QApplication.instance().quit()
+    return thread
+
+app._warm_up_store = start_then_quit
 code = cli.main([sys.argv[1]])
 print(code, gc.isenabled(), gc.get_freeze_count() > 10_000)
 """
 
 
-def test_the_running_app_collects_again_once_started(make_plan_file, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_running_app_collects_again_once_started(make_plan_file: MakePlanFile, tmp_path: Path) -> None:
     """Start-up runs without the cyclic collector, its long-lived objects frozen; then it is on again."""
     path = make_plan_file(model.Plan(district=model.District(name="Harbor")))
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "config")}
@@ -73,7 +74,7 @@ def test_the_running_app_collects_again_once_started(make_plan_file, tmp_path: P
 
 
 @pytest.mark.slow
-def test_an_edit_survives_the_app_being_killed(make_plan_file) -> None:  # type: ignore[no-untyped-def]
+def test_an_edit_survives_the_app_being_killed(make_plan_file: MakePlanFile) -> None:
     path = make_plan_file(model.Plan(district=model.District(name="Harbor")))
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     command = [sys.executable, str(Path(__file__).with_name("gui_child.py")), str(path), "Harbor Unified"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from fixture_types import MakePlanFile, MakeWindow
 from guihelpers import ScriptedPrompts, type_into
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -29,7 +30,7 @@ def district_name(window: MainWindow):  # type: ignore[no-untyped-def]
 
 
 def test_the_name_chosen_in_the_file_menu_is_logged_with_every_edit(
-        qtbot: QtBot, make_window, prompts: ScriptedPrompts) -> None:  # type: ignore[no-untyped-def]
+        qtbot: QtBot, make_window: MakeWindow, prompts: ScriptedPrompts) -> None:
     window = make_window(PLAN)
     path = window.plan_path()
     type_into(qtbot, district_name(window), "Harbor Unified")
@@ -45,7 +46,7 @@ def test_the_name_chosen_in_the_file_menu_is_logged_with_every_edit(
 
 
 def test_the_status_bar_name_asks_too_and_cancel_keeps_the_name(
-        qtbot: QtBot, make_window, prompts: ScriptedPrompts) -> None:  # type: ignore[no-untyped-def]
+        qtbot: QtBot, make_window: MakeWindow, prompts: ScriptedPrompts) -> None:
     window = make_window(PLAN)
     prompts.script("author_name", "Ben Ortiz", None)
     qtbot.mouseClick(window.author_button, Qt.MouseButton.LeftButton)
@@ -56,9 +57,10 @@ def test_the_status_bar_name_asks_too_and_cancel_keeps_the_name(
     assert window.context.document.author == "Ben Ortiz"
 
 
-def test_the_name_is_remembered_for_the_next_session(qtbot: QtBot, prompts: ScriptedPrompts, make_plan_file,
+def test_the_name_is_remembered_for_the_next_session(qtbot: QtBot, prompts: ScriptedPrompts,
+                                                     make_plan_file: MakePlanFile,
                                                      tmp_path: Path,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     path = make_plan_file(PLAN)
     first = MainWindow(Preferences.load(), prompts, remember=True)

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from fixture_types import MakeWindow
 from guihelpers import cell_editor, column_of, edit_cell, press_enter, saved
 from PySide6.QtCore import Qt
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from summit_app.plan import model
+from summit_app.ui.main_window import MainWindow
 from summit_app.ui.panes.budget import BudgetPane
 
 GOAL = model.Goal("g1", "Reliable devices")
@@ -16,7 +19,7 @@ PLAN = model.Plan(district=model.District(name="Harbor", enrollment=1000, first_
                   goals=(GOAL,))
 
 
-def budget_pane(window) -> BudgetPane:  # type: ignore[no-untyped-def]
+def budget_pane(window: MainWindow) -> BudgetPane:
     window.workspace.show_pane("budget")
     pane = window.workspace.pane("budget")
     assert isinstance(pane, BudgetPane)
@@ -27,7 +30,7 @@ def amount_column(pane: BudgetPane, year_index: int) -> int:
     return next(i for i, c in enumerate(pane.sources.model.columns) if c.field == "amounts" and c.index == year_index)
 
 
-def test_sources_lines_totals_and_gap(qtbot: QtBot, make_window) -> None:  # type: ignore[no-untyped-def]
+def test_sources_lines_totals_and_gap(qtbot: QtBot, make_window: MakeWindow) -> None:
     window = make_window(PLAN)
     pane = budget_pane(window)
     qtbot.mouseClick(pane.sources.add_button, Qt.MouseButton.LeftButton)
@@ -71,7 +74,7 @@ def test_sources_lines_totals_and_gap(qtbot: QtBot, make_window) -> None:  # typ
     assert pane.summary.figures["gap"].text() == "Fully funded"
 
 
-def test_per_year_columns_follow_the_plan_years(make_window) -> None:  # type: ignore[no-untyped-def]
+def test_per_year_columns_follow_the_plan_years(make_window: MakeWindow) -> None:
     pane = budget_pane(make_window(PLAN))
     hidden = [pane.sources.view.isColumnHidden(amount_column(pane, i)) for i in range(5)]
     assert hidden == [False, False, False, True, True]
@@ -79,7 +82,7 @@ def test_per_year_columns_follow_the_plan_years(make_window) -> None:  # type: i
     assert headers == ["FY2027", "FY2028", "FY2029"]
 
 
-def test_a_year_outside_the_plan_is_refused_and_explained(qtbot: QtBot, make_window) -> None:  # type: ignore[no-untyped-def]
+def test_a_year_outside_the_plan_is_refused_and_explained(qtbot: QtBot, make_window: MakeWindow) -> None:
     window = make_window(PLAN.replace(budget=(model.BudgetLine("l1", "Wi-Fi", first_year=2027, last_year=2027),)))
     pane = budget_pane(window)
     edit_cell(qtbot, pane.lines, 0, column_of(pane.lines, "first_year"), "2035")
@@ -87,7 +90,7 @@ def test_a_year_outside_the_plan_is_refused_and_explained(qtbot: QtBot, make_win
     assert "outside the plan's years" in window.statusBar().currentMessage()
 
 
-def test_budget_models_are_valid(make_window, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+def test_budget_models_are_valid(make_window: MakeWindow, qtmodeltester: ModelTester) -> None:
     pane = budget_pane(make_window())
     qtmodeltester.check(pane.sources.model)
     qtmodeltester.check(pane.lines.model)

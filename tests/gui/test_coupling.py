@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from fixture_types import MakeWindow
 from guihelpers import ScriptedPrompts, cell_editor, column_of, press_enter, saved
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -60,7 +61,7 @@ def asked_about(prompts: ScriptedPrompts) -> list[str]:
 
 
 def test_making_a_line_software_offers_its_inventory_entry_and_one_undo_removes_both(
-        qtbot: QtBot, make_window, prompts: ScriptedPrompts) -> None:  # type: ignore[no-untyped-def]
+        qtbot: QtBot, make_window: MakeWindow, prompts: ScriptedPrompts) -> None:
     window = make_window(PLAN)
     line_id = add_line(qtbot, window, "Reading app licences")
     assert asked_about(prompts) == []  # a line with no category yet is not software
@@ -93,7 +94,7 @@ def test_making_a_line_software_offers_its_inventory_entry_and_one_undo_removes_
 
 
 def test_declining_leaves_the_plan_as_it_was_and_the_finding_stays(
-        qtbot: QtBot, make_window, prompts: ScriptedPrompts) -> None:  # type: ignore[no-untyped-def]
+        qtbot: QtBot, make_window: MakeWindow, prompts: ScriptedPrompts) -> None:
     window = make_window(PLAN)
     prompts.script("offer_privacy_entry", False)
     choose_category(qtbot, window, "line-wifi", "Software")
@@ -111,8 +112,8 @@ def test_declining_leaves_the_plan_as_it_was_and_the_finding_stays(
     assert saved(window).budget[0].category == "network"
 
 
-def test_adding_a_software_line_offers_at_once(qtbot: QtBot, make_window,
-                                              prompts: ScriptedPrompts) -> None:  # type: ignore[no-untyped-def]
+def test_adding_a_software_line_offers_at_once(qtbot: QtBot, make_window: MakeWindow,
+                                              prompts: ScriptedPrompts) -> None:
     """A line added already as software (a pasted or copied line) gets the same offer."""
     window = make_window(PLAN)
     prompts.script("offer_privacy_entry", True)
@@ -128,13 +129,13 @@ def test_adding_a_software_line_offers_at_once(qtbot: QtBot, make_window,
 
 
 def test_a_line_already_in_the_inventory_or_not_software_is_not_asked_about(
-        qtbot: QtBot, make_window, prompts: ScriptedPrompts) -> None:  # type: ignore[no-untyped-def]
+        qtbot: QtBot, make_window: MakeWindow, prompts: ScriptedPrompts) -> None:
     app = model.AppEntry("app-lms", "Learning platform")
     linked = model.BudgetLine("line-lms", "Learning platform", category="services", app_id="app-lms")
     window = make_window(PLAN.replace(apps=(app,), budget=(*PLAN.budget, linked)))
     choose_category(qtbot, window, "line-lms", "Software")
     choose_category(qtbot, window, "line-wifi", "Devices")
-    qtbot.wait(50)
+    QApplication.processEvents()  # the offer is made on the event loop's next turn (a zero timer), if at all
     assert prompts.asked == []  # ScriptedPrompts would have failed the test on any question
     assert saved(window).item("budget", "line-lms").category == "software"  # type: ignore[union-attr]
 
@@ -142,7 +143,7 @@ def test_a_line_already_in_the_inventory_or_not_software_is_not_asked_about(
 LISTED = PLAN.replace(apps=(model.AppEntry("app-canvas", name="Canvas LMS", agreement_status="signed"),))
 
 
-def test_software_already_in_the_inventory_is_linked_not_listed_twice(qtbot: QtBot, make_window,  # type: ignore[no-untyped-def]
+def test_software_already_in_the_inventory_is_linked_not_listed_twice(qtbot: QtBot, make_window: MakeWindow,
                                                                        prompts: ScriptedPrompts) -> None:
     window = make_window(LISTED)
     line_id = add_line(qtbot, window, "Canvas LMS licences, grades 6-12")
@@ -157,7 +158,7 @@ def test_software_already_in_the_inventory_is_linked_not_listed_twice(qtbot: QtB
     assert saved(window).item("budget", line_id).app_id is None
 
 
-def test_a_new_entry_can_still_be_chosen_beside_a_listed_one(qtbot: QtBot, make_window,  # type: ignore[no-untyped-def]
+def test_a_new_entry_can_still_be_chosen_beside_a_listed_one(qtbot: QtBot, make_window: MakeWindow,
                                                             prompts: ScriptedPrompts) -> None:
     window = make_window(LISTED)
     line_id = add_line(qtbot, window, "Canvas LMS video add-on")
@@ -167,7 +168,7 @@ def test_a_new_entry_can_still_be_chosen_beside_a_listed_one(qtbot: QtBot, make_
     assert saved(window).item("budget", line_id).app_id == saved(window).apps[1].id
 
 
-def test_choosing_a_sources_kind_ticks_recurring_as_that_kind_does(qtbot: QtBot, make_window) -> None:  # type: ignore[no-untyped-def]
+def test_choosing_a_sources_kind_ticks_recurring_as_that_kind_does(qtbot: QtBot, make_window: MakeWindow) -> None:
     window = make_window(PLAN.replace(funding=(model.FundingSource("src-1", "Technology allocation"),)))
     sources = budget_pane(window).sources
     editor = cell_editor(qtbot, sources, 0, column_of(sources, "kind"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from fixture_types import MakeWindow
 from guihelpers import cell_editor, column_of, press_enter, saved
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication
@@ -13,9 +14,10 @@ from pytestqt.qtbot import QtBot
 from summit_app.plan import model
 from summit_app.ui.editors import DateEditor
 from summit_app.ui.formats import parse_date
+from summit_app.ui.main_window import MainWindow
 
 
-def summit_date(window) -> DateEditor:  # type: ignore[no-untyped-def]
+def summit_date(window: MainWindow) -> DateEditor:
     editor = window.workspace.pane("district").summit_form.editor("summit_date")
     assert isinstance(editor, DateEditor)
     return editor
@@ -29,7 +31,7 @@ def tab_out(qtbot: QtBot, widget, key: Qt.Key = Qt.Key.Key_Tab) -> None:  # type
     assert QApplication.focusWidget() is not None
 
 
-def test_a_date_is_typed_into_an_empty_field_and_tab_saves_it(qtbot: QtBot, make_window) -> None:  # type: ignore[no-untyped-def]
+def test_a_date_is_typed_into_an_empty_field_and_tab_saves_it(qtbot: QtBot, make_window: MakeWindow) -> None:
     window = make_window(model.Plan())
     editor = summit_date(window)
     assert editor.text() == ""
@@ -43,7 +45,7 @@ def test_a_date_is_typed_into_an_empty_field_and_tab_saves_it(qtbot: QtBot, make
 
 
 @pytest.mark.parametrize("typed", ["2027-01-14", "14 January 2027", "1/14/2027", "january 14 2027"])
-def test_iso_and_written_forms_are_understood(qtbot: QtBot, make_window, typed: str) -> None:  # type: ignore[no-untyped-def]
+def test_iso_and_written_forms_are_understood(qtbot: QtBot, make_window: MakeWindow, typed: str) -> None:
     window = make_window(model.Plan())
     editor = summit_date(window)
     editor.setFocus()
@@ -53,7 +55,7 @@ def test_iso_and_written_forms_are_understood(qtbot: QtBot, make_window, typed: 
     assert editor.text() == "Jan 14, 2027"
 
 
-def test_clearing_a_date_saves_no_date(qtbot: QtBot, make_window) -> None:  # type: ignore[no-untyped-def]
+def test_clearing_a_date_saves_no_date(qtbot: QtBot, make_window: MakeWindow) -> None:
     window = make_window(model.Plan(district=model.District(summit_date=date(2027, 3, 2))))
     editor = summit_date(window)
     assert editor.text() == "Mar 2, 2027"
@@ -67,8 +69,8 @@ def test_clearing_a_date_saves_no_date(qtbot: QtBot, make_window) -> None:  # ty
 @pytest.mark.parametrize(("typed", "why"), [("Feb 30, 2027", "not a date on the calendar"),
                                              ("next Tuesday", "is not a date"),
                                              ("1900-02-01", "not a plan date")])
-def test_a_wrong_date_is_refused_with_a_message_and_nothing_saved(qtbot: QtBot, make_window, typed: str,
-                                                                   why: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_wrong_date_is_refused_with_a_message_and_nothing_saved(qtbot: QtBot, make_window: MakeWindow, typed: str,
+                                                                   why: str) -> None:
     window = make_window(model.Plan(district=model.District(summit_date=date(2027, 3, 2))))
     editor = summit_date(window)
     editor.setFocus()
@@ -82,7 +84,7 @@ def test_a_wrong_date_is_refused_with_a_message_and_nothing_saved(qtbot: QtBot, 
     assert editor.text() == "Mar 2, 2027"  # the saved date is back in the field
 
 
-def test_arrow_keys_never_invent_a_date(qtbot: QtBot, make_window) -> None:  # type: ignore[no-untyped-def]
+def test_arrow_keys_never_invent_a_date(qtbot: QtBot, make_window: MakeWindow) -> None:
     window = make_window(model.Plan())
     editor = summit_date(window)
     editor.setFocus()
@@ -93,7 +95,7 @@ def test_arrow_keys_never_invent_a_date(qtbot: QtBot, make_window) -> None:  # t
     assert editor.text() == ""
 
 
-def test_tab_and_shift_tab_pass_through_a_date_field_in_one_press(qtbot: QtBot, make_window) -> None:  # type: ignore[no-untyped-def]
+def test_tab_and_shift_tab_pass_through_a_date_field_in_one_press(qtbot: QtBot, make_window: MakeWindow) -> None:
     window = make_window(model.Plan())
     form = window.workspace.pane("district").summit_form
     editor = summit_date(window)
@@ -109,7 +111,8 @@ def test_tab_and_shift_tab_pass_through_a_date_field_in_one_press(qtbot: QtBot, 
     assert QApplication.focusWidget() is editor
 
 
-def test_the_calendar_opens_on_today_when_empty_and_picks_with_the_keyboard(qtbot: QtBot, make_window) -> None:  # type: ignore[no-untyped-def]
+def test_the_calendar_opens_on_today_when_empty_and_picks_with_the_keyboard(qtbot: QtBot,
+                                                                            make_window: MakeWindow) -> None:
     window = make_window(model.Plan())
     editor = summit_date(window)
     editor.setFocus()
@@ -126,7 +129,7 @@ def test_the_calendar_opens_on_today_when_empty_and_picks_with_the_keyboard(qtbo
     assert editor.calendar is None
 
 
-def test_the_calendar_opens_on_the_fields_date(qtbot: QtBot, make_window) -> None:  # type: ignore[no-untyped-def]
+def test_the_calendar_opens_on_the_fields_date(qtbot: QtBot, make_window: MakeWindow) -> None:
     window = make_window(model.Plan(district=model.District(summit_date=date(2028, 10, 5))))
     editor = summit_date(window)
     editor.setFocus()
@@ -137,7 +140,7 @@ def test_the_calendar_opens_on_the_fields_date(qtbot: QtBot, make_window) -> Non
     calendar.close()
 
 
-def test_a_date_typed_into_a_table_cell(qtbot: QtBot, make_window) -> None:  # type: ignore[no-untyped-def]
+def test_a_date_typed_into_a_table_cell(qtbot: QtBot, make_window: MakeWindow) -> None:
     window = make_window(model.Plan())
     window.workspace.show_pane("timeline")
     table = window.workspace.pane("timeline").milestones

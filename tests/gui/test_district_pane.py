@@ -4,22 +4,25 @@ from __future__ import annotations
 
 from datetime import date
 
+from fixture_types import MakeWindow
 from guihelpers import cell_editor, column_of, press_enter, saved, shortcut, type_into
 from PySide6.QtCore import Qt
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from summit_app.plan import model
 from summit_app.ui.collection_model import CollectionModel
+from summit_app.ui.main_window import MainWindow
 from summit_app.ui.panes.district import DistrictPane
 
 
-def district_pane(window) -> DistrictPane:  # type: ignore[no-untyped-def]
+def district_pane(window: MainWindow) -> DistrictPane:
     pane = window.workspace.pane("district")
     assert isinstance(pane, DistrictPane)
     return pane
 
 
-def test_district_facts_are_saved_as_typed(qtbot: QtBot, make_window) -> None:  # type: ignore[no-untyped-def]
+def test_district_facts_are_saved_as_typed(qtbot: QtBot, make_window: MakeWindow) -> None:
     window = make_window(model.Plan())
     pane = district_pane(window)
     type_into(qtbot, pane.district_form.editor("name"), "Harbor Unified")
@@ -37,7 +40,7 @@ def test_district_facts_are_saved_as_typed(qtbot: QtBot, make_window) -> None:  
     assert window.saved_label.text().startswith("All changes saved")
 
 
-def test_team_rows_are_added_edited_moved_and_removed(qtbot: QtBot, make_window) -> None:  # type: ignore[no-untyped-def]
+def test_team_rows_are_added_edited_moved_and_removed(qtbot: QtBot, make_window: MakeWindow) -> None:
     window = make_window(model.Plan(district=model.District(name="Harbor")))
     team = district_pane(window).team
     qtbot.mouseClick(team.add_button, Qt.MouseButton.LeftButton)
@@ -63,7 +66,7 @@ def test_team_rows_are_added_edited_moved_and_removed(qtbot: QtBot, make_window)
     assert [m.name for m in saved(window).members] == ["Ana Adams"]
 
 
-def test_undo_and_redo_from_the_edit_menu_and_keyboard(qtbot: QtBot, make_window) -> None:  # type: ignore[no-untyped-def]
+def test_undo_and_redo_from_the_edit_menu_and_keyboard(qtbot: QtBot, make_window: MakeWindow) -> None:
     window = make_window(model.Plan())
     pane = district_pane(window)
     type_into(qtbot, pane.district_form.editor("name"), "Harbor Unified")
@@ -81,7 +84,7 @@ def test_undo_and_redo_from_the_edit_menu_and_keyboard(qtbot: QtBot, make_window
     assert pane.district_form.editor("name").text() == "Harbor Unified"
 
 
-def test_members_model_is_a_valid_qt_model(make_window, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+def test_members_model_is_a_valid_qt_model(make_window: MakeWindow, qtmodeltester: ModelTester) -> None:
     window = make_window()
     members = district_pane(window).team.model
     assert isinstance(members, CollectionModel)

@@ -11,6 +11,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from fixture_types import MakePlanFile, MakeWindow
 from guihelpers import ScriptedPrompts, saved
 from openpyxl import load_workbook
 from PySide6.QtWidgets import QMenu
@@ -19,10 +20,11 @@ from pytestqt.qtbot import QtBot
 from summit_app.plan import model
 from summit_app.plan.interchange import fingerprint
 from summit_app.store.lock import lock_path
+from summit_app.ui.export_kinds import EXPORT_KINDS, WORKBOOK, export_file_name, short_district_name
 from summit_app.ui.main_window import MainWindow
+from summit_app.ui.panes.review import ReviewPane
 from summit_app.ui.preferences import Preferences
 from summit_app.ui.prompts import OPEN_FILE, OPEN_FOLDER
-from summit_app.ui.signoff import export_file_name, short_district_name
 
 
 def export_menu(window: MainWindow) -> QMenu:
@@ -32,7 +34,8 @@ def export_menu(window: MainWindow) -> QMenu:
 
 def run_export(qtbot: QtBot, window: MainWindow, action: str) -> tuple[str, bool, str]:
     """Trigger a File → Export action and wait for the runner to finish."""
-    runner = window.workspace.pane("review").runner  # type: ignore[union-attr, attr-defined]
+    assert window.exports is not None
+    runner = window.exports.runner
     with qtbot.waitSignal(runner.finished, timeout=60_000) as blocker:
         window.actions_[action].trigger()
     return tuple(blocker.args)  # type: ignore[return-value]
@@ -43,7 +46,7 @@ def pdf_text(path: Path) -> str:
                           text=True).stdout
 
 
-def test_the_export_submenu_offers_the_three_exports(make_window) -> None:  # type: ignore[no-untyped-def]
+def test_the_export_submenu_offers_the_three_exports(make_window: MakeWindow) -> None:
     window = make_window()
     texts = [a.text() for a in export_menu(window).actions()]
     assert texts == ["Excel workbook…", "Draft PDF…", "PDF for signature…"]
@@ -53,7 +56,7 @@ def test_the_export_submenu_offers_the_three_exports(make_window) -> None:  # ty
 
 
 def test_excel_workbook_from_the_menu_is_named_after_the_district_and_years(
-        qtbot: QtBot, make_window, prompts: ScriptedPrompts, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+        qtbot: QtBot, make_window: MakeWindow, prompts: ScriptedPrompts, tmp_path: Path) -> None:
     window = make_window()
     target = tmp_path / "exports" / "Cedar Valley USD Technology Plan FY2027-FY2031.xlsx"
     target.parent.mkdir()
@@ -70,7 +73,7 @@ def test_excel_workbook_from_the_menu_is_named_after_the_district_and_years(
 
 
 def test_draft_pdf_from_the_menu_adds_the_suffix_and_opens_the_file(
-        qtbot: QtBot, make_window, prompts: ScriptedPrompts, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+        qtbot: QtBot, make_window: MakeWindow, prompts: ScriptedPrompts, tmp_path: Path) -> None:
     window = make_window()
     prompts.script("export_path", tmp_path / "board packet")
     prompts.script("offer_open", OPEN_FILE)
@@ -84,7 +87,7 @@ def test_draft_pdf_from_the_menu_adds_the_suffix_and_opens_the_file(
 
 
 def test_pdf_for_signature_from_the_menu_records_the_fingerprint_in_the_file(
-        qtbot: QtBot, make_window, prompts: ScriptedPrompts, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+        qtbot: QtBot, make_window: MakeWindow, prompts: ScriptedPrompts, tmp_path: Path) -> None:
     window = make_window()
     target = tmp_path / "signed.pdf"
     prompts.script("export_path", target)
@@ -97,17 +100,17 @@ def test_pdf_for_signature_from_the_menu_records_the_fingerprint_in_the_file(
     assert prompts.shown == []
 
 
-def test_cancelling_the_save_dialog_exports_nothing(qtbot: QtBot, make_window, prompts: ScriptedPrompts,  # type: ignore[no-untyped-def]
+def test_cancelling_the_save_dialog_exports_nothing(qtbot: QtBot, make_window: MakeWindow, prompts: ScriptedPrompts,
                                                     tmp_path: Path) -> None:
     window = make_window()
     prompts.script("export_path", None)
     window.actions_["export_xlsx"].trigger()
-    qtbot.wait(50)
     assert [m for m, _ in prompts.asked] == ["export_path"]  # no "open it?" question after nothing
     assert list(window.plan_path().parent.glob("*.xlsx")) == []
 
 
-def test_a_read_only_plan_can_be_exported_but_not_signed(qtbot: QtBot, prompts, make_plan_file, demo) -> None:  # type: ignore[no-untyped-def]
+def test_a_read_only_plan_can_be_exported_but_not_signed(qtbot: QtBot, prompts: ScriptedPrompts,
+                                                         make_plan_file: MakePlanFile, demo: model.Plan) -> None:
     window = MainWindow(Preferences(), prompts, remember=False)
     qtbot.addWidget(window)
     window.open_path(make_plan_file(demo), read_only=True)
@@ -135,7 +138,8 @@ def test_export_names_are_safe_file_names() -> None:
     assert export_file_name(model.Plan(), "xlsx") == "District Technology Plan FY2027-FY2029.xlsx"
 
 
-def test_the_export_menu_never_writes_over_the_open_plan(qtbot: QtBot, make_window, prompts: ScriptedPrompts,  # type: ignore[no-untyped-def]
+def test_the_export_menu_never_writes_over_the_open_plan(qtbot: QtBot, make_window: MakeWindow,
+                                                         prompts: ScriptedPrompts,
                                                          tmp_path: Path) -> None:
     """The save dialog answers with the plan itself (its name ends as a PDF's does) or a link to it: refused."""
     window = make_window(name="Cedar Valley plan.pdf")
@@ -159,3 +163,22 @@ def test_the_export_menu_never_writes_over_the_open_plan(qtbot: QtBot, make_wind
     left = sorted(p.name for p in tmp_path.iterdir() if p != lock_path(plan))
     assert left == ["Cedar Valley plan.pdf", "plan link.xlsx"]  # nothing written, no temporary file left
     assert (tmp_path / "plan link.xlsx").is_symlink()
+
+
+def test_the_menu_and_the_review_buttons_offer_the_same_kinds_through_one_runner(
+        qtbot: QtBot, make_window: MakeWindow, prompts: ScriptedPrompts, tmp_path: Path) -> None:
+    """The exports belong to the window: a menu export runs while the Review pane's buttons wait for it."""
+    window = make_window()
+    assert window.exports is not None
+    review = window.workspace.pane("review") if window.workspace is not None else None
+    assert isinstance(review, ReviewPane)
+    assert [a.text() for a in export_menu(window).actions()] == [k.text for k in EXPORT_KINDS]
+    assert [review.exports.buttons[k.name].text() for k in EXPORT_KINDS] == [k.text for k in EXPORT_KINDS]
+    prompts.script("export_path", tmp_path / "plan.xlsx")
+    prompts.script("offer_open", None)
+    with qtbot.waitSignal(window.exports.runner.finished, timeout=60_000):
+        window.actions_[WORKBOOK.action].trigger()
+        assert review.runner is window.exports.runner
+        assert not any(button.isEnabled() for button in review.exports.buttons.values())
+    assert review.exports.result.text() == f"Saved plan.xlsx in {tmp_path}"
+    assert all(button.isEnabled() for button in review.exports.buttons.values())

@@ -95,7 +95,7 @@ def test_pdf_for_signature_records_the_fingerprint_it_prints(qtbot, session, tmp
     assert state.signed_fingerprint == fingerprint(context.plan)
     assert state.signed_fingerprint[:16] in pdf_text(target).replace("\n", "")
     assert context.undo_stack.undoText() == "Export for signature"
-    path = context.document.backend.path  # type: ignore[attr-defined]
+    path = context.document.backend.location
     close_context(context)
     with PlanFile.open(path) as reopened:
         saved = reopened.load()
@@ -132,7 +132,7 @@ def test_a_target_in_a_missing_folder_is_refused_before_signing(qtbot, session, 
 def test_the_open_plan_is_never_an_export_target(qtbot, session, tmp_path) -> None:
     """By its own name, a symbolic or a hard link: refused in one message, the file and its log untouched."""
     context, runner, prompts = session
-    plan_path = Path(context.document.backend.path)  # type: ignore[attr-defined]
+    plan_path = Path(context.document.backend.location)
     before = plan_path.read_bytes()
     (tmp_path / "link.xlsx").symlink_to(plan_path)
     (tmp_path / "hard.pdf").hardlink_to(plan_path)
@@ -234,3 +234,32 @@ def test_a_plan_with_blocking_findings_is_not_signed(qtbot, session, tmp_path) -
     assert context.undo_stack.count() == before  # no signing edit was made
     assert not target.exists()
     assert not runner.busy
+
+
+def test_waiting_on_a_signature_export_records_the_signature_instead_of_blocking(qtbot, session, tmp_path) -> None:
+    """The worker asks the UI thread to record the signature; a UI thread waiting for the worker does it."""
+    context, runner, prompts = session
+    prompts.script("offer_open", None)
+    target = tmp_path / "signed.pdf"
+    with qtbot.waitSignal(runner.finished, timeout=60_000) as blocker:
+        assert runner.export_pdf(target, for_signature=True)
+        runner.wait()
+        assert signed_state(context.plan).signed
+    assert blocker.args == [str(target), True, "Saved signed.pdf"]
+    assert context.plan.signature.fingerprint[:16] in pdf_text(target).replace("\n", "")
+
+
+def test_an_edit_made_while_the_signed_pdf_is_written_withholds_the_signature(qtbot, session, tmp_path) -> None:
+    """The PDF shows the plan as it was when the export began: changed since, it is neither signed nor placed."""
+    context, runner, _prompts = session
+    target = tmp_path / "signed.pdf"
+    with qtbot.waitSignal(runner.finished, timeout=60_000) as blocker:
+        assert runner.export_pdf(target, for_signature=True)
+        # Made before the event loop turns, so before the worker's request to sign can be served.
+        assert context.edit(SetField("approval", "", "board_president", "Lee Park"))
+    assert blocker.args == [str(target), False, "signed.pdf could not be written: the plan changed while the PDF "
+                                                "was written; export it for signature again"]
+    assert not target.exists()
+    assert leftovers(tmp_path) == []
+    assert context.plan.signature == model.Signature()
+    assert context.plan.approval.board_president == "Lee Park"

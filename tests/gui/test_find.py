@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from fixture_types import MakeWindow
 from guihelpers import shortcut
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -11,7 +12,7 @@ from summit_app.plan import model
 from summit_app.plan.search import find_text
 
 
-def test_find_goes_to_each_match_in_turn(qtbot: QtBot, make_window, demo: model.Plan) -> None:  # type: ignore[no-untyped-def]
+def test_find_goes_to_each_match_in_turn(qtbot: QtBot, make_window: MakeWindow, demo: model.Plan) -> None:
     window = make_window()
     shortcut(qtbot, window.workspace.navigator, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     bar = window.workspace.find_bar
@@ -49,7 +50,7 @@ def test_find_goes_to_each_match_in_turn(qtbot: QtBot, make_window, demo: model.
     assert not bar.isVisible()
 
 
-def test_find_lands_on_a_field_of_a_section(qtbot: QtBot, make_window, demo: model.Plan) -> None:  # type: ignore[no-untyped-def]
+def test_find_lands_on_a_field_of_a_section(qtbot: QtBot, make_window: MakeWindow, demo: model.Plan) -> None:
     window = make_window()
     window.workspace.show_pane("budget")
     window.actions_["find"].trigger()
@@ -60,7 +61,7 @@ def test_find_lands_on_a_field_of_a_section(qtbot: QtBot, make_window, demo: mod
     assert bar.where.text().endswith("District · Summit city")
 
 
-def test_nothing_found_says_so(qtbot: QtBot, make_window) -> None:  # type: ignore[no-untyped-def]
+def test_nothing_found_says_so(qtbot: QtBot, make_window: MakeWindow) -> None:
     window = make_window()
     window.actions_["find"].trigger()
     bar = window.workspace.find_bar

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from fixture_types import MakeWindow
 from guihelpers import type_into
 from pytestqt.qtbot import QtBot
 
@@ -11,11 +12,11 @@ from summit_app.plan.checks.panes import EMPTY_PANE
 from summit_app.plan.review import finding_counts
 from summit_app.ui import progress
 from summit_app.ui.badges import COUNT_ROLE
-from summit_app.ui.main_window import FIRST_STEP
+from summit_app.ui.main_window import FIRST_STEP, MainWindow
 from summit_app.ui.progress import STEPS
 
 
-def badges(window) -> dict[str, int]:  # type: ignore[no-untyped-def]
+def badges(window: MainWindow) -> dict[str, int]:
     nav = window.workspace.navigator
     return {pane_id: int(nav.item(row).data(COUNT_ROLE) or 0) for row, (pane_id, _t) in enumerate(STEPS)}
 
@@ -24,7 +25,7 @@ def test_the_rule_name_is_the_checks_own() -> None:
     assert progress.EMPTY_PANE == EMPTY_PANE
 
 
-def test_a_blank_plan_shows_the_first_step_and_no_alarms(qtbot: QtBot, make_window) -> None:  # type: ignore[no-untyped-def]
+def test_a_blank_plan_shows_the_first_step_and_no_alarms(qtbot: QtBot, make_window: MakeWindow) -> None:
     window = make_window(model.Plan())
     window.workspace.finding_counter.flush()
     found = finding_counts(run_checks(window.context.plan, window.context.content))
@@ -34,7 +35,7 @@ def test_a_blank_plan_shows_the_first_step_and_no_alarms(qtbot: QtBot, make_wind
     assert window.workspace.navigator.current_pane() == "district"
 
 
-def test_steps_the_team_went_past_show_their_findings(qtbot: QtBot, make_window) -> None:  # type: ignore[no-untyped-def]
+def test_steps_the_team_went_past_show_their_findings(qtbot: QtBot, make_window: MakeWindow) -> None:
     window = make_window(model.Plan())
     pane = window.workspace.pane("district")
     type_into(qtbot, pane.district_form.editor("name"), "Harbor Unified")
@@ -49,7 +50,7 @@ def test_steps_the_team_went_past_show_their_findings(qtbot: QtBot, make_window)
     assert all(shown[p] == 0 for p in ("budget", "timeline", "review"))  # still ahead
 
 
-def test_the_demo_plan_shows_every_steps_findings(qtbot: QtBot, make_window) -> None:  # type: ignore[no-untyped-def]
+def test_the_demo_plan_shows_every_steps_findings(qtbot: QtBot, make_window: MakeWindow) -> None:
     window = make_window()
     window.workspace.finding_counter.flush()
     expected = finding_counts(run_checks(window.context.plan, window.context.content))

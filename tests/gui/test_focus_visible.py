@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from contrast import contrast as wcag_contrast
+from fixture_types import MakeWindow
 from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
@@ -37,7 +38,7 @@ def test_the_ring_colours_stand_out() -> None:
     assert contrast(theme.INK, "white") >= 3  # the focused step, against the list
 
 
-def test_a_focused_cell_has_a_ring(qtbot: QtBot, make_window) -> None:  # type: ignore[no-untyped-def]
+def test_a_focused_cell_has_a_ring(qtbot: QtBot, make_window: MakeWindow) -> None:
     window = make_window()
     window.activateWindow()
     team = window.workspace.pane("district").team
@@ -50,7 +51,7 @@ def test_a_focused_cell_has_a_ring(qtbot: QtBot, make_window) -> None:  # type: 
     assert ring_pixels(team.view.viewport(), rect, theme.INK) > rect.width()  # most of the top and bottom edges
 
 
-def test_the_focused_step_has_a_ring(qtbot: QtBot, make_window) -> None:  # type: ignore[no-untyped-def]
+def test_the_focused_step_has_a_ring(qtbot: QtBot, make_window: MakeWindow) -> None:
     window = make_window()
     window.activateWindow()
     nav = window.workspace.navigator

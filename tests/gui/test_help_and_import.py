@@ -6,7 +6,8 @@ import json
 from pathlib import Path
 
 import PySide6
-from guihelpers import plan_on_disk
+from fixture_types import MakeWindow
+from guihelpers import ScriptedPrompts, plan_on_disk
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QTableWidget, QTextBrowser
 from pytestqt.qtbot import QtBot
@@ -14,14 +15,15 @@ from pytestqt.qtbot import QtBot
 from summit_app import __version__
 from summit_app.plan import model
 from summit_app.plan.interchange import dumps
+from summit_app.ui.main_window import MainWindow
 
 
-def _close_help(window) -> None:  # type: ignore[no-untyped-def]
+def _close_help(window: MainWindow) -> None:
     for shown in window.help_windows.values():
         shown.close()
 
 
-def test_the_user_guide_opens_offline_with_its_pictures(qtbot: QtBot, make_window) -> None:  # type: ignore[no-untyped-def]
+def test_the_user_guide_opens_offline_with_its_pictures(qtbot: QtBot, make_window: MakeWindow) -> None:
     window = make_window()
     window.actions_["guide"].trigger()
     guide = window.help_windows["guide"]
@@ -37,7 +39,7 @@ def test_the_user_guide_opens_offline_with_its_pictures(qtbot: QtBot, make_windo
     _close_help(window)
 
 
-def test_f1_opens_the_guide(qtbot: QtBot, make_window) -> None:  # type: ignore[no-untyped-def]
+def test_f1_opens_the_guide(qtbot: QtBot, make_window: MakeWindow) -> None:
     window = make_window()
     window.activateWindow()
     window.workspace.navigator.setFocus()
@@ -46,7 +48,7 @@ def test_f1_opens_the_guide(qtbot: QtBot, make_window) -> None:  # type: ignore[
     _close_help(window)
 
 
-def test_the_shortcuts_sheet_lists_the_windows_own_shortcuts(qtbot: QtBot, make_window) -> None:  # type: ignore[no-untyped-def]
+def test_the_shortcuts_sheet_lists_the_windows_own_shortcuts(qtbot: QtBot, make_window: MakeWindow) -> None:
     window = make_window()
     window.actions_["shortcuts"].trigger()
     table = window.help_windows["shortcuts"].findChild(QTableWidget, "shortcut-table")
@@ -61,7 +63,7 @@ def test_the_shortcuts_sheet_lists_the_windows_own_shortcuts(qtbot: QtBot, make_
     _close_help(window)
 
 
-def test_about_names_the_versions(qtbot: QtBot, make_window) -> None:  # type: ignore[no-untyped-def]
+def test_about_names_the_versions(qtbot: QtBot, make_window: MakeWindow) -> None:
     window = make_window()
     window.actions_["about"].trigger()
     facts = window.help_windows["about"].findChild(QLabel, "about-versions").text()
@@ -73,8 +75,9 @@ def test_about_names_the_versions(qtbot: QtBot, make_window) -> None:  # type: i
     _close_help(window)
 
 
-def test_import_a_json_plan_into_a_new_plan_file(qtbot: QtBot, make_window, prompts, demo: model.Plan,
-                                                tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_import_a_json_plan_into_a_new_plan_file(qtbot: QtBot, make_window: MakeWindow, prompts: ScriptedPrompts,
+                                                 demo: model.Plan,
+                                                tmp_path: Path) -> None:
     window = make_window(model.Plan())
     source = tmp_path / "from finance.json"
     source.write_text(dumps(demo), encoding="utf-8")
@@ -86,8 +89,9 @@ def test_import_a_json_plan_into_a_new_plan_file(qtbot: QtBot, make_window, prom
     assert window.workspace.pane("district").district_form.editor("name").text() == demo.district.name
 
 
-def test_an_invalid_json_plan_is_refused_with_the_field_named(qtbot: QtBot, make_window, prompts,
-                                                              demo: model.Plan, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_an_invalid_json_plan_is_refused_with_the_field_named(qtbot: QtBot, make_window: MakeWindow,
+                                                              prompts: ScriptedPrompts,
+                                                              demo: model.Plan, tmp_path: Path) -> None:
     window = make_window(model.Plan())
     opened = window.plan_path()
     doc = json.loads(dumps(demo))

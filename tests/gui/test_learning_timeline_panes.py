@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from fixture_types import MakeWindow
 from guihelpers import cell_editor, column_of, edit_cell, press_enter, saved, shortcut
 from PySide6.QtCore import Qt
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from summit_app.plan import model
@@ -20,7 +22,7 @@ def tick(qtbot: QtBot, checklist, row: int) -> None:  # type: ignore[no-untyped-
     qtbot.keyClick(checklist, Qt.Key.Key_Space)
 
 
-def test_learning_activity_typed_linked_and_removed(qtbot: QtBot, make_window) -> None:  # type: ignore[no-untyped-def]
+def test_learning_activity_typed_linked_and_removed(qtbot: QtBot, make_window: MakeWindow) -> None:
     window = make_window(PLAN)
     window.workspace.show_pane("learning")
     pane = window.workspace.pane("learning")
@@ -54,7 +56,7 @@ def test_learning_activity_typed_linked_and_removed(qtbot: QtBot, make_window) -
     assert saved(window).learning[0].title == "Summer design institute"
 
 
-def test_milestones_with_dates_status_goals_and_order(qtbot: QtBot, make_window) -> None:  # type: ignore[no-untyped-def]
+def test_milestones_with_dates_status_goals_and_order(qtbot: QtBot, make_window: MakeWindow) -> None:
     window = make_window(PLAN)
     window.workspace.show_pane("timeline")
     table = window.workspace.pane("timeline").milestones
@@ -81,7 +83,7 @@ def test_milestones_with_dates_status_goals_and_order(qtbot: QtBot, make_window)
     assert [m.title for m in saved(window).milestones] == ["Board adopts the plan", "Devices ordered"]
 
 
-def test_learning_and_milestone_models_are_valid(make_window, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+def test_learning_and_milestone_models_are_valid(make_window: MakeWindow, qtmodeltester: ModelTester) -> None:
     window = make_window()
     qtmodeltester.check(window.workspace.pane("learning").activities.model)
     qtmodeltester.check(window.workspace.pane("timeline").milestones.model)

@@ -19,10 +19,12 @@ import gc
 import sys
 
 import pytest
+from fixture_types import MakeWindow
 from guihelpers import column_of, edit_cell, saved, type_into
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from summit_app.ui.main_window import MainWindow
 from summit_app.ui.panes.budget import BudgetPane
 from summit_app.ui.panes.district import DistrictPane
 
@@ -45,7 +47,7 @@ def _none_count() -> int:
     return sys.getrefcount(None)
 
 
-def _one_round(qtbot: QtBot, window, n: int) -> None:  # type: ignore[no-untyped-def]
+def _one_round(qtbot: QtBot, window: MainWindow, n: int) -> None:
     district = window.workspace.pane("district")
     assert isinstance(district, DistrictPane)
     window.workspace.show_pane("district")
@@ -70,7 +72,7 @@ def _one_round(qtbot: QtBot, window, n: int) -> None:  # type: ignore[no-untyped
 
 @pytest.mark.slow
 @pytest.mark.timeout(1200)  # about a minute alone; a busy machine may take several
-def test_none_is_never_released_through_a_day_of_editing(qtbot: QtBot, make_window) -> None:  # type: ignore[no-untyped-def]
+def test_none_is_never_released_through_a_day_of_editing(qtbot: QtBot, make_window: MakeWindow) -> None:
     window = make_window()  # the demo plan: every pane has tables, findings and charts to paint
     _one_round(qtbot, window, 0)  # caches, lazily built panes and first paints settle here
     start = _none_count()

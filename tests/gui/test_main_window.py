@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from guihelpers import plan_on_disk, saved, shortcut, type_into
+from fixture_types import MakePlanFile, MakeWindow
+from guihelpers import ScriptedPrompts, plan_on_disk, saved, shortcut, type_into
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QFontInfo
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
@@ -19,7 +20,7 @@ from summit_app.ui.preferences import Preferences
 from summit_app.ui.progress import STEPS
 
 
-def test_navigator_lists_the_nine_steps_with_their_state(make_window) -> None:  # type: ignore[no-untyped-def]
+def test_navigator_lists_the_nine_steps_with_their_state(make_window: MakeWindow) -> None:
     window = make_window(model.Plan(district=model.District(name="Harbor")))
     navigator = window.workspace.navigator
     texts = [navigator.item(row).text() for row in range(navigator.count())]
@@ -32,7 +33,7 @@ def test_navigator_lists_the_nine_steps_with_their_state(make_window) -> None:  
     assert window.saved_label.text() == "All changes saved"
 
 
-def test_the_step_on_screen_is_highlighted_from_the_first_one(make_window) -> None:  # type: ignore[no-untyped-def]
+def test_the_step_on_screen_is_highlighted_from_the_first_one(make_window: MakeWindow) -> None:
     window = make_window()  # shown on the welcome screen, then the plan opens: the common way in
     navigator = window.workspace.navigator
     assert [navigator.row(item) for item in navigator.selectedItems()] == [0]
@@ -44,7 +45,7 @@ def test_the_step_on_screen_is_highlighted_from_the_first_one(make_window) -> No
     assert window.workspace.stack.currentWidget().pane_id == "budget"
 
 
-def test_steps_switch_by_keyboard(qtbot: QtBot, make_window) -> None:  # type: ignore[no-untyped-def]
+def test_steps_switch_by_keyboard(qtbot: QtBot, make_window: MakeWindow) -> None:
     window = make_window()
     navigator = window.workspace.navigator
     navigator.setFocus()
@@ -56,7 +57,7 @@ def test_steps_switch_by_keyboard(qtbot: QtBot, make_window) -> None:  # type: i
     assert window.workspace.stack.currentWidget().pane_id == "timeline"
 
 
-def test_every_labelled_input_is_named_by_its_label(make_window) -> None:  # type: ignore[no-untyped-def]
+def test_every_labelled_input_is_named_by_its_label(make_window: MakeWindow) -> None:
     window = make_window()
     for pane_id, _ in STEPS:
         window.workspace.show_pane(pane_id)
@@ -66,7 +67,7 @@ def test_every_labelled_input_is_named_by_its_label(make_window) -> None:  # typ
         assert buddy.accessibleName() == text, f"{type(buddy).__name__} labelled {text!r}"
 
 
-def test_undo_reaches_edits_made_on_another_pane(qtbot: QtBot, make_window) -> None:  # type: ignore[no-untyped-def]
+def test_undo_reaches_edits_made_on_another_pane(qtbot: QtBot, make_window: MakeWindow) -> None:
     window = make_window(model.Plan())
     type_into(qtbot, window.workspace.pane("district").district_form.editor("name"), "Harbor")
     window.workspace.show_pane("budget")
@@ -78,7 +79,7 @@ def test_undo_reaches_edits_made_on_another_pane(qtbot: QtBot, make_window) -> N
     assert window.windowTitle().startswith("Untitled district")
 
 
-def test_zoom_scales_the_whole_interface(qtbot: QtBot, make_window) -> None:  # type: ignore[no-untyped-def]
+def test_zoom_scales_the_whole_interface(qtbot: QtBot, make_window: MakeWindow) -> None:
     window = make_window()
     app = QApplication.instance()
     base = theme.BASE_POINTS
@@ -98,7 +99,7 @@ def test_zoom_scales_the_whole_interface(qtbot: QtBot, make_window) -> None:  # 
     assert app.font().pointSizeF() == base
 
 
-def test_welcome_screen_new_blank_and_demo_plans(qtbot: QtBot, prompts, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_welcome_screen_new_blank_and_demo_plans(qtbot: QtBot, prompts: ScriptedPrompts, tmp_path: Path) -> None:
     window = MainWindow(Preferences(), prompts, remember=False)
     qtbot.addWidget(window)
     window.show()
@@ -119,7 +120,8 @@ def test_welcome_screen_new_blank_and_demo_plans(qtbot: QtBot, prompts, tmp_path
     window.close()
 
 
-def test_recent_plans_and_zoom_are_remembered(qtbot: QtBot, prompts, make_plan_file, tmp_path: Path,  # type: ignore[no-untyped-def]
+def test_recent_plans_and_zoom_are_remembered(qtbot: QtBot, prompts: ScriptedPrompts, make_plan_file: MakePlanFile,
+                                              tmp_path: Path,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     path = make_plan_file(model.Plan(district=model.District(name="Harbor")))
@@ -138,7 +140,7 @@ def test_recent_plans_and_zoom_are_remembered(qtbot: QtBot, prompts, make_plan_f
     assert (tmp_path / "config" / "summit-planner" / "preferences.json").is_file()
 
 
-def test_dropping_a_plan_file_opens_it(qtbot: QtBot, make_window, make_plan_file) -> None:  # type: ignore[no-untyped-def]
+def test_dropping_a_plan_file_opens_it(qtbot: QtBot, make_window: MakeWindow, make_plan_file: MakePlanFile) -> None:
     window = make_window()
     other = make_plan_file(model.Plan(district=model.District(name="Dropped District")), "other.techplan")
     data = QMimeData()
@@ -149,7 +151,8 @@ def test_dropping_a_plan_file_opens_it(qtbot: QtBot, make_window, make_plan_file
     assert window.windowTitle().startswith("Dropped District — other.techplan")
 
 
-def test_save_a_copy_writes_the_plan_elsewhere(make_window, prompts, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_save_a_copy_writes_the_plan_elsewhere(make_window: MakeWindow, prompts: ScriptedPrompts,
+                                               tmp_path: Path) -> None:
     window = make_window()
     prompts.script("save_path", tmp_path / "copy.techplan")
     window.actions_["save_copy"].trigger()
@@ -161,7 +164,7 @@ def test_save_a_copy_writes_the_plan_elsewhere(make_window, prompts, tmp_path: P
     assert "already exists" in prompts.asked[-1][1][1]
 
 
-def test_review_findings_lead_to_the_item_in_its_pane(make_window) -> None:  # type: ignore[no-untyped-def]
+def test_review_findings_lead_to_the_item_in_its_pane(make_window: MakeWindow) -> None:
     window = make_window()
     workspace = window.workspace
     workspace.show_pane("review")

@@ -8,7 +8,8 @@ import stat
 from contextlib import redirect_stderr
 from pathlib import Path
 
-from guihelpers import plan_on_disk, saved
+from fixture_types import MakePlanFile, MakeWindow
+from guihelpers import ScriptedPrompts, plan_on_disk, saved
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLineEdit
@@ -31,7 +32,8 @@ def cli_error(path: Path) -> str:
     return stderr.getvalue().strip().removeprefix("summit-app: error: ")
 
 
-def test_a_damaged_file_is_refused_with_the_cli_reason(make_window, prompts, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_damaged_file_is_refused_with_the_cli_reason(make_window: MakeWindow, prompts: ScriptedPrompts,
+                                                       tmp_path: Path) -> None:
     bad = tmp_path / "notes.techplan"
     bad.write_text("not a plan")
     prompts.script("error", None)
@@ -43,8 +45,9 @@ def test_a_damaged_file_is_refused_with_the_cli_reason(make_window, prompts, tmp
     assert bad.read_text() == "not a plan"
 
 
-def test_a_locked_plan_opens_read_only_with_editing_off(qtbot: QtBot, make_window, make_plan_file,  # type: ignore[no-untyped-def]
-                                                        prompts) -> None:
+def test_a_locked_plan_opens_read_only_with_editing_off(qtbot: QtBot, make_window: MakeWindow,
+                                                        make_plan_file: MakePlanFile,
+                                                        prompts: ScriptedPrompts) -> None:
     path = make_plan_file(PLAN)
     with PlanFile.open(path, holder="Dana at table 4"):
         prompts.script("plan_locked", READ_ONLY)
@@ -69,7 +72,8 @@ def test_a_locked_plan_opens_read_only_with_editing_off(qtbot: QtBot, make_windo
     assert plan_on_disk(path) == PLAN
 
 
-def test_a_locked_plan_can_be_opened_as_a_copy(make_window, make_plan_file, prompts, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_locked_plan_can_be_opened_as_a_copy(make_window: MakeWindow, make_plan_file: MakePlanFile,
+                                               prompts: ScriptedPrompts, tmp_path: Path) -> None:
     path = make_plan_file(PLAN)
     with PlanFile.open(path, holder="Dana"):
         prompts.script("plan_locked", COPY)
@@ -83,7 +87,8 @@ def test_a_locked_plan_can_be_opened_as_a_copy(make_window, make_plan_file, prom
     assert plan_on_disk(path).district.name == "Harbor"
 
 
-def test_cancelling_a_locked_plan_opens_nothing(make_window, make_plan_file, prompts) -> None:  # type: ignore[no-untyped-def]
+def test_cancelling_a_locked_plan_opens_nothing(make_window: MakeWindow, make_plan_file: MakePlanFile,
+                                                prompts: ScriptedPrompts) -> None:
     path = make_plan_file(PLAN)
     with PlanFile.open(path, holder="Dana"):
         prompts.script("plan_locked", None)
@@ -91,7 +96,8 @@ def test_cancelling_a_locked_plan_opens_nothing(make_window, make_plan_file, pro
         assert window.context is None
 
 
-def test_a_read_only_file_is_offered_read_only(make_window, make_plan_file, prompts) -> None:  # type: ignore[no-untyped-def]
+def test_a_read_only_file_is_offered_read_only(make_window: MakeWindow, make_plan_file: MakePlanFile,
+                                               prompts: ScriptedPrompts) -> None:
     path = make_plan_file(PLAN)
     os.chmod(path, stat.S_IRUSR | stat.S_IRGRP)
     try:
@@ -105,7 +111,8 @@ def test_a_read_only_file_is_offered_read_only(make_window, make_plan_file, prom
         os.chmod(path, stat.S_IRUSR | stat.S_IWUSR)
 
 
-def test_open_from_the_file_menu(make_window, make_plan_file, prompts) -> None:  # type: ignore[no-untyped-def]
+def test_open_from_the_file_menu(make_window: MakeWindow, make_plan_file: MakePlanFile,
+                                 prompts: ScriptedPrompts) -> None:
     window = make_window()
     other = make_plan_file(PLAN, "other.techplan")
     prompts.script("open_path", other)

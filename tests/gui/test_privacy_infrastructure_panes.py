@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from fixture_types import MakeWindow
 from guihelpers import cell_editor, column_of, edit_cell, press_enter, saved, type_into
 from PySide6.QtCore import Qt
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from summit_app.plan import model
@@ -11,7 +13,7 @@ from summit_app.plan import model
 PLAN = model.Plan(district=model.District(name="Harbor", enrollment=1000, staff=100))
 
 
-def test_app_inventory_and_practice_ratings(qtbot: QtBot, make_window) -> None:  # type: ignore[no-untyped-def]
+def test_app_inventory_and_practice_ratings(qtbot: QtBot, make_window: MakeWindow) -> None:
     window = make_window(PLAN)
     window.workspace.show_pane("privacy")
     pane = window.workspace.pane("privacy")
@@ -48,7 +50,7 @@ def test_app_inventory_and_practice_ratings(qtbot: QtBot, make_window) -> None: 
     assert practices.data(index) == "Not rated"
 
 
-def test_network_form_device_fleet_and_ratio(qtbot: QtBot, make_window) -> None:  # type: ignore[no-untyped-def]
+def test_network_form_device_fleet_and_ratio(qtbot: QtBot, make_window: MakeWindow) -> None:
     window = make_window(PLAN)
     window.workspace.show_pane("infrastructure")
     pane = window.workspace.pane("infrastructure")
@@ -72,7 +74,7 @@ def test_network_form_device_fleet_and_ratio(qtbot: QtBot, make_window) -> None:
     assert readings["Student devices"] == "✓  1.00 devices per student"
 
 
-def test_privacy_and_device_models_are_valid(make_window, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+def test_privacy_and_device_models_are_valid(make_window: MakeWindow, qtmodeltester: ModelTester) -> None:
     window = make_window()
     privacy = window.workspace.pane("privacy")
     qtmodeltester.check(privacy.apps.model)

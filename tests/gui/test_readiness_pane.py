@@ -58,7 +58,7 @@ def open_pane(qtbot: QtBot, make_plan_file: Callable[..., Path]) -> Iterator[Cal
 
 def saved_plan(pane: ReadinessPane) -> model.Plan:
     """Close the document and read the file back, as the next session would."""
-    path = pane.context.document.backend.path  # type: ignore[attr-defined]
+    path = Path(pane.context.document.backend.location)
     close_context(pane.context)
     with PlanFile.open(path) as plan_file:
         return plan_file.load()

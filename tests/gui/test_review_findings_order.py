@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import dataclasses
 
+from fixture_types import MakeWindow
 from guihelpers import saved
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from summit_app.plan import model
+from summit_app.ui.main_window import MainWindow
 from summit_app.ui.panes.review import ReviewPane
 from summit_app.ui.review_models import FINDING_ROLE
 
 
-def review(window) -> ReviewPane:  # type: ignore[no-untyped-def]
+def review(window: MainWindow) -> ReviewPane:
     window.workspace.show_pane("review")
     pane = window.workspace.pane("review")
     assert isinstance(pane, ReviewPane)
@@ -33,7 +35,7 @@ def listed(pane: ReviewPane) -> list[tuple[str, str]]:
     return found
 
 
-def test_blocking_findings_come_first(qtbot: QtBot, make_window, demo: model.Plan) -> None:  # type: ignore[no-untyped-def]
+def test_blocking_findings_come_first(qtbot: QtBot, make_window: MakeWindow, demo: model.Plan) -> None:
     # A readiness warning (step 2) and an empty, blocking learning step (step 4): learning comes first.
     window = make_window(demo.replace(learning=()))
     shown = listed(review(window))
@@ -49,7 +51,7 @@ def test_blocking_findings_come_first(qtbot: QtBot, make_window, demo: model.Pla
         assert severities == sorted(severities), step
 
 
-def test_each_column_is_read_as_it_shows(qtbot: QtBot, make_window) -> None:  # type: ignore[no-untyped-def]
+def test_each_column_is_read_as_it_shows(qtbot: QtBot, make_window: MakeWindow) -> None:
     pane = review(make_window())
     tree_model = pane.findings_tree.model()
     group = tree_model.index(0, 0)
@@ -62,7 +64,7 @@ def test_each_column_is_read_as_it_shows(qtbot: QtBot, make_window) -> None:  # 
     assert len(set(spoken)) == 3
 
 
-def test_the_findings_list_grows_instead_of_scrolling(qtbot: QtBot, make_window, demo: model.Plan) -> None:  # type: ignore[no-untyped-def]
+def test_the_findings_list_grows_instead_of_scrolling(qtbot: QtBot, make_window: MakeWindow, demo: model.Plan) -> None:
     apps = tuple(dataclasses.replace(a, agreement_status="requested") for a in demo.apps)
     window = make_window(demo.replace(apps=apps))
     pane = review(window)
@@ -70,7 +72,7 @@ def test_the_findings_list_grows_instead_of_scrolling(qtbot: QtBot, make_window,
     assert len(listed(pane)) > 6  # more than the three a fixed box showed
 
 
-def test_the_approval_is_filled_in_from_the_team(qtbot: QtBot, make_window, demo: model.Plan) -> None:  # type: ignore[no-untyped-def]
+def test_the_approval_is_filled_in_from_the_team(qtbot: QtBot, make_window: MakeWindow, demo: model.Plan) -> None:
     window = make_window(demo.replace(approval=model.Approval(board_president="Gregory Hale")))
     pane = review(window)
     superintendent = next(m for m in demo.members if m.role == "superintendent")

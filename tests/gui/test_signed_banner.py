@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from fixture_types import MakePlanFile, MakeWindow
 from guihelpers import ScriptedPrompts, saved, type_into
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -56,7 +57,7 @@ def banner_of(window: MainWindow) -> SignedBanner | None:
 
 
 def test_reopening_a_changed_plan_shows_when_it_was_signed_and_what_changed(
-        qtbot: QtBot, make_window, changed_plan: Path, prompts: ScriptedPrompts) -> None:  # type: ignore[no-untyped-def]
+        qtbot: QtBot, make_window: MakeWindow, changed_plan: Path, prompts: ScriptedPrompts) -> None:
     window = make_window(path=changed_plan)
     banner = banner_of(window)
     assert banner is not None
@@ -74,7 +75,7 @@ def test_reopening_a_changed_plan_shows_when_it_was_signed_and_what_changed(
 
 
 def test_show_changes_opens_review_with_the_same_changes_and_dismiss_hides_it(
-        qtbot: QtBot, make_window, changed_plan: Path) -> None:  # type: ignore[no-untyped-def]
+        qtbot: QtBot, make_window: MakeWindow, changed_plan: Path) -> None:
     window = make_window(path=changed_plan)
     banner = banner_of(window)
     assert banner is not None
@@ -96,7 +97,8 @@ def test_show_changes_opens_review_with_the_same_changes_and_dismiss_hides_it(
     assert again.isVisible()  # dismissing is for this opening: the plan is still not the signed version
 
 
-def test_no_banner_for_an_unsigned_or_still_signed_plan(make_window, make_plan_file, demo: model.Plan) -> None:  # type: ignore[no-untyped-def]
+def test_no_banner_for_an_unsigned_or_still_signed_plan(make_window: MakeWindow, make_plan_file: MakePlanFile,
+                                                        demo: model.Plan) -> None:
     assert banner_of(make_window(demo)) is None
     signed = make_plan_file(demo, "signed.techplan")
     session(signed, "Ana Adams", sign=True)
@@ -105,7 +107,7 @@ def test_no_banner_for_an_unsigned_or_still_signed_plan(make_window, make_plan_f
     assert window.workspace.findChildren(SignedBanner) == []
 
 
-def test_signing_again_takes_the_banner_away(qtbot: QtBot, make_window, changed_plan: Path,  # type: ignore[no-untyped-def]
+def test_signing_again_takes_the_banner_away(qtbot: QtBot, make_window: MakeWindow, changed_plan: Path,
                                            prompts: ScriptedPrompts, tmp_path: Path) -> None:
     window = make_window(path=changed_plan)
     banner = banner_of(window)
@@ -121,7 +123,8 @@ def test_signing_again_takes_the_banner_away(qtbot: QtBot, make_window, changed_
     assert banner_of(window) is None
 
 
-def test_plan_text_in_the_banner_is_shown_as_text(make_window, make_plan_file, demo: model.Plan) -> None:  # type: ignore[no-untyped-def]
+def test_plan_text_in_the_banner_is_shown_as_text(make_window: MakeWindow, make_plan_file: MakePlanFile,
+                                                  demo: model.Plan) -> None:
     path = make_plan_file(demo)
     session(path, "Ana Adams", sign=True)
     session(path, "<b>Bo</b> & Co", SetField("district", "", "state", "Nevada", "Set state to <i>Nevada</i>"))

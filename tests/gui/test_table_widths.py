@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from fixture_types import MakeWindow
 from guihelpers import column_of, edit_cell
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication
@@ -17,7 +18,7 @@ def _fits(section, row: int, column: int) -> bool:  # type: ignore[no-untyped-de
     return section.view.fontMetrics().horizontalAdvance(text) <= section.view.horizontalHeader().sectionSize(column)
 
 
-def test_a_name_typed_into_a_new_row_is_not_cut(qtbot: QtBot, make_window) -> None:  # type: ignore[no-untyped-def]
+def test_a_name_typed_into_a_new_row_is_not_cut(qtbot: QtBot, make_window: MakeWindow) -> None:
     window = make_window(model.Plan(district=model.District(name="Harbor")))
     team = window.workspace.pane("district").team
     qtbot.mouseClick(team.add_button, Qt.MouseButton.LeftButton)
@@ -30,7 +31,7 @@ def test_a_name_typed_into_a_new_row_is_not_cut(qtbot: QtBot, make_window) -> No
 
 
 def test_columns_never_grow_past_a_readable_width_and_the_full_text_shows_on_hover(
-        qtbot: QtBot, make_window) -> None:  # type: ignore[no-untyped-def]
+        qtbot: QtBot, make_window: MakeWindow) -> None:
     window = make_window()
     window.workspace.show_pane("budget")
     lines = window.workspace.pane("budget").lines
@@ -42,7 +43,7 @@ def test_columns_never_grow_past_a_readable_width_and_the_full_text_shows_on_hov
     assert lines.model.data(index, Qt.ItemDataRole.ToolTipRole) == long_text.strip()
 
 
-def test_a_wider_column_the_user_set_is_kept(qtbot: QtBot, make_window) -> None:  # type: ignore[no-untyped-def]
+def test_a_wider_column_the_user_set_is_kept(qtbot: QtBot, make_window: MakeWindow) -> None:
     window = make_window()
     team = window.workspace.pane("district").team
     role = column_of(team, "role")
@@ -51,7 +52,7 @@ def test_a_wider_column_the_user_set_is_kept(qtbot: QtBot, make_window) -> None:
     assert team.view.horizontalHeader().sectionSize(role) == 330
 
 
-def test_the_last_column_is_never_squeezed_below_its_text(qtbot: QtBot, make_window) -> None:  # type: ignore[no-untyped-def]
+def test_the_last_column_is_never_squeezed_below_its_text(qtbot: QtBot, make_window: MakeWindow) -> None:
     window = make_window()
     team = window.workspace.pane("district").team
     email = column_of(team, "email")
@@ -60,7 +61,7 @@ def test_the_last_column_is_never_squeezed_below_its_text(qtbot: QtBot, make_win
         assert _fits(team, row, email), team.model.display_text(row, email)
 
 
-def test_no_cell_of_the_demo_plan_is_cut_short(qtbot: QtBot, make_window) -> None:  # type: ignore[no-untyped-def]
+def test_no_cell_of_the_demo_plan_is_cut_short(qtbot: QtBot, make_window: MakeWindow) -> None:
     """Every cell's text shows whole: in a column wide enough, or wrapped in a row tall enough."""
     window = make_window()
     cut = []

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from fixture_types import MakeWindow
 from guihelpers import column_of, edit_cell, saved, shortcut, type_into
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 
-def test_undo_of_a_change_on_another_pane_goes_there_and_says_so(qtbot: QtBot, make_window) -> None:  # type: ignore[no-untyped-def]
+def test_undo_of_a_change_on_another_pane_goes_there_and_says_so(qtbot: QtBot, make_window: MakeWindow) -> None:
     window = make_window()
     window.workspace.show_pane("district")
     enrollment = window.workspace.pane("district").district_form.editor("enrollment")
@@ -28,7 +29,7 @@ def test_undo_of_a_change_on_another_pane_goes_there_and_says_so(qtbot: QtBot, m
     assert window.statusBar().currentMessage() == "Redone: Change Students enrolled"
 
 
-def test_undo_of_a_cell_selects_its_row(qtbot: QtBot, make_window) -> None:  # type: ignore[no-untyped-def]
+def test_undo_of_a_cell_selects_its_row(qtbot: QtBot, make_window: MakeWindow) -> None:
     window = make_window()
     window.workspace.show_pane("budget")
     lines = window.workspace.pane("budget").lines
@@ -45,7 +46,7 @@ def test_undo_of_a_cell_selects_its_row(qtbot: QtBot, make_window) -> None:  # t
     assert "Quantity" in message or "quantity" in message
 
 
-def test_undo_of_an_added_row_shows_its_table(qtbot: QtBot, make_window) -> None:  # type: ignore[no-untyped-def]
+def test_undo_of_an_added_row_shows_its_table(qtbot: QtBot, make_window: MakeWindow) -> None:
     window = make_window()
     window.workspace.show_pane("timeline")
     table = window.workspace.pane("timeline").milestones

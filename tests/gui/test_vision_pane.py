@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from fixture_types import MakeWindow
 from guihelpers import cell_editor, column_of, edit_cell, press_enter, saved, shortcut
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from summit_app.plan import model
+from summit_app.ui.main_window import MainWindow
 from summit_app.ui.panes.vision import VisionPane
 
 GOAL = model.Goal("g1", "Every student reads on grade level")
@@ -16,14 +19,14 @@ PLAN = model.Plan(district=model.District(name="Harbor"), goals=(GOAL,),
                   budget=(model.BudgetLine("l1", "Readers", goal_id="g1"),))
 
 
-def vision_pane(window) -> VisionPane:  # type: ignore[no-untyped-def]
+def vision_pane(window: MainWindow) -> VisionPane:
     window.workspace.show_pane("vision")
     pane = window.workspace.pane("vision")
     assert isinstance(pane, VisionPane)
     return pane
 
 
-def test_statement_goal_details_and_actions_are_saved(qtbot: QtBot, make_window) -> None:  # type: ignore[no-untyped-def]
+def test_statement_goal_details_and_actions_are_saved(qtbot: QtBot, make_window: MakeWindow) -> None:
     window = make_window(PLAN)
     pane = vision_pane(window)
     statement = pane.statement.editor("statement")
@@ -52,7 +55,7 @@ def test_statement_goal_details_and_actions_are_saved(qtbot: QtBot, make_window)
     assert actions[1].status == "done"
 
 
-def test_a_new_goal_shows_its_own_empty_actions(qtbot: QtBot, make_window) -> None:  # type: ignore[no-untyped-def]
+def test_a_new_goal_shows_its_own_empty_actions(qtbot: QtBot, make_window: MakeWindow) -> None:
     window = make_window(PLAN)
     pane = vision_pane(window)
     qtbot.mouseClick(pane.goals.add_button, Qt.MouseButton.LeftButton)
@@ -65,7 +68,7 @@ def test_a_new_goal_shows_its_own_empty_actions(qtbot: QtBot, make_window) -> No
     assert pane.goal_actions.model.rowCount() == 1
 
 
-def test_removing_a_goal_takes_its_actions_and_links_in_one_undo_step(qtbot: QtBot, make_window) -> None:  # type: ignore[no-untyped-def]
+def test_removing_a_goal_takes_its_actions_and_links_in_one_undo_step(qtbot: QtBot, make_window: MakeWindow) -> None:
     window = make_window(PLAN)
     pane = vision_pane(window)
     pane.goals.select("g1")
@@ -84,7 +87,7 @@ def test_removing_a_goal_takes_its_actions_and_links_in_one_undo_step(qtbot: QtB
     assert saved(window).goals == ()
 
 
-def test_goal_title_edited_in_the_table(qtbot: QtBot, make_window) -> None:  # type: ignore[no-untyped-def]
+def test_goal_title_edited_in_the_table(qtbot: QtBot, make_window: MakeWindow) -> None:
     window = make_window(PLAN)
     pane = vision_pane(window)
     edit_cell(qtbot, pane.goals, 0, column_of(pane.goals, "title"), "Every student reads by grade 3")
@@ -92,7 +95,7 @@ def test_goal_title_edited_in_the_table(qtbot: QtBot, make_window) -> None:  # t
     assert pane.goals.model.data(pane.goals.model.index(0, 0)) == "Every student reads by grade 3"
 
 
-def test_goal_and_action_models_are_valid(make_window, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+def test_goal_and_action_models_are_valid(make_window: MakeWindow, qtmodeltester: ModelTester) -> None:
     pane = vision_pane(make_window())
     qtmodeltester.check(pane.goals.model)
     qtmodeltester.check(pane.goal_actions.model)

@@ -1,18 +1,11 @@
 """Fixtures of the reliability tests: the GUI tests' real main window with scripted prompts, reused.
 
 ``make_window`` and ``prompts`` come from tests/gui/conftest.py unchanged; its
-helpers module is found the way pytest finds it for the GUI tests themselves.
+helpers module is on the tests' path (``pythonpath`` in pyproject.toml).
 """
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-_GUI_TESTS = str(Path(__file__).resolve().parents[1] / "gui")
-if _GUI_TESTS not in sys.path:
-    sys.path.append(_GUI_TESTS)
-
-from gui.conftest import make_window, prompts  # noqa: E402
+from gui.conftest import make_window, prompts
 
 __all__ = ["make_window", "prompts"]

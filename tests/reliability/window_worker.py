@@ -58,7 +58,7 @@ def work(path: Path) -> None:
     context = window.context
     assert context is not None
     QApplication.processEvents()
-    n = len(context.document.backend.edit_log())  # type: ignore[attr-defined]
+    n = len(context.document.backend.edit_log())
     say(f"opened {n}")
     while True:
         if not context.edit(edit_number(n)):

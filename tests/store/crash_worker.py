@@ -43,7 +43,7 @@ def edit_number(n: int) -> Edit:
 def work(path: Path) -> None:
     """Edit until killed; never returns."""
     document = open_document(path, author="crash worker", content=CONTENT)
-    n = len(document.backend.edit_log())  # type: ignore[attr-defined]
+    n = len(document.backend.edit_log())
     say(f"opened {n}")
     while True:
         document.apply(edit_number(n))

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from fixture_types import plan_file_of
 from hypothesis import HealthCheck, given, settings
 from strategies import plans
 
@@ -109,7 +110,7 @@ def test_an_edit_after_a_warm_up_on_another_thread_is_written(demo: model.Plan, 
     path = make_plan_file(demo)
     document = open_document(path, author="Test")
     try:
-        warm_up = threading.Thread(target=document.backend.warm_up)  # type: ignore[attr-defined]
+        warm_up = threading.Thread(target=plan_file_of(document).warm_up)
         warm_up.start()
         warm_up.join()
         document.apply(SetField("district", "", "name", "Warm Springs USD"))
@@ -123,7 +124,7 @@ def test_a_closed_plan_file_refuses_edits_even_after_a_late_warm_up(demo: model.
     path = make_plan_file(demo)
     document = open_document(path, author="Test")
     close_document(document)
-    document.backend.warm_up()  # type: ignore[attr-defined]  # a late warm-up builds nothing
+    plan_file_of(document).warm_up()  # a late warm-up builds nothing
     with pytest.raises(PlanFileError, match="closed"):
         document.apply(SetField("district", "", "name", "Too late"))
     assert _quick(path).district.name == demo.district.name

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from fixture_types import plan_file_of
 
 from summit_app.plan import model
 from summit_app.plan.edits import SetField
@@ -120,7 +121,7 @@ def test_edit_log_since_a_time_is_right_in_any_local_time_zone(
             signed_at = datetime.now(UTC)
             time.sleep(0.01)
             document.apply(SetField("district", "", "name", "After signing"))
-            since = document.backend.edit_log(since=signed_at)  # type: ignore[attr-defined]
+            since = document.backend.edit_log(since=signed_at)
         finally:
             close_document(document)
     finally:
@@ -145,7 +146,7 @@ def test_save_a_copy_is_one_whole_plan_file(make_plan_file: MakePlan, demo: mode
     document = open_document(path, author="Karen")
     try:
         document.apply(SetField("district", "", "name", "Cedar Valley USD (copy for the board)"))
-        document.backend.save_copy(copies / "board.techplan")  # type: ignore[attr-defined]
+        document.backend.save_copy(copies / "board.techplan")
         plan = document.plan
     finally:
         close_document(document)
@@ -180,8 +181,8 @@ def test_save_a_copy_where_it_cannot_be_written_says_so(make_plan_file: MakePlan
 def test_schema_version_of_an_open_plan_does_not_block_its_edits(make_plan_file: MakePlan) -> None:
     document = open_document(make_plan_file())
     try:
-        assert document.backend.schema_version() == 4  # type: ignore[attr-defined]
+        assert plan_file_of(document).schema_version() == 4
         document.apply(SetField("district", "", "name", "Oak Grove"))
-        assert document.backend.load().district.name == "Oak Grove"  # type: ignore[attr-defined]
+        assert document.backend.load().district.name == "Oak Grove"
     finally:
         close_document(document)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from fixture_types import MakePlanFile
 
 from summit_app.outputs import OutputBatch, OutputError, is_plan_file, write_outputs
 
@@ -61,7 +62,7 @@ def test_commit_needs_every_output_written(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
-def test_a_plan_file_is_known_by_its_header(make_plan_file, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_plan_file_is_known_by_its_header(make_plan_file: MakePlanFile, tmp_path: Path) -> None:
     plan = make_plan_file()
     other = tmp_path / "other.sqlite"
     other.write_bytes(plan.read_bytes()[:68] + b"\0\0\0\0" + plan.read_bytes()[72:])  # another application's id

@@ -31,9 +31,9 @@ from summit_app.plan.review import finding_counts
 from summit_app.plan.team import approval_from_team
 from summit_app.ui import theme
 from summit_app.ui.context import UiContext
-from summit_app.ui.export_runner import ExportRunner
 from summit_app.ui.form_section import FormSection
 from summit_app.ui.pane import Pane
+from summit_app.ui.plan_exports import exports_of
 from summit_app.ui.readiness_detail import make_card, section_title
 from summit_app.ui.review_models import CoverageModel, FindingsModel, GroupedModel
 from summit_app.ui.signoff import ExportButtons, SignedStatePanel
@@ -136,7 +136,7 @@ class ReviewPane(Pane):
         self.findings: list[Finding] = []
         self.findings_model = FindingsModel(context.content, self)
         self.coverage_model = CoverageModel(self)
-        self.runner = ExportRunner(context, self)
+        self.runner = exports_of(context).runner  # the window's: one export at a time, from here or the menu
         columns = QHBoxLayout()
         columns.addWidget(self._build_findings(), 3)
         columns.addWidget(self._build_signoff(), 2)
@@ -179,7 +179,7 @@ class ReviewPane(Pane):
         self.fill_from_team.clicked.connect(self._fill_from_team)
         layout.addWidget(self.fill_from_team, 0, Qt.AlignmentFlag.AlignRight)
         layout.addWidget(section_title("Export"))
-        self.exports = ExportButtons(self.context, self.runner)
+        self.exports = ExportButtons(exports_of(self.context))
         layout.addWidget(self.exports)
         layout.addStretch(1)
         return card

@@ -9,7 +9,7 @@ The readiness pane's silent-rating round gives way to the room's reveal panel.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton, QTableView, QToolButton, QWidget
@@ -18,10 +18,6 @@ from summit_app.plan.fields import spec
 from summit_app.ui import theme
 from summit_app.ui.collection_model import CollectionModel
 from summit_app.ui.pane import GuidanceStrip, Pane
-
-if TYPE_CHECKING:
-    from summit_app.ui.present.stage import PresentStage
-
 
 #: Lines of a long text (a vision, notes) the room sees without scrolling.
 TEXT_LINES = 4
@@ -41,16 +37,16 @@ def _hide_private_columns(pane: Pane) -> None:
                 view.setColumnHidden(column, True)
 
 
-def _swap_silent_ratings(pane: Pane, stage: PresentStage) -> None:
+def _swap_silent_ratings(pane: Pane, reveal_panel: QWidget, show_reveal: Callable[[], None]) -> None:
     """Readiness: the room's reveal panel in place of the table's own silent-rating entries."""
     detail = getattr(pane, "detail", None)
     silent = getattr(detail, "silent", None)
     tree = getattr(pane, "tree", None)
     if detail is None or not isinstance(silent, QWidget) or tree is None:
         return
-    detail.layout().replaceWidget(silent, stage.reveal_panel)
+    detail.layout().replaceWidget(silent, reveal_panel)
     silent.hide()
-    tree.selectionModel().currentRowChanged.connect(lambda _current, _previous: stage.show_reveal())
+    tree.selectionModel().currentRowChanged.connect(lambda _current, _previous: show_reveal())
 
 
 def _prompt_only(pane: Pane) -> None:
@@ -63,10 +59,10 @@ def _prompt_only(pane: Pane) -> None:
             label.hide()
 
 
-def prepare(pane: Pane, stage: PresentStage) -> None:
-    """Once, when the stage builds ``pane``."""
+def prepare(pane: Pane, reveal_panel: QWidget, show_reveal: Callable[[], None]) -> None:
+    """Once, when the stage builds ``pane``; the stage's reveal panel replaces a silent-rating round."""
     _hide_private_columns(pane)
-    _swap_silent_ratings(pane, stage)
+    _swap_silent_ratings(pane, reveal_panel, show_reveal)
     _prompt_only(pane)
 
 

@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QScreen
 from PySide6.QtWidgets import QWidget
 
+from summit_app.ui.plan_window import PlanWindow
 from summit_app.ui.present.agenda import minutes_for
 from summit_app.ui.present.console import PresenterConsole
 from summit_app.ui.present.reveal import RevealState
@@ -26,9 +26,6 @@ from summit_app.ui.present.stage import PresentStage
 from summit_app.ui.present.theme import body_px
 from summit_app.ui.present.view_context import PresentContext
 from summit_app.ui.timebox import Clock, TimeBox
-
-if TYPE_CHECKING:
-    from summit_app.ui.main_window import MainWindow
 
 Screens = Callable[[], list[QScreen]]
 
@@ -49,7 +46,7 @@ class PresentMode(QObject):
     started = Signal()
     ended = Signal()
 
-    def __init__(self, window: MainWindow, screens: Screens = QGuiApplication.screens,
+    def __init__(self, window: PlanWindow, screens: Screens = QGuiApplication.screens,
                  clock: Clock = time.monotonic) -> None:
         super().__init__(window)
         self.window = window

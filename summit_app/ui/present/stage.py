@@ -103,7 +103,7 @@ class PresentStage(QMainWindow):
             pane = make_pane(pane_id, self.context)
             self._panes[pane_id] = pane
             self.stack.addWidget(pane)
-            adapt.prepare(pane, self)
+            adapt.prepare(pane, self.reveal_panel, self.show_reveal)
             pane.refresh(self.context.plan)
             adapt.tidy(pane)
         return pane

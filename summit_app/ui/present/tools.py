@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
+from summit_app.ui.plan_window import PlanWindow
+
 if TYPE_CHECKING:
-    from summit_app.ui.main_window import MainWindow
     from summit_app.ui.present.agenda import AgendaDialog
     from summit_app.ui.present.mode import PresentMode
     from summit_app.ui.rollup_dialog import RollupDialog
@@ -25,7 +26,7 @@ class FacilitatorTools(QObject):
     them (and the roll-up's writers) out of the app's start-up time.
     """
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: PlanWindow) -> None:
         super().__init__(window)
         self.window = window
         self._present: PresentMode | None = None
