@@ -10,7 +10,7 @@ no teacher training or network capacity behind them.
 from __future__ import annotations
 
 from summit_app.plan import model
-from summit_app.plan.checks import devices, funding, goals, panes, privacy, training
+from summit_app.plan.checks import devices, evaluation, funding, goals, network, panes, privacy, training
 from summit_app.plan.checks.facts import Facts, Rule
 from summit_app.plan.checks.findings import (
     ADVICE,
@@ -70,3 +70,17 @@ def signing_blockers(plan: model.Plan, content: Content) -> list[Finding]:
     put before the superintendent's pen.
     """
     return [f for f in run_checks(plan, content) if f.blocking]
+
+#: The rollout and evaluation rules: each device line read on its delivery date, the training dose, the
+#: leaders' learning, the plan's network targets, evaluation, the pilot and the team.
+RULES += (
+    network.network_target_below_floor,
+    network.network_below_reference,
+    devices.training_dose_low,
+    training.leadership_after_teachers,
+    training.leadership_briefing_only,
+    evaluation.goal_output_measure,
+    evaluation.no_review_milestone,
+    evaluation.no_device_pilot,
+    evaluation.team_composition,
+)
