@@ -186,10 +186,11 @@ def devices_without_network(facts: Facts) -> Iterator[Finding]:
     no load of their own and never block; devices already in service count as load.
     """
     growing = list(_growing(facts))
+    wan_target = wan_target_mbps(facts.plan) if facts.plan.district.schools > 1 else 0
     for r, line in growing:
         if r.capacity.internet_mbps < r.needed_internet_mbps:
             yield _internet_block(facts, r, line)
-        if facts.plan.district.schools > 1 and r.capacity.wan_mbps < wan_target_mbps(facts.plan):
+        if r.capacity.wan_mbps < wan_target:
             yield _wan_block(facts, r, line)
     if not growing and (facts.device_lines or facts.plan.devices):
         for shortfall in _fleet_shortfalls(facts):

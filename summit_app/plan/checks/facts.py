@@ -183,9 +183,13 @@ def rollout_facts(facts: Facts) -> RolloutFacts:
     return found
 
 
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+
+
 def day_text(day: date) -> str:
-    """A date as a superintendent writes it: "February 15, 2027"."""
-    return f"{day:%B} {day.day}, {day.year}"
+    """A date as a superintendent writes it, "February 15, 2027" (in English whatever the system's locale)."""
+    return f"{_MONTHS[day.month - 1]} {day.day}, {day.year}"
 
 
 def hours_text(hours: Decimal) -> str:
