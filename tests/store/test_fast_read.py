@@ -17,12 +17,12 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from strategies import plans
-from summit_app.store.layout import SCHEMA_VERSION
 
 from summit_app.plan import model
 from summit_app.plan.edits import MoveItem, RemoveItem, SetField
 from summit_app.store.engine import make_engine
 from summit_app.store.errors import PlanFileError
+from summit_app.store.layout import SCHEMA_VERSION
 from summit_app.store.plan_file import PlanFile, close_document, open_document, read_plan
 
 MakePlan = Callable[..., Path]
