@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
+from datetime import MAXYEAR, MINYEAR, date
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from summit_app.plan import model
@@ -46,8 +46,12 @@ class DeviceRollout:
 
 
 def delivery_of(line: model.BudgetLine) -> date:
-    """When a line's devices arrive: its delivery date, or 1 July that opens its first fiscal year."""
-    return line.delivery_date or date(line.first_year - 1, 7, 1)
+    """When a line's devices arrive: its delivery date, or 1 July that opens its first fiscal year.
+
+    A year outside the calendar's range (a plan not yet checked against the domain
+    rules) is held to it, so the checks never fail on one.
+    """
+    return line.delivery_date or date(min(max(line.first_year - 1, MINYEAR), MAXYEAR), 7, 1)
 
 
 def _flagged(content: Content, vocabulary: str, attribute: str) -> frozenset[str]:

@@ -37,6 +37,7 @@ def test_a_half_hour_acceptable_use_video_marked_compliance_is_no_training(good:
     assert {(f.rule, f.severity) for f in found} == {("devices-without-learning", "blocking"),
                                                      ("no-teacher-learning", "warning")}
     assert {f.item_id for f in found if f.blocking} == {"line-devices", "line-repairs"}
+    assert all(f.fix.endswith("a compliance course or orientation does not count.") for f in found if f.blocking)
 
 
 def test_a_half_hour_video_counted_as_instruction_is_far_below_the_dose(good: model.Plan, content: Content) -> None:

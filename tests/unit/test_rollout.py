@@ -47,6 +47,7 @@ def _by_line(plan: model.Plan, content: Content) -> dict[str, DeviceRollout]:
 def test_delivery_defaults_to_the_first_day_of_the_lines_first_fiscal_year() -> None:
     assert delivery_of(_line("a", 1, first_year=2028)) == date(2027, 7, 1)
     assert delivery_of(_line("a", 1, delivery=date(2028, 2, 1))) == date(2028, 2, 1)
+    assert delivery_of(_line("a", 1, first_year=0)) == date(1, 7, 1)  # never a crash on a plan not yet validated
 
 
 def test_rollouts_come_in_delivery_order_with_the_network_then_in_effect(content: Content) -> None:

@@ -34,7 +34,8 @@ from summit_app.plan.network import (
 )
 from summit_app.plan.rollout import TRAINING_DOSE_HOURS, DeviceRollout
 
-_TRAIN_FIRST = "Plan training for the teachers who will use them, linked to the same goal, before the devices arrive."
+_TRAIN_FIRST = ("Plan training in teaching with them for the teachers who will use them, linked to the same goal, "
+                "before the devices arrive; a compliance course or orientation does not count.")
 
 
 def _line_name(line: model.BudgetLine) -> str:
