@@ -71,6 +71,7 @@ def signing_blockers(plan: model.Plan, content: Content) -> list[Finding]:
     """
     return [f for f in run_checks(plan, content) if f.blocking]
 
+
 #: The rollout and evaluation rules: each device line read on its delivery date, the training dose, the
 #: leaders' learning, the plan's network targets, evaluation, the pilot and the team.
 RULES += (
