@@ -15,6 +15,8 @@ from summit_app.plan import model
 from summit_app.plan.content import Content
 
 GOAL = "goal-devices"
+#: When the coherent plan's Chromebooks arrive: after the pilot and the teachers' training, in its first year.
+DELIVERY = date(2027, 2, 15)
 ZERO = Decimal("0.00")
 
 
@@ -38,7 +40,7 @@ def _learning() -> tuple[model.LearningActivity, ...]:
         model.LearningActivity("pd-leaders", "Leadership institute", "leadership-cohort", "principals", 10,
                                Decimal("21.00"), "in-person", date(2026, 8, 4), date(2026, 8, 6), (GOAL,)),
         model.LearningActivity("pd-teachers", "Teaching with Chromebooks", "workshop", "teachers", 200,
-                               Decimal("6.00"), "blended", date(2026, 9, 1), date(2027, 5, 1), (GOAL,)),
+                               Decimal("6.00"), "blended", date(2026, 8, 10), date(2027, 1, 29), (GOAL,)),
     )
 
 
@@ -46,29 +48,37 @@ def _budget() -> tuple[model.BudgetLine, ...]:
     line = model.BudgetLine
     return (
         line("line-devices", "Student Chromebooks", "devices", GOAL, False, Decimal("300.00"), 1000,
-             2027, 2027, "src-general", device_type="chromebook", replaces_devices=True),
+             2027, 2027, "src-general", device_type="chromebook", delivery_date=DELIVERY),
         line("line-lms", "Learning management system", "software", GOAL, True, Decimal("5.00"), 3000,
              2027, 2029, "src-general", "app-lms"),
         line("line-repairs", "Repairs and spare devices", "devices", GOAL, True, Decimal("20000.00"), 1,
-             2027, 2029, "src-general"),
+             2027, 2029, "src-general", device_type="chromebook", replaces_devices=True, delivery_date=DELIVERY),
         line("line-coaching", "Coaching stipends", "professional-learning", GOAL, False, Decimal("1000.00"), 40,
              2027, 2027, "src-grant"),
-        # With the repairs line, the $225,000 a year 3,000 Chromebooks at $300 on a 4-year cycle need.
+        # With the repairs line, the $300,000 a year 4,000 Chromebooks at $300 on a 4-year cycle need.
         line("line-reserve", "Chromebook replacement reserve", "device-replacement", GOAL, True,
-             Decimal("205000.00"), 1, 2028, 2029, "src-general", device_type="chromebook"),
+             Decimal("280000.00"), 1, 2028, 2029, "src-general", device_type="chromebook"),
     )
 
 
 def coherent_plan(content: Content) -> model.Plan:
-    """Pine Ridge: 3,000 students, three years, a device refresh with training, network, upkeep and a replacement
-    reserve behind it."""
+    """Pine Ridge: 3,000 students, three years, a device rollout with training, network and upkeep behind it.
+
+    Leaders learn first (a 21-hour institute), teachers' training ends before the
+    Chromebooks arrive (18 hours for each of the 67 teachers they serve), the network
+    meets the long-term reference, a replacement reserve funds the next refresh, a pilot comes before the purchase and a progress
+    review before the plan's midpoint; the team has finance, a teacher leader and a parent.
+    """
     return model.Plan(
         district=model.District("Pine Ridge School District", "Oregon", 3000, 5, 400, 200, "Bend",
                                 date(2026, 3, 10), 2027, 3),
         vision=model.Vision("Every student creates, investigates and shares work with purpose."),
-        network=model.Network(internet_mbps=400, wan_mbps=1000, wifi_coverage_percent=100, support_technicians=3),
+        network=model.Network(internet_mbps=4000, wan_mbps=10000, wifi_coverage_percent=100, support_technicians=3),
         approval=model.Approval("Dana Cole", "Superintendent", "Lee Hart", "Sam Ortiz", date(2026, 5, 14)),
-        members=(model.TeamMember("member-1", "Dana Cole", "superintendent", "Superintendent"),),
+        members=(model.TeamMember("member-1", "Dana Cole", "superintendent", "Superintendent"),
+                 model.TeamMember("member-2", "Ray Ito", "finance-officer", "Business manager"),
+                 model.TeamMember("member-3", "Mia Chen", "teacher-leader", "Grade 5 teacher"),
+                 model.TeamMember("member-4", "Omar Diaz", "parent-partner", "PTA president")),
         readiness=tuple(model.ReadinessRating(e.id, 6) for e in content.elements()),
         goals=(_goal(content),),
         learning=_learning(),
@@ -80,8 +90,12 @@ def coherent_plan(content: Content) -> model.Plan:
                                      amounts("400000", "400000", "400000")),
                  model.FundingSource("src-grant", "State grant", "state-grant", False, amounts("50000"))),
         budget=_budget(),
-        milestones=(model.Milestone("milestone-1", "Devices in students' hands", date(2027, 9, 1), "Dana Cole",
-                                    "not-started", (GOAL,)),),
+        milestones=(model.Milestone("milestone-1", "Devices in students' hands", date(2027, 3, 1), "Dana Cole",
+                                    "not-started", (GOAL,)),
+                    model.Milestone("milestone-pilot", "Two classrooms test three models", date(2026, 11, 16),
+                                    "Sam Ortiz", "not-started", (GOAL,), "pilot"),
+                    model.Milestone("milestone-review", "Progress review with the board", date(2027, 6, 10),
+                                    "Dana Cole", "not-started", (GOAL,), "review")),
     )
 
 

@@ -70,22 +70,40 @@ CASES: dict[str, tuple[Breaker, str, str, str | None, str | None]] = {
                          "advice", "learning", "learning", "pd-leaders"),
     "app-student-data-no-agreement": (lambda p: change(p, "apps", "app-lms", agreement_status="requested"),
                                       "warning", "privacy", "apps", "app-lms"),
-    "devices-without-network": (lambda p: change_one(p, "network", internet_mbps=300),
-                                "blocking", "infrastructure", None, None),
-    "network-below-target": (lambda p: change_one(_no_device_lines(p), "network", internet_mbps=300),
+    "devices-without-network": (lambda p: change_one(p, "network", internet_mbps=3000),
+                                "blocking", "infrastructure", "budget", "line-devices"),
+    "network-below-target": (lambda p: change_one(_no_device_lines(p), "network", internet_mbps=3000),
                              "warning", "infrastructure", None, None),
     "wifi-coverage": (lambda p: change_one(p, "network", wifi_coverage_percent=80),
-                      "warning", "infrastructure", None, None),
+                      "warning", "infrastructure", "budget", "line-devices"),
+    "network-target-below-floor": (lambda p: change_one(p, "network", target_mbps_per_1000=25),
+                                   "warning", "infrastructure", None, None),
+    "network-below-reference": (lambda p: change_one(p, "network", target_mbps_per_1000=500, internet_mbps=2000),
+                                "advice", "infrastructure", None, None),
     "device-no-refresh-cycle": (lambda p: change(p, "devices", "fleet-chromebooks", refresh_cycle_years=0),
                                 "warning", "infrastructure", "devices", "fleet-chromebooks"),
     "funding-gap": (lambda p: change(p, "funding", "src-general", amounts=amounts("300000", "400000", "400000")),
                     "blocking", "budget", None, None),
     "devices-without-learning": (lambda p: change(p, "learning", "pd-teachers", goal_ids=()),
                                  "blocking", "budget", "budget", "line-devices"),
-    "devices-before-learning": (lambda p: change(p, "learning", "pd-teachers", start_date=date(2027, 7, 1),
-                                                 end_date=date(2027, 8, 1)),
-                                "warning", "budget", "budget", "line-devices"),
-    "devices-no-recurring-cost": (lambda p: change(p, "budget", "line-devices", replaces_devices=False),
+    "devices-before-learning": (lambda p: change(p, "learning", "pd-teachers", start_date=date(2027, 3, 1),
+                                                 end_date=date(2027, 5, 1)),
+                                "blocking", "budget", "budget", "line-devices"),
+    "training-dose-low": (lambda p: change(p, "learning", "pd-teachers", hours=Decimal("4.00")),
+                          "warning", "budget", "budget", "line-devices"),
+    "leadership-after-teachers": (lambda p: change(p, "learning", "pd-leaders", start_date=date(2026, 8, 10),
+                                                   end_date=date(2026, 8, 12)),
+                                  "warning", "learning", None, None),
+    "leadership-briefing-only": (lambda p: change(p, "learning", "pd-leaders", hours=Decimal("1.00")),
+                                 "warning", "learning", "learning", "pd-leaders"),
+    "goal-output-measure": (lambda p: change(p, "goals", GOAL, measure="Devices distributed to students"),
+                            "warning", "vision", "goals", GOAL),
+    "no-review-milestone": (lambda p: change(p, "milestones", "milestone-review", due_date=date(2028, 1, 10)),
+                            "warning", "timeline", None, None),
+    "no-device-pilot": (lambda p: change(p, "milestones", "milestone-pilot", due_date=date(2027, 2, 15)),
+                        "warning", "budget", "budget", "line-devices"),
+    "team-composition": (lambda p: without(p, "members", "member-2"), "advice", "district", None, None),
+    "devices-no-recurring-cost": (lambda p: without(p, "budget", "line-repairs"),
                                   "warning", "budget", "budget", "line-devices"),
     "replacement-unfunded": (lambda p: without(p, "budget", "line-reserve"), "warning", "budget", None, None),
     "repairs-too-low": (lambda p: change(p, "budget", "line-repairs", category="repairs"),
@@ -249,35 +267,40 @@ def test_training_for_technology_staff_does_not_prepare_teachers(good: model.Pla
 
 
 def test_the_network_target_counts_students_and_staff(good: model.Plan, content: Content) -> None:
-    [finding] = of_rule(change_one(good, "network", internet_mbps=339), content, "devices-without-network")
-    assert finding.message == ("The plan buys devices, but internet capacity is 339 Mbps, below the plan's target "
-                               "of 340 Mbps (100 Mbps per 1,000 users, for 3,000 students and 400 staff).")
-    assert of_rule(change_one(good, "network", internet_mbps=340), content, "devices-without-network") == []
+    fewer_devices = change(good, "devices", "fleet-chromebooks", count=2000)  # 3,000 devices for 3,400 people
+    [finding] = of_rule(change_one(fewer_devices, "network", internet_mbps=3399), content, "devices-without-network")
+    assert finding.message == ("“Student Chromebooks” adds 1,000 student devices on February 15, 2027, when internet "
+                               "capacity will be 3,399 Mbps, below the 3,400 Mbps the plan's target of 1,000 Mbps per "
+                               "1,000 users calls for (3,000 students and 400 staff).")
+    assert finding.fix == ("Schedule an upgrade to at least 3,400 Mbps that takes effect before February 15, 2027, "
+                           "or deliver the devices after it.")
+    assert of_rule(change_one(fewer_devices, "network", internet_mbps=3400), content,
+                   "devices-without-network") == []
 
 
 def test_the_network_target_counts_devices_when_there_are_more_devices_than_people(
         good: model.Plan, content: Content) -> None:
-    plan = change(good, "devices", "fleet-chromebooks", count=5000)
+    plan = change(good, "devices", "fleet-chromebooks", count=5000)  # and the 1,000 Chromebooks bought
     [finding] = of_rule(plan, content, "devices-without-network")
-    assert "target of 500 Mbps" in finding.message
-    assert "for 5,000 devices" in finding.message
+    assert "below the 6,000 Mbps the plan's target of 1,000 Mbps per 1,000 users calls for" in finding.message
+    assert "(6,000 devices)" in finding.message
 
 
 def test_the_plans_own_targets_apply(good: model.Plan, content: Content) -> None:
-    plan = change_one(good, "network", target_mbps_per_1000=1000, target_wan_mbps=10000)
+    plan = change_one(good, "network", target_mbps_per_1000=2000, target_wan_mbps=20000)
     messages = [f.message for f in of_rule(plan, content, "devices-without-network")]
     assert len(messages) == 2
-    assert "target of 3,400 Mbps" in messages[0]
-    assert messages[1] == ("The plan buys devices, but the WAN link between schools is 1,000 Mbps, below the plan's "
-                           "target of 10,000 Mbps.")
+    assert "below the 8,000 Mbps the plan's target of 2,000 Mbps per 1,000 users" in messages[0]
+    assert messages[1] == ("“Student Chromebooks” adds 1,000 student devices on February 15, 2027, when each school's "
+                           "WAN link will carry 10,000 Mbps, below the 20,000 Mbps the plan's per-school target.")
 
 
 def test_a_fleet_on_a_weak_network_warns_when_nothing_is_bought(good: model.Plan, content: Content) -> None:
-    plan = change_one(_no_device_lines(good), "network", internet_mbps=300)
+    plan = change_one(_no_device_lines(good), "network", internet_mbps=3000)
     assert of_rule(plan, content, "devices-without-network") == []
     [finding] = of_rule(plan, content, "network-below-target")
-    assert finding.message == ("Internet capacity is 300 Mbps, below the plan's target of 340 Mbps "
-                               "(100 Mbps per 1,000 users, for 3,000 students and 400 staff).")
+    assert finding.message == ("Internet capacity is 3,000 Mbps, below the 3,400 Mbps the plan's target of 1,000 Mbps "
+                               "per 1,000 users calls for (3,000 students and 400 staff).")
 
 
 def test_a_one_school_district_has_no_wan_to_check(good: model.Plan, content: Content) -> None:
@@ -369,7 +392,8 @@ def test_findings_serialise_for_the_command_line(good: model.Plan, content: Cont
     assert finding.to_json() == {
         "rule": "goal-incomplete", "severity": "warning", "pane": "vision", "collection": "goals", "item": GOAL,
         "message": "The goal “Give every student a reliable device” has no due date.",
-        "fix": "Say how you will know it is met, who answers for it, and by when."}
+        "fix": "Say how you will know it is met, where it stands today and where it should reach, who answers for "
+               "it, and by when."}
 
 
 def test_the_demo_plan_has_no_blocking_finding(demo: model.Plan, content: Content) -> None:

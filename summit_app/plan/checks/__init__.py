@@ -12,7 +12,18 @@ apart by ``assess`` (``accepted.py``) until the facts behind it change.
 from __future__ import annotations
 
 from summit_app.plan import model
-from summit_app.plan.checks import devices, erate, funding, goals, panes, privacy, sustainability, training
+from summit_app.plan.checks import (
+    devices,
+    erate,
+    evaluation,
+    funding,
+    goals,
+    network,
+    panes,
+    privacy,
+    sustainability,
+    training,
+)
 from summit_app.plan.checks.accepted import (
     Assessment,
     accept_edit,
@@ -98,3 +109,18 @@ def signing_blockers(plan: model.Plan, content: Content) -> list[Finding]:
     put before the superintendent's pen.
     """
     return [f for f in run_checks(plan, content) if f.blocking]
+
+
+#: The rollout and evaluation rules: each device line read on its delivery date, the training dose, the
+#: leaders' learning, the plan's network targets, evaluation, the pilot and the team.
+RULES += (
+    network.network_target_below_floor,
+    network.network_below_reference,
+    devices.training_dose_low,
+    training.leadership_after_teachers,
+    training.leadership_briefing_only,
+    evaluation.goal_output_measure,
+    evaluation.no_review_milestone,
+    evaluation.no_device_pilot,
+    evaluation.team_composition,
+)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_DOWN, Decimal
 from functools import cached_property
 
 from summit_app.plan import model
@@ -17,6 +17,7 @@ from summit_app.plan.budget import BudgetSummary, erate_source_ids, payers, summ
 from summit_app.plan.checks.findings import Finding
 from summit_app.plan.content import Content, Entry
 from summit_app.plan.erate import ErateShare, Rates, is_erate
+from summit_app.plan.rollout import DeviceRollout, counts_as_training, device_rollouts
 from summit_app.plan.tco import DeviceCosts, TotalCost, total_cost_of
 
 
@@ -186,3 +187,76 @@ def listing(parts: list[str], joiner: str = "or") -> str:
     if len(parts) <= 1:
         return "".join(parts)
     return f"{', '.join(parts[:-1])} {joiner} {parts[-1]}"
+
+
+# --- device rollouts, training dose, evaluation --------------------------------------------------
+
+
+class RolloutFacts:
+    """Look-ups of the rollout rules: each device line on its delivery date, and the training that counts."""
+
+    def __init__(self, facts: Facts) -> None:
+        self.facts = facts
+
+    @cached_property
+    def rollouts(self) -> list[DeviceRollout]:
+        return device_rollouts(self.facts.plan, self.facts.content)
+
+    @cached_property
+    def lines(self) -> dict[str, model.BudgetLine]:
+        return {line.id: line for line in self.facts.plan.budget}
+
+    @cached_property
+    def training_purposes(self) -> frozenset[str]:
+        return counts_as_training(self.facts.content)
+
+    def counts(self, activity: model.LearningActivity) -> bool:
+        """Is ``activity`` training for teaching with technology (not a compliance course or orientation)?"""
+        return activity.purpose in self.training_purposes
+
+    @cached_property
+    def teacher_training(self) -> list[model.LearningActivity]:
+        return [a for a in self.facts.teacher_learning if self.counts(a)]
+
+    @cached_property
+    def leadership_training(self) -> list[model.LearningActivity]:
+        leaders = self.facts.leadership_audiences
+        return [a for a in self.facts.plan.learning if a.audience in leaders and self.counts(a)]
+
+    @cached_property
+    def rollout_teacher_training(self) -> list[model.LearningActivity]:
+        """Teachers' training for some device purchase: under a device line's goal (any, for a line with none)."""
+        lines = self.facts.device_lines
+        if any(line.goal_id is None for line in lines):
+            return self.teacher_training
+        goals = {line.goal_id for line in lines}
+        return [a for a in self.teacher_training if goals.intersection(a.goal_ids)]
+
+
+def rollout_facts(facts: Facts) -> RolloutFacts:
+    """The rollout look-ups of one run of the checks, built on first use and kept with its ``Facts``."""
+    found = facts.__dict__.get("_rollout_facts")
+    if found is None:
+        found = facts.__dict__["_rollout_facts"] = RolloutFacts(facts)
+    return found
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+
+
+def day_text(day: date) -> str:
+    """A date as a superintendent writes it, "February 15, 2027" (in English whatever the system's locale)."""
+    return f"{_MONTHS[day.month - 1]} {day.day}, {day.year}"
+
+
+def hours_text(hours: Decimal) -> str:
+    """Hours for a message: at most one decimal, never rounded up past a threshold ("6.5", "14", "13.9")."""
+    shown = hours.quantize(Decimal("0.1"), rounding=ROUND_DOWN)
+    return f"{shown:,.0f}" if shown == shown.to_integral_value() else f"{shown:,.1f}"
+
+
+def hours_phrase(hours: Decimal) -> str:
+    """"1 hour", "6.5 hours"."""
+    text = hours_text(hours)
+    return f"{text} hour" if text == "1" else f"{text} hours"

@@ -14,14 +14,16 @@ from summit_app.plan.readiness import consensus_scores, gear_scores, level_of
 
 
 def goal_incomplete(facts: Facts) -> Iterator[Finding]:
-    """A goal without a measure, an owner and a date cannot be checked."""
+    """A goal without a measure, a baseline and a target, an owner and a date cannot be checked."""
     for goal in facts.plan.goals:
-        missing = [label for label, value in (("measure", goal.measure.strip()), ("owner", goal.owner.strip()),
+        missing = [label for label, value in (("measure", goal.measure.strip()), ("baseline", goal.baseline.strip()),
+                                              ("target", goal.target.strip()), ("owner", goal.owner.strip()),
                                               ("due date", goal.due_date)) if not value]
         if missing:
             yield Finding("goal-incomplete", WARNING, "vision", "goals", goal.id,
                           f"The goal {quote(goal.title, 'goal')} has no {listing(missing)}.",
-                          "Say how you will know it is met, who answers for it, and by when.")
+                          "Say how you will know it is met, where it stands today and where it should reach, "
+                          "who answers for it, and by when.")
 
 
 def _gear_scores(gear: Gear, scores: dict[str, int]) -> list[tuple[int, str]]:
