@@ -37,7 +37,7 @@ test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen pg_virtualenv $(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadgroup -q
 
 bench: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) -m bench.run
+	QT_QPA_PLATFORM=offscreen pg_virtualenv -o fsync=on $(PY) -m bench.run
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) tools/screenshots.py docs/screenshots

@@ -27,7 +27,6 @@ from summit_app.plan.edits import Edit
 from summit_app.store import portable
 from summit_app.store.errors import LockHolder, PlanFileError, PlanLockedError, printable
 from summit_app.store.location import ServerLocation, parse_location
-from summit_app.store.migrate import REVISIONS, stamp_head
 from summit_app.store.plan_check import BrokenPlanError, plan_faults
 from summit_app.store.schema import server_metadata
 from summit_app.store.server_check import VERSION_TABLE, check_server_schema, namespace
@@ -143,6 +142,8 @@ class ServerPlan:
                 quoted = conn.dialect.identifier_preparer.quote_schema(location.plan)
                 conn.exec_driver_sql(f"CREATE SCHEMA {quoted}")
                 _SERVER_METADATA.create_all(conn)
+                from summit_app.store.migrate import stamp_head  # Alembic: only a new plan needs it
+
                 stamp_head(conn, location.plan)
                 portable.insert_plan(conn, plan)
         finally:
@@ -180,6 +181,8 @@ class ServerPlan:
         version = sa.table(VERSION_TABLE, sa.column("version_num"), schema=self.location.plan)
         with talking_to(self.location), self._conn.begin():
             found = self._conn.execute(sa.select(version.c.version_num)).scalar()
+        from summit_app.store.migrate import REVISIONS
+
         by_revision = {r: n for n, r in REVISIONS.items()}
         if found not in by_revision:
             raise PlanFileError(self.path, f"its schema revision {printable(str(found), 40)!r} is not one this "

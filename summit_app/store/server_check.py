@@ -31,8 +31,9 @@ _RUNNABLE = (
              "WHERE c.relnamespace = :ns AND c.relkind <> 'v' AND c.relkind <> 'm'"),
     ("policy", "SELECT p.polname FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid WHERE c.relnamespace = :ns"),
     ("function", "SELECT p.proname FROM pg_proc p WHERE p.pronamespace = :ns"),
-    ("type", "SELECT t.typname FROM pg_type t WHERE t.typnamespace = :ns AND t.typrelid = 0 AND NOT "
-             "(t.typcategory = 'A' AND EXISTS (SELECT 1 FROM pg_type e WHERE e.oid = t.typelem AND e.typrelid <> 0))"),
+    # A table's row type and any array type come with something else this check names.
+    ("type", "SELECT t.typname FROM pg_type t WHERE t.typnamespace = :ns AND t.typrelid = 0 "
+             "AND t.typcategory <> 'A'"),
     ("operator", "SELECT o.oprname FROM pg_operator o WHERE o.oprnamespace = :ns"),
 )
 
