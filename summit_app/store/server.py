@@ -29,7 +29,7 @@ from summit_app.store.errors import LockHolder, PlanFileError, PlanLockedError, 
 from summit_app.store.location import ServerLocation, parse_location
 from summit_app.store.plan_check import BrokenPlanError, plan_faults
 from summit_app.store.schema import server_metadata
-from summit_app.store.server_check import VERSION_TABLE, check_server_schema, namespace
+from summit_app.store.server_check import check_server_schema, namespace, plan_revision
 
 #: Seconds to wait for a server before saying it cannot be reached.
 CONNECT_TIMEOUT = 10
@@ -177,17 +177,12 @@ class ServerPlan:
             return portable.read_edit_log(self._conn, since, self.path)
 
     def schema_version(self) -> int:
-        """The plan's schema revision, from Alembic's revision table in its schema."""
-        version = sa.table(VERSION_TABLE, sa.column("version_num"), schema=self.location.plan)
+        """The plan's schema revision, from Alembic's revision table in its schema (checked on open)."""
         with talking_to(self.location), self._conn.begin():
-            found = self._conn.execute(sa.select(version.c.version_num)).scalar()
-        from summit_app.store.migrate import REVISIONS
-
-        by_revision = {r: n for n, r in REVISIONS.items()}
-        if found not in by_revision:
-            raise PlanFileError(self.path, f"its schema revision {printable(str(found), 40)!r} is not one this "
-                                           "version of Summit Planner knows")
-        return by_revision[found]
+            found = plan_revision(self._conn, self.location.plan)
+        if found is None:
+            raise PlanFileError(self.path, "its schema revision is not one this version of Summit Planner knows")
+        return found
 
     def save_copy(self, target: Path | str) -> None:
         """Write the plan, edit log included, to a new plan file; never overwrites."""

@@ -14,6 +14,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql
 
 from summit_app.store.errors import PlanFileError
+from summit_app.store.layout import SCHEMA_VERSION
 from summit_app.store.schema import METADATA
 from summit_app.store.schema_check import shown
 
@@ -103,3 +104,20 @@ def check_server_schema(conn: sa.Connection, plan: str, what: str) -> None:
     if problem is not None:
         raise PlanFileError(what, f"it is not a Summit Planner plan: {problem}; it was not opened, "
                                   "and nothing in it was run")
+    revision = plan_revision(conn, plan)
+    if revision is None:
+        raise PlanFileError(what, "its plan format is not one this version of Summit Planner knows; "
+                                  "it was not opened")
+    if revision != SCHEMA_VERSION:  # plans on a server are made at the head revision; none is migrated yet
+        raise PlanFileError(what, f"its plan format {revision} is not this version's ({SCHEMA_VERSION}); "
+                                  "it was not opened")
+
+
+def plan_revision(conn: sa.Connection, plan: str) -> int | None:
+    """The schema revision Alembic recorded in the plan's schema, or None if it is not one this app knows."""
+    from summit_app.store.migrate import REVISIONS
+
+    version = sa.table(VERSION_TABLE, sa.column("version_num"), schema=plan)
+    found = conn.execute(sa.select(version.c.version_num)).scalars().all()
+    by_revision = {r: n for n, r in REVISIONS.items()}
+    return by_revision.get(found[0]) if len(found) == 1 else None

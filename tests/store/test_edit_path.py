@@ -1,7 +1,8 @@
-"""The one edit path over a real plan file: undo and redo without Qt, batches, the edit log.
+"""The one edit path over a real store: undo and redo without Qt, batches, the edit log.
 
-After every step the file is reopened: what is on disk must equal what the
-document holds in memory.
+Every test runs on a plan file and on a plan on the PostgreSQL server. After
+every step the plan is reopened: what is stored must equal what the document
+holds in memory.
 """
 
 from __future__ import annotations
@@ -17,27 +18,36 @@ from summit_app.plan import model
 from summit_app.plan.document import PlanDocument
 from summit_app.plan.edits import AddItem, Batch, Edit, MoveItem, RemoveItem, SetField
 from summit_app.plan.history import History
+from summit_app.plan.interchange import dumps
 from summit_app.plan.rules import PlanRuleError
-from summit_app.store.plan_file import PlanFile, close_document, open_document
+from summit_app.store.location import is_server_location
+from summit_app.store.plan_file import close_document, open_document, open_plan
 
-MakePlan = Callable[..., Path]
+MakePlan = Callable[..., str]
 
 
 @pytest.fixture
-def document(make_plan_file: MakePlan, demo: model.Plan) -> Iterator[PlanDocument]:
-    document = open_document(make_plan_file(demo), author="Karen Liu")
+def document(plan_location: MakePlan, demo: model.Plan) -> Iterator[PlanDocument]:
+    """The demo plan open for editing, in a file and (a second run) on the PostgreSQL server."""
+    document = open_document(plan_location(demo), author="Karen Liu")
     yield document
     close_document(document)
 
 
 def on_disk(document: PlanDocument) -> model.Plan:
-    """The plan as a second, read-only opener of the file sees it."""
-    with PlanFile.open(document.backend.path, read_only=True) as plan_file:  # type: ignore[attr-defined]
+    """The plan as a second, read-only opener of the store sees it."""
+    with open_plan(str(document.backend.path), read_only=True) as plan_file:  # type: ignore[attr-defined]
         return plan_file.load()
 
 
 def sha256(document: PlanDocument) -> str:
-    return hashlib.sha256(document.backend.path.read_bytes()).hexdigest()  # type: ignore[attr-defined]
+    """What the store holds: a file's bytes, or a server plan's rows (its plan and edit log)."""
+    location = str(document.backend.path)  # type: ignore[attr-defined]
+    if not is_server_location(location):
+        return hashlib.sha256(Path(location).read_bytes()).hexdigest()
+    with open_plan(location, read_only=True) as plan_file:
+        held = (dumps(plan_file.load()), repr(plan_file.edit_log()))
+    return hashlib.sha256(repr(held).encode()).hexdigest()
 
 
 def _edits(plan: model.Plan) -> list[Edit]:
@@ -130,13 +140,11 @@ def test_batch_parts_may_come_in_any_order(document: PlanDocument, order: int) -
     assert document.plan.item("goals", "goal-new") is None
 
 
-def test_removing_a_goal_and_then_moving_its_actions_loses_no_action(
-    document: PlanDocument, make_plan_file: MakePlan
-) -> None:
+def test_removing_a_goal_and_then_moving_its_actions_loses_no_action(plan_location: MakePlan) -> None:
     plan = model.Plan(goals=(model.Goal("goal-a", "A"), model.Goal("goal-b", "B")),
                       actions=(model.GoalAction("act-1", "goal-a", "One"), model.GoalAction("act-2", "goal-b", "Two"),
                                model.GoalAction("act-3", "goal-a", "Three")))
-    merged = open_document(make_plan_file(plan, "merge.techplan"))
+    merged = open_document(plan_location(plan))
     try:
         batch = Batch((RemoveItem("goals", "goal-a"), SetField("actions", "act-1", "goal_id", "goal-b"),
                        SetField("actions", "act-3", "goal_id", "goal-b")), "Merge goal A into B")
