@@ -99,8 +99,10 @@ def test_a_schema_with_anything_a_plan_never_has_is_refused_naming_it(
         assert rows(server_plan) == before
 
 
-@pytest.mark.parametrize(("revision", "why"), [("0099", "its plan format is not one this version of Summit Planner knows"),
-                                             ("0003", "its plan format 3 is not this version's")])
+@pytest.mark.parametrize(("revision", "why"), [
+    ("0099", "its plan format is not one this version of Summit Planner knows"),
+    ("0003", "its plan format 3 is not this version's"),
+])
 def test_a_plan_of_another_revision_is_refused_and_left_as_it_was(server_plan: str, revision: str, why: str) -> None:
     run_as_admin(server_plan, f"UPDATE {{}}.alembic_version SET version_num = '{revision}'")
     before = rows(server_plan)
