@@ -239,3 +239,20 @@ def test_an_edit_log_changed_behind_the_app_is_one_line(server_plan: str) -> Non
     with open_plan(server_plan, read_only=True) as opened, \
             pytest.raises(PlanFileError, match="its edit log cannot be read"):
         opened.edit_log()
+
+
+def test_a_boolean_column_defaults_to_false_on_the_server_and_to_0_in_a_file() -> None:
+    """The server cannot take ``DEFAULT 0`` for a boolean; a file's text must stay what it always was."""
+    from sqlalchemy.dialects import postgresql, sqlite
+    from sqlalchemy.schema import CreateTable
+
+    from summit_app.store.schema import server_metadata
+
+    budget = METADATA.tables["budget_lines"]
+    file_ddl = str(CreateTable(budget).compile(dialect=sqlite.dialect()))
+    server_ddl = str(CreateTable(server_metadata().tables["budget_lines"]).compile(dialect=postgresql.dialect()))
+    assert "recurring BOOLEAN DEFAULT 0 NOT NULL" in file_ddl
+    assert "recurring BOOLEAN DEFAULT false NOT NULL" in server_ddl
+    assert "ON DELETE CASCADE" in str(CreateTable(METADATA.tables["goal_actions"]).compile(dialect=sqlite.dialect()))
+    assert "DEFERRABLE INITIALLY DEFERRED" in str(
+        CreateTable(server_metadata().tables["goal_actions"]).compile(dialect=postgresql.dialect()))
