@@ -4,7 +4,8 @@
 whose commits reach the disk; synchronous_commit is on by default), which sets
 PGHOST/PGPORT/PGUSER/PGPASSWORD/PGDATABASE. The edit is timed from
 ``PlanDocument.apply`` to its return, as for a file; beside it, as the peer,
-the same write in plain psycopg (update one row, append one log row, commit):
+the same write in plain psycopg (update one row, append one log row, commit),
+taken in turns with the app's edits:
 the floor the server and its disk set for any durable commit. Every line starts
 with ``pg:``.
 """
@@ -40,39 +41,34 @@ def _fresh(plan: str, source: object) -> str:
     return url
 
 
-def _edit_times(url: str) -> list[float]:
-    document = open_document(url, author="Bench", content=load_content())
-    try:
-        for n in range(5):  # warm up: statement caches, the server's buffers
-            document.apply(_typical_edit(document, n))
-        out = []
-        for n in range(EDITS):
-            edit = _typical_edit(document, n)
-            start = time.perf_counter()
-            document.apply(edit)
-            out.append(time.perf_counter() - start)
-        return out
-    finally:
-        close_document(document)
-
-
-def _raw_commit_times(plan: str) -> list[float]:
-    """The same kind of write through plain psycopg: update one row, append one log row, commit."""
-    schema = sql.Identifier(plan)
+def _edit_and_raw_times(url: str, raw_plan: str) -> tuple[list[float], list[float]]:
+    """Each edit through the app, then the same write in plain psycopg: taken in turns, so both
+    see the same disk (a shared machine's fsync time drifts by several times within a minute)."""
+    schema = sql.Identifier(raw_plan)
     update = sql.SQL("UPDATE {}.goals SET title = %s WHERE id = %s").format(schema)
     append = sql.SQL("INSERT INTO {}.edit_log (at, author, label, edit) VALUES (now(), 'Bench', '', '{{}}')").format(
         schema)
-    with psycopg.connect() as conn:
-        goal_ids = [r[0] for r in conn.execute(sql.SQL("SELECT id FROM {}.goals").format(schema))]
-        conn.commit()
-        out = []
-        for n in range(EDITS // 2):
-            start = time.perf_counter()
-            conn.execute(update, (f"Goal #{n}", goal_ids[n % len(goal_ids)]))
-            conn.execute(append)
-            conn.commit()
-            out.append(time.perf_counter() - start)
-    return out
+    document = open_document(url, author="Bench", content=load_content())
+    try:
+        with psycopg.connect() as raw:
+            goal_ids = [r[0] for r in raw.execute(sql.SQL("SELECT id FROM {}.goals").format(schema))]
+            raw.commit()
+            for n in range(5):  # warm up: statement caches, the server's buffers
+                document.apply(_typical_edit(document, n))
+            app, plain = [], []
+            for n in range(EDITS):
+                edit = _typical_edit(document, n)
+                start = time.perf_counter()
+                document.apply(edit)
+                app.append(time.perf_counter() - start)
+                start = time.perf_counter()
+                raw.execute(update, (f"Goal #{n}", goal_ids[n % len(goal_ids)]))
+                raw.execute(append)
+                raw.commit()
+                plain.append(time.perf_counter() - start)
+            return app, plain
+    finally:
+        close_document(document)
 
 
 def _settings() -> str:
@@ -89,7 +85,7 @@ def measure(workdir: Path) -> list[Figure]:
         return []
     edits = _fresh("bench_edits", demo_plan())
     _fresh("bench_raw", demo_plan())
-    samples, floor = _edit_times(edits), _raw_commit_times("bench_raw")
+    samples, floor = _edit_and_raw_times(edits, "bench_raw")
     note = f"{_settings()}, loopback; peer: the same write in plain psycopg"
     large = _fresh("bench_large", large_plan())
     content = load_content()

@@ -167,18 +167,31 @@ def _write_logged(conn: sa.Connection, edit: Edit, entry: LogEntry) -> None:
 
 
 def _orphaned_links(conn: sa.Connection, edit: Edit) -> bool:
-    """True if a row of the tables the edit wrote (or that link to them) names an item that is not there."""
-    names = _linked_tables({collection for collection, _ in edit.touched()})
-    for t in METADATA.sorted_tables:
-        if t.name not in names:
-            continue
-        for fk in t.foreign_keys:
-            column, target = fk.parent, fk.column
-            orphan = sa.select(sa.literal(1)).select_from(t).where(
-                column.is_not(None), ~sa.exists().where(target == column)).limit(1)
-            if conn.execute(orphan).first() is not None:
-                return True
+    """True if a link the edit wrote, or a link to an item it removed, names an item that is not there."""
+    for fk in _links_written(edit):
+        column, target = fk.parent, fk.column
+        orphan = sa.select(sa.literal(1)).select_from(column.table).where(
+            column.is_not(None), ~sa.exists().where(target == column)).limit(1)
+        if conn.execute(orphan).first() is not None:
+            return True
     return False
+
+
+def _links_written(edit: Edit) -> set[sa.ForeignKey]:
+    """The links an edit may break: a link field set, a new item's links, every link to a removed item's table.
+
+    A text field set or an item moved breaks none, so the common edit costs no check at all.
+    """
+    if isinstance(edit, Batch):
+        return {fk for part in edit.edits for fk in _links_written(part)}
+    if isinstance(edit, SetField | AddItem | RemoveItem):
+        t = table(edit.collection)
+        if isinstance(edit, SetField):
+            return {fk for fk in t.foreign_keys if fk.parent.name == edit.field}
+        if isinstance(edit, AddItem):
+            return set(t.foreign_keys)
+        return {fk for other in METADATA.tables.values() for fk in other.foreign_keys if fk.column.table is t}
+    return set()
 
 
 def _breaks_links(conn: sa.Connection, edit: Edit) -> bool:
