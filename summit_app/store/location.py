@@ -90,6 +90,8 @@ def _plan_and_options(query: list[tuple[str, str]], shown: str) -> tuple[str, tu
         if names.count(key) > 1:
             raise PlanFileError(shown, f"the setting {key!r} is given twice")
     values = dict(query)
+    if "connect_timeout" in values and not re.fullmatch(r"[0-9]{1,4}", values["connect_timeout"]):
+        raise PlanFileError(shown, "connect_timeout is a whole number of seconds")
     if "plan" not in values:
         raise PlanFileError(shown, "the address names no plan: add ?plan=NAME")
     return values["plan"], tuple((k, v) for k, v in query if k != "plan")

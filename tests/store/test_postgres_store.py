@@ -219,6 +219,7 @@ def test_an_unreachable_server_is_one_line(demo: model.Plan) -> None:
     ("plan=ok&sslmode=disable&options=-c%20search_path%3Devil", "unknown setting 'options'"),
     ("plan=ok&plan=other", "given twice"),
     ("sslmode=disable", "names no plan"),
+    ("plan=ok&connect_timeout=soon", "connect_timeout is a whole number of seconds"),
 ])
 def test_a_bad_address_is_refused_before_any_server_is_asked(query: str, why: str) -> None:
     with pytest.raises(PlanFileError, match=why):
