@@ -29,13 +29,16 @@ lint: $(STAMP)
 	$(VENV)/bin/lint-imports --no-cache
 	$(PY) -m mypy
 
+# pg_virtualenv (postgresql-common) starts a throw-away PostgreSQL cluster for the run (-t: in a
+# temporary folder, also as root, so runs side by side do not meet) and sets
+# PGHOST/PGPORT/PGUSER/PGPASSWORD/PGDATABASE: plans are tested on it as well as in files.
 test: $(STAMP)
 	sh tools/system-deps.sh test
 	$(MAKE) --no-print-directory lint
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadgroup -q
+	QT_QPA_PLATFORM=offscreen pg_virtualenv -t $(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadgroup -q
 
 bench: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) -m bench.run
+	QT_QPA_PLATFORM=offscreen pg_virtualenv -t -o fsync=on $(PY) -m bench.run
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) tools/screenshots.py docs/screenshots

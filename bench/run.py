@@ -15,7 +15,8 @@ from pathlib import Path
 
 from bench.figures import Figure
 
-MODULES = ["bench.store", "bench.checks", "bench.gui", "bench.review", "bench.xlsx", "bench.pdf", "bench.rollup"]
+MODULES = ["bench.store", "bench.postgres", "bench.checks", "bench.gui", "bench.review", "bench.xlsx", "bench.pdf",
+           "bench.rollup"]
 
 
 def main() -> int:

@@ -22,7 +22,8 @@ from summit_app.plan.content import load_content
 from summit_app.plan.interchange import json_schema
 from summit_app.plan.money import format_money
 from summit_app.plan.signing import signed_state
-from summit_app.store.plan_file import PlanFile, close_document, open_document
+from summit_app.store.location import is_server_location
+from summit_app.store.plan_file import close_document, create_plan, open_document, open_plan
 from summit_app.workflows import exports
 from summit_app.workflows.documents import read_json_plan
 from summit_app.workflows.errors import UsageError
@@ -47,19 +48,20 @@ def cmd_new(args: argparse.Namespace) -> int:
     plan = _demo() if args.demo else read_json_plan(args.from_json) if args.from_json else model.Plan()
     if args.district is not None:
         plan = plan.replace(district=dataclasses.replace(plan.district, name=args.district))
-    PlanFile.create(args.plan, plan).close()
+    create_plan(args.plan, plan).close()
     print(f"Created {args.plan}")
     return 0
 
 
 def _info(path: str) -> dict[str, Any]:
-    with PlanFile.open(path, read_only=True) as plan_file:
+    with open_plan(path, read_only=True) as plan_file:
         plan = plan_file.load()
         revision = plan_file.schema_version()
+        shown = plan_file.path if is_server_location(path) else path  # a server's address without its password
     state = signed_state(plan)
     summary = summarize(plan)
     return {
-        "file": path,
+        "file": str(shown),
         "schema_version": revision,
         "district": plan.district.name,
         "fiscal_years": plan.fiscal_years(),
@@ -131,11 +133,11 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise UsageError("export", "--sign records a signed PDF; give --pdf OUT too")
     targets = [t for t in (args.json, args.xlsx, args.pdf) if t]
     try:
-        with OutputBatch(targets, plans=[args.plan]) as batch:
+        with OutputBatch(targets, plans=[] if is_server_location(args.plan) else [args.plan]) as batch:
             if args.sign:
                 _sign_and_export(args, batch)
             else:
-                with PlanFile.open(args.plan, read_only=True) as plan_file:
+                with open_plan(args.plan, read_only=True) as plan_file:
                     plan = plan_file.load()
                 exports.write_all(batch, plan, _export_outputs(args))
     except OutputError as exc:
@@ -149,7 +151,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     """Open findings in full and accepted ones apart; exit 1 if an open finding blocks (none can be accepted)."""
     from summit_app.plan.checks import assess, assessment_json, format_assessment
 
-    with PlanFile.open(args.plan, read_only=True) as plan_file:
+    with open_plan(args.plan, read_only=True) as plan_file:
         plan = plan_file.load()
     assessment = assess(plan, load_content())
     if args.json:

@@ -24,6 +24,9 @@ settings.register_profile("repeatable", derandomize=True, database=None)
 settings.register_profile("explore", derandomize=False)
 settings.load_profile("explore" if os.environ.get("SUMMIT_HYPOTHESIS") == "explore" else "repeatable")
 
+# The PostgreSQL server's fixtures (``pg_url``, ``plan_location``): tests/pg.py.
+pytest_plugins = ("pg",)
+
 GUI_FIXTURES = {"qtbot", "qapp", "qtmodeltester", "make_window"}
 
 

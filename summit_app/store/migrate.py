@@ -33,10 +33,11 @@ def _config(conn: sa.Connection | None = None) -> Config:
     return cfg
 
 
-def stamp_head(conn: sa.Connection) -> None:
-    """Record the head revision in a new file (inside the caller's transaction)."""
+def stamp_head(conn: sa.Connection, schema: str | None = None) -> None:
+    """Record the head revision in a new file, or a new plan's ``schema`` on a server (in the caller's transaction)."""
     script = ScriptDirectory.from_config(_config())
-    MigrationContext.configure(conn).stamp(script, "head")
+    opts = {"version_table_schema": schema} if schema else {}
+    MigrationContext.configure(conn, opts=opts).stamp(script, "head")
 
 
 def backup_path(path: Path, revision: int) -> Path:

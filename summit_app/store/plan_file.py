@@ -37,12 +37,15 @@ from summit_app.store.inspect import (
     journal_is_hot,
 )
 from summit_app.store.layout import SCHEMA_VERSION
+from summit_app.store.location import is_server_location
 from summit_app.store.lock import PlanLock
 from summit_app.store.plan_check import BrokenPlanError, plan_faults
 from summit_app.store.schema_check import check_schema
 
 if TYPE_CHECKING:
     import sqlalchemy as sa
+
+    from summit_app.store.server import ServerPlan
 
 EXTENSION = ".techplan"
 
@@ -355,10 +358,28 @@ def _roll_back(path: Path) -> int:
     return revision
 
 
+def open_plan(location: Path | str, *, read_only: bool = False, holder: str = "") -> PlanFile | ServerPlan:
+    """Open a plan file, or a plan on a server (``postgresql://…?plan=NAME``); the same methods either way."""
+    if isinstance(location, str) and is_server_location(location):
+        from summit_app.store.server import ServerPlan
+
+        return ServerPlan.open(location, read_only=read_only, holder=holder)
+    return PlanFile.open(location, read_only=read_only, holder=holder)
+
+
+def create_plan(location: Path | str, plan: model.Plan, *, holder: str = "") -> PlanFile | ServerPlan:
+    """Make a new plan file, or a new plan on a server, holding ``plan``; never replaces an existing one."""
+    if isinstance(location, str) and is_server_location(location):
+        from summit_app.store.server import ServerPlan
+
+        return ServerPlan.create(location, plan, holder=holder)
+    return PlanFile.create(location, plan, holder=holder)
+
+
 def open_document(path: Path | str, *, read_only: bool = False, author: str = "",
                   content: Content | None = None) -> PlanDocument:
-    """Open a plan file and return its document (the file stays open until ``close_document``)."""
-    plan_file = PlanFile.open(path, read_only=read_only, holder=author)
+    """Open a plan (file or server) and return its document (the plan stays open until ``close_document``)."""
+    plan_file = open_plan(path, read_only=read_only, holder=author)
     try:
         content = content or load_content()
         return PlanDocument(plan_file.load(content), plan_file, content, author)

@@ -9,6 +9,7 @@ instead, which gives the same plan without importing SQLAlchemy.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -134,14 +135,63 @@ def commit_edit(conn: sa.Connection, edit: Edit, entry: LogEntry, what: str) -> 
     raw.execute("PRAGMA foreign_keys=OFF")
     try:
         with conn.begin():
-            write_edit(conn, edit)
-            conn.execute(table_edit_log().insert().values(
-                at=entry.at, author=entry.author, label=entry.label,
-                edit=json.dumps(edit_to_json(entry.edit), ensure_ascii=False)))
+            _write_logged(conn, edit, entry)
             if _breaks_links(conn, edit):
-                raise PlanFileError(what, "the change would break links between items; nothing was changed")
+                raise PlanFileError(what, BROKEN_LINKS)
     finally:
         raw.execute("PRAGMA foreign_keys=ON")
+
+
+def commit_server_edit(conn: sa.Connection, edit: Edit, entry: LogEntry, what: str) -> None:
+    """``commit_edit`` for a plan on a server: no pragma, links checked in SQL before the commit.
+
+    The server's links are deferred to the commit and never cascade
+    (``schema.server_metadata``), so the parts of a batch may come in any
+    order; the check below finds a broken link first and says so in one line
+    (the server would refuse the commit anyway).
+    """
+    with conn.begin():
+        _write_logged(conn, edit, entry)
+        if _orphaned_links(conn, edit):
+            raise PlanFileError(what, BROKEN_LINKS)
+
+
+BROKEN_LINKS = "the change would break links between items; nothing was changed"
+
+
+def _write_logged(conn: sa.Connection, edit: Edit, entry: LogEntry) -> None:
+    write_edit(conn, edit)
+    conn.execute(table_edit_log().insert().values(
+        at=entry.at, author=entry.author, label=entry.label,
+        edit=json.dumps(edit_to_json(entry.edit), ensure_ascii=False)))
+
+
+def _orphaned_links(conn: sa.Connection, edit: Edit) -> bool:
+    """True if a link the edit wrote, or a link to an item it removed, names an item that is not there."""
+    for fk in _links_written(edit):
+        column, target = fk.parent, fk.column
+        orphan = sa.select(sa.literal(1)).select_from(column.table).where(
+            column.is_not(None), ~sa.exists().where(target == column)).limit(1)
+        if conn.execute(orphan).first() is not None:
+            return True
+    return False
+
+
+def _links_written(edit: Edit) -> set[sa.ForeignKey]:
+    """The links an edit may break: a link field set, a new item's links, every link to a removed item's table.
+
+    A text field set or an item moved breaks none, so the common edit costs no check at all.
+    """
+    if isinstance(edit, Batch):
+        return {fk for part in edit.edits for fk in _links_written(part)}
+    if isinstance(edit, SetField | AddItem | RemoveItem):
+        t = table(edit.collection)
+        if isinstance(edit, SetField):
+            return {fk for fk in t.foreign_keys if fk.parent.name == edit.field}
+        if isinstance(edit, AddItem):
+            return set(t.foreign_keys)
+        return {fk for other in METADATA.tables.values() for fk in other.foreign_keys if fk.column.table is t}
+    return set()
 
 
 def _breaks_links(conn: sa.Connection, edit: Edit) -> bool:
@@ -188,6 +238,15 @@ def _insert_plan(conn: sa.Connection, plan: model.Plan) -> None:
 
 def write_new_file(path: Path, plan: model.Plan) -> None:
     """Create a plan file at the head schema revision holding ``plan``."""
+    _new_file(path, lambda conn: insert_plan(conn, plan))
+
+
+def write_file_copy(path: Path, source: sa.Connection) -> None:
+    """Create a plan file holding every row of the plan ``source`` reads (a server's), edit log included."""
+    _new_file(path, lambda conn: copy_rows(source, conn))
+
+
+def _new_file(path: Path, fill: Callable[[sa.Connection], None]) -> None:
     engine = make_engine(path)
     try:
         with engine.connect() as conn, conn.begin():
@@ -196,8 +255,20 @@ def write_new_file(path: Path, plan: model.Plan) -> None:
             METADATA.create_all(conn)
             from summit_app.store import migrate
             migrate.stamp_head(conn)
-            _insert_plan(conn, plan)
-            conn.execute(METADATA.tables["plan_info"].insert().values(
-                key="created", value=datetime.now(UTC).isoformat()))
+            fill(conn)
     finally:
         engine.dispose()
+
+
+def insert_plan(conn: sa.Connection, plan: model.Plan) -> None:
+    """The rows of a new plan, and the time it was created."""
+    _insert_plan(conn, plan)
+    conn.execute(METADATA.tables["plan_info"].insert().values(key="created", value=datetime.now(UTC).isoformat()))
+
+
+def copy_rows(source: sa.Connection, target: sa.Connection) -> None:
+    """Every row of every plan table, parents first, values as they are (ids, positions, the log's numbers)."""
+    for t in METADATA.sorted_tables:
+        rows = [dict(r) for r in source.execute(sa.select(t)).mappings()]
+        if rows:
+            target.execute(t.insert(), rows)

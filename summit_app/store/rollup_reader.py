@@ -24,7 +24,8 @@ from pathlib import Path
 from summit_app.plan import model
 from summit_app.plan.rollup import SkippedFile
 from summit_app.store.errors import PlanFileError
-from summit_app.store.plan_file import PlanFile
+from summit_app.store.location import is_server_location
+from summit_app.store.plan_file import open_plan
 
 #: Files read between two progress reports (and per task handed to a worker, with a pool).
 CHUNK = 50
@@ -39,9 +40,9 @@ class ReadResult:
     listed: int  # files listed, read or not
 
 
-def read_plan_file(path: Path) -> model.Plan:
-    """The plan in ``path``, checked exactly as ``PlanFile.open(path, read_only=True)`` checks it."""
-    with PlanFile.open(path, read_only=True) as plan_file:
+def read_plan_file(path: Path | str) -> model.Plan:
+    """The plan in ``path`` (a file, or a plan on a server), checked exactly as opening it read-only checks it."""
+    with open_plan(path, read_only=True) as plan_file:
         return plan_file.load()
 
 
@@ -55,7 +56,7 @@ def _storage_errors() -> tuple[type[Exception], ...]:
 def read_or_why(path: str) -> model.Plan | str:
     """The plan, or the one-line reason it could not be read."""
     try:
-        return read_plan_file(Path(path))
+        return read_plan_file(path if is_server_location(path) else Path(path))
     except PlanFileError as exc:
         return exc.why
     except (ValueError, TypeError, KeyError, InvalidOperation) as exc:

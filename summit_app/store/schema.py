@@ -94,14 +94,16 @@ def _columns(collection: str, s: FieldSpec) -> list[sa.Column[Any]]:
         Kind.INT: (sa.Integer(), False, "0"),
         Kind.OPT_INT: (sa.Integer(), True, None),
         Kind.DECIMAL: (Hundredths(), False, "0"),
-        Kind.BOOL: (sa.Boolean(), False, "0"),
+        Kind.BOOL: (sa.Boolean(), False, None),
         Kind.DATE: (sa.Date(), True, None),
         Kind.DATETIME: (UTCDateTime(), True, None),
         Kind.CHOICES: (JSONList(), False, "'[]'"),
         Kind.LINKS: (JSONList(), False, "'[]'"),
     }
     sql_type, nullable, default = types[kind]
-    server_default = sa.text(default) if default is not None else None
+    server_default: Any = sa.text(default) if default is not None else None
+    if kind is Kind.BOOL:  # ``DEFAULT 0`` in a file (the same text as ever), ``DEFAULT false`` on PostgreSQL
+        server_default = sa.false()
     return [sa.Column(s.name, sql_type, nullable=nullable, server_default=server_default)]
 
 
@@ -139,3 +141,23 @@ METADATA = build_metadata()
 
 def table(collection: str) -> sa.Table:
     return METADATA.tables[TABLE_NAMES[collection]]
+
+
+def server_metadata() -> sa.MetaData:
+    """The same tables for a PostgreSQL schema, with links checked at commit and no cascade.
+
+    PostgreSQL runs ``ON DELETE CASCADE`` the moment a row goes, even for a
+    deferred constraint: a batch that removes a goal before moving its actions
+    to another goal would lose them. The domain removes a goal's actions
+    explicitly (a goal's removal is refused while actions point to it), so on
+    the server every link is plain and ``DEFERRABLE INITIALLY DEFERRED``: the
+    parts of a batch may come in any order and the links are checked once, at
+    commit. A file keeps its cascades (its commit turns foreign keys off).
+    """
+    metadata = build_metadata()
+    for t in metadata.tables.values():
+        for fk in t.foreign_key_constraints:
+            fk.ondelete = None
+            fk.deferrable = True
+            fk.initially = "DEFERRED"
+    return metadata

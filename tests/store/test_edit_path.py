@@ -1,10 +1,11 @@
-"""The one edit path over a real plan file: undo and redo without Qt, batches, the edit log, removals.
+"""The one edit path over a real store: undo and redo without Qt, batches, the edit log, removals.
 
 Removing an item goes with clearing every link to it (``removal_edit``, what
 the app's tables use), in one undoable step.
 
-After every step the file is reopened: what is on disk must equal what the
-document holds in memory.
+Every test runs on a plan file and on a plan on the PostgreSQL server. After
+every step the plan is reopened: what is stored must equal what the document
+holds in memory.
 """
 
 from __future__ import annotations
@@ -23,28 +24,37 @@ from summit_app.plan.content import Content
 from summit_app.plan.document import PlanDocument
 from summit_app.plan.edits import AddItem, Batch, Edit, MoveItem, RemoveItem, SetField
 from summit_app.plan.history import History
+from summit_app.plan.interchange import dumps
 from summit_app.plan.rules import PlanRuleError, plan_problems
-from summit_app.store.plan_file import PlanFile, close_document, open_document
+from summit_app.store.location import is_server_location
+from summit_app.store.plan_file import close_document, open_document, open_plan
 from summit_app.ui.collection_edits import removal_edit
 
-MakePlan = Callable[..., Path]
+MakePlan = Callable[..., str]
 
 
 @pytest.fixture
-def document(make_plan_file: MakePlan, demo: model.Plan) -> Iterator[PlanDocument]:
-    document = open_document(make_plan_file(demo), author="Karen Liu")
+def document(plan_location: MakePlan, demo: model.Plan) -> Iterator[PlanDocument]:
+    """The demo plan open for editing, in a file and (a second run) on the PostgreSQL server."""
+    document = open_document(plan_location(demo), author="Karen Liu")
     yield document
     close_document(document)
 
 
 def on_disk(document: PlanDocument) -> model.Plan:
-    """The plan as a second, read-only opener of the file sees it."""
-    with PlanFile.open(document.backend.location, read_only=True) as plan_file:
+    """The plan as a second, read-only opener of the store sees it."""
+    with open_plan(document.backend.location, read_only=True) as plan_file:
         return plan_file.load()
 
 
 def sha256(document: PlanDocument) -> str:
-    return hashlib.sha256(Path(document.backend.location).read_bytes()).hexdigest()
+    """What the store holds: a file's bytes, or a server plan's rows (its plan and edit log)."""
+    location = document.backend.location
+    if not is_server_location(location):
+        return hashlib.sha256(Path(location).read_bytes()).hexdigest()
+    with open_plan(location, read_only=True) as plan_file:
+        held = (dumps(plan_file.load()), repr(plan_file.edit_log()))
+    return hashlib.sha256(repr(held).encode()).hexdigest()
 
 
 def _edits(plan: model.Plan) -> list[Edit]:
@@ -137,13 +147,11 @@ def test_batch_parts_may_come_in_any_order(document: PlanDocument, order: int) -
     assert document.plan.item("goals", "goal-new") is None
 
 
-def test_removing_a_goal_and_then_moving_its_actions_loses_no_action(
-    document: PlanDocument, make_plan_file: MakePlan
-) -> None:
+def test_removing_a_goal_and_then_moving_its_actions_loses_no_action(plan_location: MakePlan) -> None:
     plan = model.Plan(goals=(model.Goal("goal-a", "A"), model.Goal("goal-b", "B")),
                       actions=(model.GoalAction("act-1", "goal-a", "One"), model.GoalAction("act-2", "goal-b", "Two"),
                                model.GoalAction("act-3", "goal-a", "Three")))
-    merged = open_document(make_plan_file(plan, "merge.techplan"))
+    merged = open_document(plan_location(plan))
     try:
         batch = Batch((RemoveItem("goals", "goal-a"), SetField("actions", "act-1", "goal_id", "goal-b"),
                        SetField("actions", "act-3", "goal_id", "goal-b")), "Merge goal A into B")
