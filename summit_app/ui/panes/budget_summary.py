@@ -101,7 +101,7 @@ class BudgetSummaryView(QWidget):
         self.figures[key] = value
 
     def refresh(self, plan: model.Plan) -> None:
-        summary = summarize(plan)
+        summary = summarize(plan, self.content)  # an E-Rate line split between the program and its match
         self._headline(plan, summary)
         self._years(plan, summary)
         self._shares(self.by_category, "Category", {
