@@ -67,19 +67,24 @@ class FindingActions(QWidget):
         self.accept_button.setEnabled(editable and self.acceptable() is not None)
         self.withdraw_button.setEnabled(editable and self.withdrawable() is not None)
 
-    def _menu(self, position: QPoint) -> None:
-        index = self.tree.indexAt(position)
-        if index.isValid():
-            self.tree.setCurrentIndex(index)
-        elif not self.tree.currentIndex().isValid():
-            return
+    def context_menu(self) -> QMenu:
+        """The two actions for the current row (a right-click makes the clicked row current first)."""
         menu = QMenu(self.tree)
         for button, slot in ((self.accept_button, self.accept_current), (self.withdraw_button, self.withdraw_current)):
             action = QAction(button.text(), menu)
             action.setEnabled(button.isEnabled())
             action.triggered.connect(lambda _c=False, s=slot: s())
             menu.addAction(action)
-        menu.popup(self.tree.viewport().mapToGlobal(position))
+        return menu
+
+    def _menu(self, _position: QPoint) -> None:
+        index = self.tree.currentIndex()
+        if not index.isValid():
+            return
+        menu = self.context_menu()
+        menu.aboutToHide.connect(menu.deleteLater)
+        # Below the current row: the Menu key asks with no pointer position that means anything.
+        menu.popup(self.tree.viewport().mapToGlobal(self.tree.visualRect(index).bottomLeft()))
 
     # -- the edits -------------------------------------------------------------------------
 

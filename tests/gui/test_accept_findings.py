@@ -16,6 +16,12 @@ from summit_app.ui.accept_dialog import AcceptDialog, default_role
 from summit_app.ui.panes.review import ReviewPane
 
 QUIZ = "“QuizBurst” holds student data"
+#: Two apps holding student data without a signed agreement: two privacy warnings. The panes left
+#: empty add blocking findings (no Accept for those).
+APPS = tuple(model.AppEntry(app_id, name=name, vendor="Vendor", audience=("students",),
+                            data_categories=("student-name",), agreement_status="requested")
+             for app_id, name in (("app-quiz", "QuizBurst"), ("app-ink", "Inkboard Live")))
+PLAN = model.Plan(district=model.District(name="Harbor Unified", enrollment=500, schools=1), apps=APPS)
 ROLES = [("superintendent", "Superintendent"), ("technology-director", "Technology director / CTO"),
          ("principal", "Principal")]
 
@@ -58,7 +64,7 @@ def privacy_badge(window) -> int:  # type: ignore[no-untyped-def]
 
 
 def test_accept_a_warning_undo_lapse_and_withdraw(qtbot: QtBot, make_window, prompts: ScriptedPrompts) -> None:  # type: ignore[no-untyped-def]
-    window = make_window()
+    window = make_window(PLAN)
     pane = review(window)
     assert privacy_badge(window) == 2
     pane.findings_tree.setCurrentIndex(row_of(pane, QUIZ))
@@ -84,7 +90,7 @@ def test_accept_a_warning_undo_lapse_and_withdraw(qtbot: QtBot, make_window, pro
                                       "teachers keep using it until then.")]
     accepted_group = pane.findings_model.index(pane.findings_model.group_row("accepted"), 0)
     assert not pane.findings_tree.isExpanded(accepted_group)  # folded
-    assert pane.summary.text() == "2 findings, none blocking (1 more accepted). Choose one to go to it."
+    assert pane.summary.text() == "9 findings, 8 blocking (1 more accepted). Choose one to go to it."
     assert privacy_badge(window) == 1
 
     window.actions_["undo"].trigger()
@@ -124,7 +130,7 @@ def test_accept_a_warning_undo_lapse_and_withdraw(qtbot: QtBot, make_window, pro
 
 def test_withdraw_an_accepted_finding_from_the_folded_group(qtbot: QtBot, make_window,  # type: ignore[no-untyped-def]
                                                             prompts: ScriptedPrompts) -> None:
-    window = make_window()
+    window = make_window(PLAN)
     pane = review(window)
     pane.findings_tree.setCurrentIndex(row_of(pane, QUIZ))
     prompts.script("accept_finding", ("Signed next month.", "principal"))
@@ -140,11 +146,24 @@ def test_withdraw_an_accepted_finding_from_the_folded_group(qtbot: QtBot, make_w
     assert saved(window).acceptances == ()
 
 
+def test_the_context_menu_accepts_too(qtbot: QtBot, make_window, prompts: ScriptedPrompts) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(PLAN)
+    pane = review(window)
+    pane.findings_tree.setCurrentIndex(row_of(pane, "The plan has no milestones yet."))
+    menu = pane.finding_actions.context_menu()
+    assert [(a.text(), a.isEnabled()) for a in menu.actions()] == [("Accept…", False), ("Withdraw acceptance", False)]
+    pane.findings_tree.setCurrentIndex(row_of(pane, QUIZ))
+    menu = pane.finding_actions.context_menu()
+    assert [(a.text(), a.isEnabled()) for a in menu.actions()] == [("Accept…", True), ("Withdraw acceptance", False)]
+    prompts.script("accept_finding", ("Signed next month.", "principal"))
+    menu.actions()[0].trigger()
+    assert [(a.rule, a.role) for a in saved(window).acceptances] == [("app-student-data-no-agreement", "principal")]
+
+
 def test_a_blocking_finding_offers_no_accept(qtbot: QtBot, make_window, prompts: ScriptedPrompts) -> None:  # type: ignore[no-untyped-def]
-    window = make_window(model.Plan(district=model.District(name="Harbor Unified")))
+    window = make_window(PLAN)
     pane = review(window)
     index = row_of(pane, "The plan has no milestones yet.")
-    assert groups(pane)  # every finding of an empty plan blocks
     pane.findings_tree.setCurrentIndex(index)
     assert not pane.finding_actions.accept_button.isEnabled()
     assert pane.finding_actions.acceptable() is None

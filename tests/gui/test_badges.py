@@ -102,9 +102,9 @@ def test_warnings_only_show_a_quiet_badge_and_no_findings_none(qtbot: QtBot, mak
     assert (counts["privacy"], blocking["privacy"]) == (2, 0)
     assert badge_pixels(window, "privacy", QUIET_FILL) > 40
     assert badge_pixels(window, "privacy", DANGER) == 0
-    assert counts["budget"] == 0
-    assert badge_pixels(window, "budget", QUIET_FILL) == badge_pixels(window, "budget", DANGER) == 0
-    assert "finding" not in navigator(window).item(ROWS["budget"]).toolTip()
+    assert counts["timeline"] == 0
+    assert badge_pixels(window, "timeline", QUIET_FILL) == badge_pixels(window, "timeline", DANGER) == 0
+    assert "finding" not in navigator(window).item(ROWS["timeline"]).toolTip()
 
 
 def test_badges_follow_edits_and_undo(qtbot: QtBot, make_window, content: Content) -> None:  # type: ignore[no-untyped-def]

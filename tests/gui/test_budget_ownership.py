@@ -55,6 +55,7 @@ def test_total_cost_of_ownership_and_erate_figures(make_window) -> None:  # type
     # $50,000; reserve $20,000 x 3 years / 4 = $15,000; Wi-Fi $40,000 one-time over 4 years = $10,000.
     assert shown["direct"] == "$120,000.00"
     assert shown["per_student"] == "$120.00"  # 1,000 students
+    assert pane.summary.figures["ownership"].text() == "$120.00"  # also among the headline figures
     assert shown["per_device"] == "$100.00"  # 600 in service + 600 bought
     assert shown["training"] == "100 hours a year"  # 50 people x 8 hours over 4 years
     # Replacement: 1,200 Chromebooks x $300 / 4 years = $90,000 a year; the reserve puts $20,000 in FY2030.

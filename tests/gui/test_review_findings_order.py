@@ -37,9 +37,15 @@ def test_blocking_findings_come_first(qtbot: QtBot, make_window, demo: model.Pla
     # A readiness warning (step 2) and an empty, blocking learning step (step 4): learning comes first.
     window = make_window(demo.replace(learning=()))
     shown = listed(review(window))
-    severities = [s for _p, s in shown]
     assert ("readiness", "warning") in shown
-    assert severities == sorted(severities, key=lambda s: {"blocking": 0, "warning": 1}.get(s, 2))
+    panes = list(dict.fromkeys(p for p, _s in shown))
+    blocked = {p for p, s in shown if s == "blocking"}
+    assert set(panes[:len(blocked)]) == blocked  # every pane with a blocking finding before the rest
+    assert panes.index("learning") < panes.index("readiness")
+    rank = {"blocking": 0, "warning": 1}
+    for pane_id in panes:  # and within a pane: blocking, then warnings, then advice
+        mine = [rank.get(s, 2) for p, s in shown if p == pane_id]
+        assert mine == sorted(mine)
     assert shown[0] == ("learning", "blocking")
 
 
