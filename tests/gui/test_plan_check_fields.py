@@ -49,8 +49,20 @@ def test_network_today_targets_and_cipa(qtbot: QtBot, make_window) -> None:  # t
     type_into(qtbot, pane.targets.editor("target_wan_mbps"), "2000")
     type_into(qtbot, pane.network.editor("wan_mbps"), "1000")
     assert (saved(window).network.target_wan_mbps, saved(window).network.wan_mbps) == (2000, 1000)
-    wan = {what.text(): today.text() for what, today, _after in pane.reading_labels}["WAN link per school"]
-    assert wan == "✗  1,000 Mbps (target 2,000)"
+    today = {what.text(): today.text() for what, today, _after in pane.reading_labels}
+    assert today["WAN link per school"] == "✗  1,000 Mbps (target 2,000)"
+    assert today["Support"] == "✗  no technicians"
+    type_into(qtbot, pane.network.editor("support_technicians"), "1")
+    qtbot.mouseClick(pane.fleet.add_button, Qt.MouseButton.LeftButton)
+    press_enter(qtbot, window.focusWidget())
+    edit_cell(qtbot, pane.fleet, 0, column_of(pane.fleet, "count"), "1500")
+    support = {what.text(): today for what, today, _after in pane.reading_labels}["Support"]
+    assert support.text() == "✗  1,500 devices per technician (at most 1,000)"  # past the strained figure
+    assert support.objectName() == "gapFigure"
+    type_into(qtbot, pane.network.editor("support_technicians"), "2")
+    assert support.text() == "✓  750 devices per technician (at most 1,000)"
+    for _ in range(4):  # the technicians, the count, the new fleet group, the technician
+        undo(window)
     cipa = pane.network.editor("cipa_in_place")
     qtbot.mouseClick(cipa, Qt.MouseButton.LeftButton)
     assert saved(window).network.cipa_in_place is True

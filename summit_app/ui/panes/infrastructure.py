@@ -88,7 +88,7 @@ class InfrastructurePane(Pane):
             self.targets.hints[name].setText(note)
         self.upgrades.refresh(plan)
         self.fleet.refresh(plan)
-        shown = readings(plan)
+        shown = readings(plan, self.context.content)
         upgraded = any(r.after[0] for r in shown)
         self.after_heading.setText("After the planned upgrades" if upgraded else
                                    "After the planned upgrades: none dated yet")

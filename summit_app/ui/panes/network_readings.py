@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from summit_app.plan import model
+from summit_app.plan.content import Content
 from summit_app.plan.network import (
     FLOOR_MBPS_PER_1000,
     REFERENCE_WAN_MBPS_PER_1000,
@@ -75,15 +76,18 @@ def _devices(plan: model.Plan) -> Figure:
     return (f"{student_devices / d.enrollment:.2f} devices per student", student_devices >= d.enrollment)
 
 
-def _support(plan: model.Plan) -> Figure:
+def _support(plan: model.Plan, content: Content) -> Figure:
+    """Devices per technician today, against the figure past which support is strained (content)."""
     technicians = plan.network.support_technicians
     if not technicians:
         return ("no technicians", False)
     devices = sum(f.count for f in plan.devices)
-    return (f"{devices / technicians:,.0f} devices per technician", True)
+    strained = int(content.figure("total_cost", "devices_per_technician_strained"))
+    return (f"{devices / technicians:,.0f} devices per technician (at most {strained:,})",
+            devices <= strained * technicians)
 
 
-def readings(plan: model.Plan) -> list[Reading]:
+def readings(plan: model.Plan, content: Content) -> list[Reading]:
     """The network today and after every dated upgrade, the student devices and support staffing."""
     now = today(plan)
     upgraded = bool(dated_upgrades(plan))
@@ -94,5 +98,5 @@ def readings(plan: model.Plan) -> list[Reading]:
         Reading("WAN link per school", _wan(plan, now), _wan(plan, after) if upgraded else none),
         Reading("Classrooms with Wi-Fi", _wifi(now), _wifi(after) if upgraded else none),
         Reading("Student devices", _devices(plan), none),
-        Reading("Support", _support(plan), none),
+        Reading("Support", _support(plan, content), none),
     ]
