@@ -38,15 +38,15 @@ def test_blocking_findings_come_first(qtbot: QtBot, make_window, demo: model.Pla
     window = make_window(demo.replace(learning=()))
     shown = listed(review(window))
     assert ("readiness", "warning") in shown
-    panes = list(dict.fromkeys(p for p, _s in shown))
-    blocked = {p for p, s in shown if s == "blocking"}
-    assert set(panes[:len(blocked)]) == blocked  # every pane with a blocking finding before the rest
-    assert panes.index("learning") < panes.index("readiness")
-    rank = {"blocking": 0, "warning": 1}
-    for pane_id in panes:  # and within a pane: blocking, then warnings, then advice
-        mine = [rank.get(s, 2) for p, s in shown if p == pane_id]
-        assert mine == sorted(mine)
     assert shown[0] == ("learning", "blocking")
+    # Steps that block come first; within each step, blocking findings, then warnings, then advice.
+    steps = list(dict.fromkeys(p for p, _s in shown))
+    blocks = ["blocking" in {s for p, s in shown if p == step} for step in steps]
+    assert blocks == sorted(blocks, reverse=True)
+    rank = {"blocking": 0, "warning": 1, "advice": 2}
+    for step in steps:
+        severities = [rank[s] for p, s in shown if p == step]
+        assert severities == sorted(severities), step
 
 
 def test_each_column_is_read_as_it_shows(qtbot: QtBot, make_window) -> None:  # type: ignore[no-untyped-def]
