@@ -1,4 +1,4 @@
-"""Navigator badges: how many findings each step still has, a red badge when any blocks.
+"""Navigator badges: how many open findings each step still has (accepted ones are not counted), red when any blocks.
 
 The plan checks of a very large plan take about 15 ms, so they run on the UI
 thread, but never per keystroke: after an edit they wait on a single-shot timer
@@ -84,11 +84,12 @@ class FindingCounter(QObject):
     def _run(self) -> None:
         if self._plan is None:
             return
-        from summit_app.plan.checks import run_checks  # loaded with the first count, after the first paint
+        from summit_app.plan.checks import assess  # loaded with the first count, after the first paint
         from summit_app.plan.review import blocking_counts, finding_counts
 
         started = time.perf_counter()
-        findings = badge_findings(run_checks(self._plan, self._content), pane_states(self._plan, self._content))
+        open_findings = assess(self._plan, self._content).open  # an accepted finding is no longer counted
+        findings = badge_findings(open_findings, pane_states(self._plan, self._content))
         self.runs += 1
         self._since.start()
         self.counted.emit(finding_counts(findings), blocking_counts(findings))

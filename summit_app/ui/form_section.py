@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from summit_app.plan import model
 from summit_app.plan.edits import SetField
@@ -25,7 +25,8 @@ class FormSection(QWidget):
     """Editors for ``fields`` of a singleton (``item_id`` "") or of one collection item (``bind``)."""
 
     def __init__(self, context: UiContext, collection: str, fields: list[str], title: str = "",
-                 formats_: dict[str, str] | None = None, parent: QWidget | None = None) -> None:
+                 formats_: dict[str, str] | None = None, parent: QWidget | None = None, *,
+                 hints: tuple[str, ...] = ()) -> None:
         super().__init__(parent)
         self.context = context
         self.collection = collection
@@ -33,6 +34,7 @@ class FormSection(QWidget):
         self.item_id = ""
         self.editors: dict[str, QWidget] = {}
         self.labels: dict[str, QLabel] = {}
+        self.hints: dict[str, QLabel] = {}  # a note beside a field (a reference figure), set by the pane
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         if title:
@@ -45,9 +47,9 @@ class FormSection(QWidget):
         layout.addLayout(self.form)
         layout.addStretch(1)
         for name in fields:
-            self._add_row(spec(self.record_type, name), (formats_ or {}).get(name, ""))
+            self._add_row(spec(self.record_type, name), (formats_ or {}).get(name, ""), name in hints)
 
-    def _add_row(self, s: FieldSpec, fmt: str) -> None:
+    def _add_row(self, s: FieldSpec, fmt: str, hinted: bool = False) -> None:
         editor = make_editor(s, self.context.content, self.context.plan, fmt)
         editor.setAccessibleName(s.label)
         editor.setObjectName(f"field-{s.name}")
@@ -55,13 +57,25 @@ class FormSection(QWidget):
         if isinstance(editor, ChecklistEditor | LongTextEditor):
             editor.setMaximumHeight(editor.fontMetrics().height() * 6)
         self.editors[s.name] = editor
-        if isinstance(editor, FlagEditor):
-            self.form.addRow("", editor)
+        if isinstance(editor, FlagEditor):  # its own text is its label: the row spans the form
+            self.form.addRow(editor)
             return
         label = QLabel(s.label)
         label.setBuddy(editor)
         self.labels[s.name] = label
-        self.form.addRow(label, editor)
+        self.form.addRow(label, self._with_hint(s.name, editor) if hinted else editor)
+
+    def _with_hint(self, name: str, editor: QWidget) -> QHBoxLayout:
+        """The editor with a muted note to its right (the pane fills it in on refresh)."""
+        row = QHBoxLayout()
+        editor.setMinimumWidth(editor.fontMetrics().horizontalAdvance("0") * 14)
+        row.addWidget(editor, 0)
+        hint = QLabel()
+        theme.mark(hint, "muted")
+        hint.setWordWrap(True)
+        self.hints[name] = hint
+        row.addWidget(hint, 1)
+        return row
 
     def editor(self, name: str) -> Any:
         return self.editors[name]

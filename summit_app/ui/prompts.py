@@ -135,6 +135,12 @@ class Prompts:
                                                   QtWidgets.QLineEdit.EchoMode.Normal, current)
         return name.strip() if ok else None
 
+    def accept_finding(self, message: str, roles: list[tuple[str, str]], role: str) -> tuple[str, str] | None:
+        """Accept a warning or advice: (reason, role id) as entered, or None if cancelled."""
+        from summit_app.ui.accept_dialog import ask_acceptance  # a dialog few sessions show: loaded on first use
+
+        return ask_acceptance(self.parent, message, roles, role)
+
 
 def with_plan_suffix(path: Path) -> Path:
     """A new plan's file name always ends in .techplan (file managers and the MIME type rely on it)."""

@@ -15,13 +15,17 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistent
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from summit_app.plan import model
-from summit_app.plan.checks import BLOCKING, PANES, WARNING, Finding
+from summit_app.plan.checks import BLOCKING, PANES, WARNING, Assessment, Finding
 from summit_app.plan.content import Content
 from summit_app.plan.coverage import Coverage, EntryCoverage, item_label
 from summit_app.ui.theme import ACCENT, DANGER, GOOD, MUTED
 
 Index = QModelIndex | QPersistentModelIndex
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
+ACCEPTANCE_ROLE = Qt.ItemDataRole.UserRole + 4  # the ``Acceptance`` of an accepted or lapsed row
+#: The group keys of accepted findings and of acceptances that lapsed (the tree folds the first).
+ACCEPTED_GROUP = "accepted"
+LAPSED_GROUP = "lapsed"
 GROUP = 0  # internal id of group rows; child rows carry their group's row + 1
 
 SEVERITY_NAMES = {BLOCKING: "Blocking", WARNING: "Warning"}
@@ -173,8 +177,55 @@ def finding_groups(findings: list[Finding], content: Content) -> tuple[Group, ..
     return tuple(_pane_group(p, by_pane[p], content) for p in order)
 
 
+def accepted_by(acceptance: model.Acceptance, content: Content) -> str:
+    return f"Accepted by {content.name_of('roles', acceptance.role)}: {acceptance.reason}"
+
+
+def _accepted_row(finding: Finding, acceptance: model.Acceptance, content: Content) -> Row:
+    note = accepted_by(acceptance, content)
+    roles: dict[tuple[int, int], Any] = {
+        (-1, FINDING_ROLE): finding, (-1, ACCEPTANCE_ROLE): acceptance,
+        (0, Qt.ItemDataRole.ForegroundRole): QBrush(QColor(MUTED)),
+        (2, Qt.ItemDataRole.ToolTipRole): note,
+        (0, Qt.ItemDataRole.AccessibleTextRole): f"Accepted {SEVERITY_NAMES.get(finding.severity, 'advice').lower()}",
+    }
+    return Row((SEVERITY_NAMES.get(finding.severity, "Advice"), finding.message, note), roles, (finding, acceptance))
+
+
+def _lapsed_row(acceptance: model.Acceptance, back: Finding | None, content: Content) -> Row:
+    """A lapsed acceptance: its finding is open again above (the facts changed), or no longer applies."""
+    why = ("The facts changed since it was accepted, so the finding is open again." if back is not None else
+           "The finding no longer applies: withdraw this acceptance to tidy up.")
+    message = back.message if back is not None else f"A finding of the rule “{acceptance.rule}”"
+    roles: dict[tuple[int, int], Any] = {(-1, ACCEPTANCE_ROLE): acceptance,
+                                         (0, Qt.ItemDataRole.ForegroundRole): QBrush(QColor(SEVERITY_COLOURS[WARNING])),
+                                         (0, Qt.ItemDataRole.FontRole): _bold()}
+    if back is not None:
+        roles[(-1, FINDING_ROLE)] = back
+    return Row(("Lapsed", message, f"{why} {accepted_by(acceptance, content)}"), roles, (acceptance, back))
+
+
+def _reopened(findings: list[Finding], acceptance: model.Acceptance) -> Finding | None:
+    return next((f for f in findings if (f.rule, f.item_id or "") == (acceptance.rule, acceptance.item_id)), None)
+
+
+def assessment_groups(assessment: Assessment, content: Content) -> tuple[Group, ...]:
+    """Open findings by pane, then the acceptances that lapsed, then the accepted findings (folded)."""
+    groups = list(finding_groups(assessment.open, content))
+    bold: dict[tuple[int, int], Any] = {(0, Qt.ItemDataRole.FontRole): _bold()}
+    if assessment.lapsed:
+        rows = tuple(_lapsed_row(a, _reopened(assessment.open, a), content) for a in assessment.lapsed)
+        title = f"Lapsed acceptances ({len(rows)}): the facts behind them changed"
+        groups.append(Group(Row((title, "", ""), bold, (LAPSED_GROUP,)), rows))
+    if assessment.accepted:
+        rows = tuple(_accepted_row(f, a, content) for f, a in assessment.accepted)
+        groups.append(Group(Row((f"Accepted ({len(rows)})", "", ""), bold, (ACCEPTED_GROUP,)), rows))
+    return tuple(groups)
+
+
 class FindingsModel(GroupedModel):
-    """Plan findings grouped by pane; each finding row carries its ``Finding`` (FINDING_ROLE)."""
+    """Plan findings grouped by pane; each finding row carries its ``Finding`` (FINDING_ROLE), an accepted
+    or lapsed one its ``Acceptance`` (ACCEPTANCE_ROLE)."""
 
     def __init__(self, content: Content, parent: QObject | None = None) -> None:
         super().__init__(("Severity", "Finding", "What to do"), parent)
@@ -183,8 +234,18 @@ class FindingsModel(GroupedModel):
     def set_findings(self, findings: list[Finding]) -> bool:
         return self.set_groups(finding_groups(findings, self._content))
 
+    def set_assessment(self, assessment: Assessment) -> bool:
+        return self.set_groups(assessment_groups(assessment, self._content))
+
     def finding_at(self, index: Index) -> Finding | None:
         return index.data(FINDING_ROLE) if index.isValid() else None
+
+    def acceptance_at(self, index: Index) -> model.Acceptance | None:
+        return index.data(ACCEPTANCE_ROLE) if index.isValid() else None
+
+    def group_row(self, key: str) -> int:
+        """The row of the group ``key`` (ACCEPTED_GROUP, LAPSED_GROUP or a pane id); -1 if not shown."""
+        return next((r for r, g in enumerate(self.groups()) if g.row.key == (key,)), -1)
 
 
 # --- coverage ------------------------------------------------------------------------------

@@ -273,6 +273,8 @@ class TableSection(QWidget):
         self.model.refresh(plan)
         if not self._fitted and self.model.rowCount():
             self.fit_columns()
+        elif not self._fitted:
+            self.view.resizeColumnsToContents()  # no rows yet: at least the headings show whole
         elif self._fitted:
             changed = [r for r, it in enumerate(self.model.items()) if id(it) not in before]
             self.grow_columns(changed[:GROW_ROWS])

@@ -79,6 +79,9 @@ class ScriptedPrompts(Prompts):
     def author_name(self, current: str) -> str | None:
         return self._answer("author_name", current)  # type: ignore[no-any-return]
 
+    def accept_finding(self, message: str, roles: list[tuple[str, str]], role: str) -> tuple[str, str] | None:
+        return self._answer("accept_finding", message, roles, role)  # type: ignore[no-any-return]
+
 
 def close_context(context: UiContext) -> None:
     """Close a pane's plan (once) so its file can be opened again, as the next session would."""

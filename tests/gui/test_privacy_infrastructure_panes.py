@@ -66,11 +66,11 @@ def test_network_form_device_fleet_and_ratio(qtbot: QtBot, make_window: MakeWind
     edit_cell(qtbot, pane.fleet, 0, column_of(pane.fleet, "count"), "500")
     fleet = saved(window).devices[0]
     assert (fleet.device_type, fleet.users, fleet.count) == ("chromebook", "students", 500)
-    readings = {what.text(): value.text() for what, value in pane.reading_labels}
+    readings = {what.text(): today.text() for what, today, _after in pane.reading_labels}
     assert readings["Student devices"] == "✗  0.50 devices per student"
-    assert readings["Internet per 1,000 users"] == "✓  200 Mbps (target 100)"
+    assert readings["Internet per 1,000 users"] == "✗  200 Mbps (target 1,000)"  # the reference is the default
     edit_cell(qtbot, pane.fleet, 0, column_of(pane.fleet, "count"), "1000")
-    readings = {what.text(): value.text() for what, value in pane.reading_labels}
+    readings = {what.text(): today.text() for what, today, _after in pane.reading_labels}
     assert readings["Student devices"] == "✓  1.00 devices per student"
 
 

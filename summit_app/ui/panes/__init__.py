@@ -17,10 +17,10 @@ COLLECTION_PANES = {
     "vision": "vision", "goals": "vision", "actions": "vision",
     "learning": "learning",
     "apps": "privacy", "practices": "privacy",
-    "network": "infrastructure", "devices": "infrastructure",
+    "network": "infrastructure", "devices": "infrastructure", "upgrades": "infrastructure",
     "funding": "budget", "budget": "budget",
     "milestones": "timeline",
-    "approval": "review", "signature": "review",
+    "approval": "review", "signature": "review", "acceptances": "review",
 }
 
 

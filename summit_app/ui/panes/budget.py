@@ -16,7 +16,9 @@ from summit_app.ui.collection_edits import new_id
 from summit_app.ui.collection_model import CollectionModel, Column
 from summit_app.ui.context import UiContext
 from summit_app.ui.pane import Pane
+from summit_app.ui.panes.budget_line_detail import LineDetail
 from summit_app.ui.panes.budget_summary import BudgetSummaryView
+from summit_app.ui.panes.budget_tco import ErateView, TotalCostView
 from summit_app.ui.table_section import TableSection
 
 YEARS = range(model.MAX_PLAN_YEARS)
@@ -59,8 +61,15 @@ class BudgetPane(Pane):
                                     "funding source", new_source, rows=6)
         self.lines = TableSection("Budget lines", CollectionModel(context, "budget", LINE_COLUMNS),
                                   "budget line", new_line, rows=14)
+        self.line_detail = LineDetail(context)
+        self.lines.current_changed.connect(self.line_detail.bind)
         self.body.addWidget(self.sources)
         self.body.addWidget(self.lines)
+        self.body.addWidget(self.line_detail)
+        self.tco = TotalCostView(context.content)
+        self.erate = ErateView(context.content)
+        self.body.addWidget(self.tco)
+        self.body.addWidget(self.erate)
         self.body.addStretch(1)
 
     def _show_years(self, plan: model.Plan) -> None:
@@ -74,6 +83,9 @@ class BudgetPane(Pane):
         self.summary.refresh(plan)
         self.sources.refresh(plan)
         self.lines.refresh(plan)
+        self.line_detail.refresh(plan)
+        self.tco.refresh(plan)
+        self.erate.refresh(plan)
         self._show_years(plan)
 
     def select_item(self, collection: str, item_id: str) -> bool:

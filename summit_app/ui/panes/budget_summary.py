@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from summit_app.plan import model
 from summit_app.plan.budget import BudgetSummary, summarize
 from summit_app.plan.content import Content
+from summit_app.plan.tco import total_cost
 from summit_app.ui import theme
 from summit_app.ui.formats import money, money_short
 
@@ -78,7 +79,8 @@ class BudgetSummaryView(QWidget):
         self.headline = QGridLayout()
         self.figures: dict[str, QLabel] = {}
         for column, (key, caption) in enumerate((("total", "Plan cost"), ("funding", "Funding"),
-                                                 ("gap", "Funding gap"), ("per_student", "Per student"))):
+                                                 ("gap", "Funding gap"), ("per_student", "Per student"),
+                                                 ("ownership", "Ownership per student a year"))):
             self._figure(key, caption, column)
         layout.addLayout(self.headline)
         self.by_year = _table("Totals by fiscal year")
@@ -101,7 +103,7 @@ class BudgetSummaryView(QWidget):
         self.figures[key] = value
 
     def refresh(self, plan: model.Plan) -> None:
-        summary = summarize(plan)
+        summary = summarize(plan, self.content)  # an E-Rate line split between the program and its match
         self._headline(plan, summary)
         self._years(plan, summary)
         self._shares(self.by_category, "Category", {
@@ -120,6 +122,8 @@ class BudgetSummaryView(QWidget):
         self.figures["gap"].setText(money_short(gap) if gap else "Fully funded")
         theme.mark(self.figures["gap"], "gapFigure" if gap else "okFigure")
         self.figures["per_student"].setText(money(per_student) if per_student is not None else "—")
+        ownership = total_cost(plan, self.content).per_student_per_year  # in full under Total cost of ownership
+        self.figures["ownership"].setText(money(ownership) if ownership is not None else "—")
 
     def _years(self, plan: model.Plan, summary: BudgetSummary) -> None:
         table, years = self.by_year, summary.years

@@ -12,7 +12,7 @@ from summit_app.ui.form_section import FormSection
 from summit_app.ui.pane import Pane
 from summit_app.ui.table_section import TableSection
 
-DISTRICT_FIELDS = ["name", "state", "enrollment", "schools", "staff", "teachers"]
+DISTRICT_FIELDS = ["name", "state", "enrollment", "schools", "staff", "teachers", "erate_discount_percent"]
 SUMMIT_FIELDS = ["summit_city", "summit_date", "first_fiscal_year", "plan_years"]
 
 

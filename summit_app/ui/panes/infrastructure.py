@@ -1,8 +1,9 @@
-"""Infrastructure & devices: network capacity against the plan's targets, support staff, and the device fleet."""
+"""Infrastructure & devices: today's network, the team's targets beside the long-term reference,
+the upgrades planned (and the budget lines that pay for them), support staff, and the device fleet."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from summit_app.plan import model
 from summit_app.plan.fields import Kind
@@ -12,10 +13,14 @@ from summit_app.ui.collection_model import CollectionModel, Column
 from summit_app.ui.context import UiContext
 from summit_app.ui.form_section import FormSection
 from summit_app.ui.pane import Pane
+from summit_app.ui.panes.network_readings import readings, reference_notes
 from summit_app.ui.table_section import TableSection
 
-NETWORK_FIELDS = ["internet_mbps", "target_mbps_per_1000", "wan_mbps", "target_wan_mbps",
-                  "wifi_coverage_percent", "support_technicians", "notes"]
+TODAY_FIELDS = ["internet_mbps", "wan_mbps", "wifi_coverage_percent", "support_technicians", "cipa_in_place"]
+TARGET_FIELDS = ["target_mbps_per_1000", "target_wan_mbps", "notes"]
+UPGRADE_COLUMNS = [Column("title"), Column("effective_date"), Column("internet_mbps", "Internet after (Mbps)"),
+                   Column("wan_mbps", "School WAN after (Mbps)"), Column("wifi_coverage_percent", "Wi-Fi after (%)"),
+                   Column("budget_line_ids", "Paid by")]
 DEVICE_COLUMNS = [Column("device_type"), Column("users"), Column("count"), Column("average_age_years"),
                   Column("refresh_cycle_years"),
                   Column("due", "Due for refresh", kind=Kind.TEXT,
@@ -27,23 +32,8 @@ def new_fleet(plan: model.Plan) -> model.DeviceFleet:
     return model.DeviceFleet(new_id(plan, "devices", "fleet"))
 
 
-def readings(plan: model.Plan) -> list[tuple[str, str, bool]]:
-    """(what, reading, meets the target) for the network and the fleet."""
-    d, n = plan.district, plan.network
-    users = d.enrollment + d.staff
-    per_1000 = n.internet_mbps * 1000 / users if users else 0.0
-    student_devices = sum(f.count for f in plan.devices if f.users == "students")
-    ratio = f"{student_devices / d.enrollment:.2f} devices per student" if d.enrollment else "—"
-    devices = sum(f.count for f in plan.devices)
-    per_tech = f"{devices / n.support_technicians:,.0f} devices per technician" if n.support_technicians else "—"
-    return [
-        ("Internet per 1,000 users", f"{per_1000:,.0f} Mbps (target {n.target_mbps_per_1000:,})",
-         per_1000 >= n.target_mbps_per_1000),
-        ("WAN link", f"{n.wan_mbps:,} Mbps (target {n.target_wan_mbps:,})", n.wan_mbps >= n.target_wan_mbps),
-        ("Classrooms with Wi-Fi", f"{n.wifi_coverage_percent}%", n.wifi_coverage_percent >= 100),
-        ("Student devices", ratio, bool(d.enrollment) and student_devices >= d.enrollment),
-        ("Support", per_tech, bool(n.support_technicians)),
-    ]
+def new_upgrade(plan: model.Plan) -> model.NetworkUpgrade:
+    return model.NetworkUpgrade(new_id(plan, "upgrades", "upgrade"), title="New upgrade")
 
 
 class InfrastructurePane(Pane):
@@ -52,11 +42,18 @@ class InfrastructurePane(Pane):
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         row = QHBoxLayout()
-        self.network = FormSection(context, "network", NETWORK_FIELDS, "Network and support")
-        row.addWidget(self.network, 1)
+        self.network = FormSection(context, "network", TODAY_FIELDS, "Network and support today")
+        self.targets = FormSection(context, "network", TARGET_FIELDS, "The team's targets",
+                                   hints=("target_mbps_per_1000", "target_wan_mbps"))
+        self.targets.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # long labels above their fields
+        row.addWidget(self.network, 0)  # short numbers: the targets and their references get the room
         row.addSpacing(24)
-        row.addLayout(self._readings_box(), 1)
+        row.addWidget(self.targets, 1)
         self.body.addLayout(row)
+        self.body.addLayout(self._readings_box())
+        self.upgrades = TableSection("Planned upgrades", CollectionModel(context, "upgrades", UPGRADE_COLUMNS),
+                                     "upgrade", new_upgrade, rows=6)
+        self.body.addWidget(self.upgrades)
         self.fleet = TableSection("Device fleet", CollectionModel(context, "devices", DEVICE_COLUMNS),
                                   "device group", new_fleet, rows=8)
         self.body.addWidget(self.fleet)
@@ -68,27 +65,45 @@ class InfrastructurePane(Pane):
         theme.mark(title, "sectionTitle")
         box.addWidget(title)
         self.grid = QGridLayout()
-        self.reading_labels: list[tuple[QLabel, QLabel]] = []
+        self.grid.setHorizontalSpacing(24)
+        self.reading_labels: list[tuple[QLabel, QLabel, QLabel]] = []
+        headings = [QLabel(caption) for caption in ("", "Today", "After the planned upgrades")]
+        for column, heading in enumerate(headings):
+            theme.mark(heading, "muted")
+            self.grid.addWidget(heading, 0, column)
+        self.after_heading = headings[2]
         for row in range(5):
-            what, value = QLabel(), QLabel()
-            self.grid.addWidget(what, row, 0)
-            self.grid.addWidget(value, row, 1)
-            self.reading_labels.append((what, value))
+            labels = (QLabel(), QLabel(), QLabel())
+            for column, label in enumerate(labels):
+                self.grid.addWidget(label, row + 1, column)
+            self.reading_labels.append(labels)
+        self.grid.setColumnStretch(3, 1)
         box.addLayout(self.grid)
-        box.addStretch(1)
         return box
 
     def refresh(self, plan: model.Plan) -> None:
         self.network.refresh(plan)
+        self.targets.refresh(plan)
+        for name, note in reference_notes(plan).items():
+            self.targets.hints[name].setText(note)
+        self.upgrades.refresh(plan)
         self.fleet.refresh(plan)
-        for (what, value), (name, reading, ok) in zip(self.reading_labels, readings(plan), strict=True):
-            what.setText(name)
-            value.setText(f"{'✓' if ok else '✗'}  {reading}")
-            theme.mark(value, "okFigure" if ok else "gapFigure")
+        shown = readings(plan, self.context.content)
+        upgraded = any(r.after[0] for r in shown)
+        self.after_heading.setText("After the planned upgrades" if upgraded else
+                                   "After the planned upgrades: none dated yet")
+        for labels, reading in zip(self.reading_labels, shown, strict=True):
+            what, today, after = labels
+            what.setText(reading.what)
+            for label, (text, ok) in ((today, reading.today), (after, reading.after)):
+                label.setText(f"{'✓' if ok else '✗'}  {text}" if text else "")
+                theme.mark(label, ("okFigure" if ok else "gapFigure") if text else "muted")
 
     def select_item(self, collection: str, item_id: str) -> bool:
         if collection == "devices":
             return self.fleet.select(item_id)
+        if collection == "upgrades":
+            return self.upgrades.select(item_id)
         if collection == "network":
             self.network.editor("internet_mbps").setFocus()
             return True

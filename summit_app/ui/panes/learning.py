@@ -16,7 +16,7 @@ from summit_app.ui.pane import Pane
 from summit_app.ui.table_section import TableSection
 
 COLUMNS = [Column("title"), Column("component"), Column("audience"), Column("participants"),
-           Column("hours", fmt="number"), Column("format"), Column("start_date"), Column("end_date"),
+           Column("hours", fmt="number"), Column("purpose"), Column("format"), Column("start_date"), Column("end_date"),
            Column("goal_ids")]
 
 

@@ -24,18 +24,19 @@ from PySide6.QtWidgets import (
 )
 
 from summit_app.plan import model
-from summit_app.plan.checks import Finding, run_checks
+from summit_app.plan.checks import Assessment, Finding, assess
 from summit_app.plan.coverage import coverage
 from summit_app.plan.edits import Batch, SetField
 from summit_app.plan.review import finding_counts
 from summit_app.plan.team import approval_from_team
 from summit_app.ui import theme
 from summit_app.ui.context import UiContext
+from summit_app.ui.finding_actions import FindingActions
 from summit_app.ui.form_section import FormSection
 from summit_app.ui.pane import Pane
 from summit_app.ui.plan_exports import exports_of
 from summit_app.ui.readiness_detail import make_card, section_title
-from summit_app.ui.review_models import CoverageModel, FindingsModel, GroupedModel
+from summit_app.ui.review_models import ACCEPTED_GROUP, CoverageModel, FindingsModel, GroupedModel
 from summit_app.ui.signoff import ExportButtons, SignedStatePanel
 from summit_app.ui.theme import DANGER, GOOD
 from summit_app.ui.wrapping import WrappingTree
@@ -94,6 +95,21 @@ class FindingsTree(GroupedTree):
         self.setMouseTracking(True)
         self.clicked.connect(self._choose)
         self.entered.connect(self._hover)
+        self.accepted_open = False  # the Accepted group is folded until the user opens it
+        self.expanded.connect(lambda index: self._remember_fold(index, True))
+        self.collapsed.connect(lambda index: self._remember_fold(index, False))
+
+    def _remember_fold(self, index: QModelIndex, opened: bool) -> None:
+        if not index.parent().isValid() and index.row() == self._findings.group_row(ACCEPTED_GROUP):
+            self.accepted_open = opened
+
+    def _regroup(self) -> None:
+        keep = self.accepted_open
+        super()._regroup()
+        row = self._findings.group_row(ACCEPTED_GROUP)
+        if row >= 0 and not keep:
+            self.collapse(self._findings.index(row, 0))
+        self.accepted_open = keep
 
     def fit_height(self, fewest: int = 240, most: int = 20000) -> None:
         """As tall as its rows (between ``fewest`` and ``most`` pixels), so the page scrolls, not a box of three."""
@@ -133,7 +149,8 @@ class ReviewPane(Pane):
 
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
-        self.findings: list[Finding] = []
+        self.findings: list[Finding] = []  # the open ones (not accepted)
+        self.assessment = Assessment([], [], [])
         self.findings_model = FindingsModel(context.content, self)
         self.coverage_model = CoverageModel(self)
         self.runner = exports_of(context).runner  # the window's: one export at a time, from here or the menu
@@ -163,6 +180,9 @@ class ReviewPane(Pane):
         self.findings_tree = FindingsTree(self.findings_model)
         self.findings_tree.finding_chosen.connect(self._go_to)
         layout.addWidget(self.findings_tree, 1)
+        self.finding_actions = FindingActions(self.context, self.findings_tree, self.findings_model)
+        self.finding_actions.bind_selection()
+        layout.addWidget(self.finding_actions)
         return card
 
     def _build_signoff(self) -> QFrame:
@@ -233,9 +253,11 @@ class ReviewPane(Pane):
             return
         plan = self._plan
         content = self.context.content
-        self.findings = run_checks(plan, content)
-        if self.findings_model.set_findings(self.findings):
+        self.assessment = assess(plan, content)
+        self.findings = self.assessment.open
+        if self.findings_model.set_assessment(self.assessment):
             self.findings_tree.fit_height()
+        self.finding_actions.sync()
         self.coverage_model.set_coverage(coverage(plan, content), plan)
         self.signed.show_plan(plan)
         self.approval.refresh(plan)
@@ -263,12 +285,16 @@ class ReviewPane(Pane):
     def _show_summary(self) -> None:
         if not self.findings:
             self.summary.setStyleSheet(f"color: {GOOD}; font-weight: 600;")
-            self.summary.setText("No findings: the plan is coherent.")
+            accepted = len(self.assessment.accepted)
+            self.summary.setText("No findings: the plan is coherent." if not accepted else
+                                 f"No open findings: the plan is coherent ({accepted} accepted).")
             return
         blocking = sum(f.blocking for f in self.findings)
         self.summary.setStyleSheet(f"color: {DANGER}; font-weight: 600;" if blocking else "")
         head = f"{len(self.findings)} finding{'s' if len(self.findings) != 1 else ''}"
         tail = f", {blocking} blocking" if blocking else ", none blocking"
+        accepted = len(self.assessment.accepted)
+        tail += f" ({accepted} more accepted)" if accepted else ""
         self.summary.setText(head + tail + ". Choose one to go to it.")
 
     def _go_to(self, finding: Finding) -> None:

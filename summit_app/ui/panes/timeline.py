@@ -14,7 +14,7 @@ from summit_app.ui.context import UiContext
 from summit_app.ui.pane import Pane
 from summit_app.ui.table_section import TableSection
 
-COLUMNS = [Column("title"), Column("due_date"), Column("owner"), Column("status"), Column("goal_ids")]
+COLUMNS = [Column("title"), Column("due_date"), Column("owner"), Column("status"), Column("kind"), Column("goal_ids")]
 
 
 def new_milestone(plan: model.Plan) -> model.Milestone:
