@@ -121,7 +121,7 @@ def test_sections_have_their_tables_charts_and_appendix(pages: list[str], conten
 
 
 def test_long_tables_repeat_their_header_on_every_page(pages: list[str]) -> None:
-    budget_pages = [p for p in pages if "Budget line and category" in p]
+    budget_pages = [p for p in pages if "Budget line and details" in p]
     assert len(budget_pages) >= 3
     assert all("Unit cost" in p and "Funding source" in p for p in budget_pages)
 

@@ -233,6 +233,7 @@ RULES = [
     'SUMIFS(B1:B3,C1:C3,"x")', "SUMPRODUCT((C1:C4=C3)*B1:B4)", "SUMPRODUCT((C1:C3=\"X\")*B1:B3)",
     'AVERAGEIFS(B1:B3,C1:C3,"nothing")', 'AVERAGEIFS(B1:B3,C1:C3,"title*")', "LOOKUP(0,D1:D3,E1:E3)",
     "LOOKUP(5,D1:D3,E1:E3)", "LOOKUP(8,D1:D3,E1:E3)", "LOOKUP(99,D1:D3,E1:E3)", "MAX(0,A4)", "MAX(A1:A5)",
+    "MIN(A1:A5)", "MIN(85,B1*9)", "MIN(A3:A3)",
     "AVERAGE(A1:A5)", "SUM(A1:A5)", "SUM(B1:B4)", "ISNUMBER(A2)", "ISNUMBER(A1)", "IF(A3,1,2)", "IF(A2,1,2)",
     "AND(1,0)", "AND(A1>1,B1>1)", '"x"&A1', "-A4*2", "A1*1E+300*1E+300", "B2/3", "SUM(B1:B3)/3",
 ]

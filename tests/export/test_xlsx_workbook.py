@@ -29,7 +29,7 @@ HEADERS = {
     "GoalsAndActions": ["Ref", "Type", "Goal or action", "Description", "Future Ready gear", "Priority", "Measure",
                         "Baseline", "Target", "Owner", "Due date", "Status", "ISTE Essential Conditions",
                         "E-Rate technology-plan checklist (historical, pre-2015)"],
-    "LearningActivities": ["Activity", "Type", "Audience", "Format", "Participants", "Hours each",
+    "LearningActivities": ["Activity", "Type", "Audience", "Format", "Purpose", "Participants", "Hours each",
                            "Participant hours", "Starts", "Ends", "Goals"],
     "AppInventory": ["App or service", "Vendor", "Purpose", "Used by", "Student data collected", "Agreement",
                      "Agreement date", "COPPA consent", "Retention and deletion", "Approval"],
@@ -37,9 +37,11 @@ HEADERS = {
     "DeviceFleet": ["Device", "Used by", "Count", "Average age (years)", "Refresh cycle (years)",
                     "Replaced each year", "Due for refresh"],
     "BudgetLines": ["Budget line", "Category", "Goal", "Funding source", "App (privacy inventory)", "Recurring",
-                    "Unit cost", "Quantity", "First year", "Last year", "Cost per year", *YEARS, "Line total"],
+                    "Unit cost", "Quantity", "First year", "Last year", "Cost per year", *YEARS, "Line total",
+                    "E-Rate category", "Local match from", "E-Rate discount (%)", "E-Rate pays per year",
+                    "Local match per year", "Device", "Devices used by", "Replaces devices", "Delivery"],
     "FundingSources": ["Funding source", "Kind", "Recurring", *YEARS, "Total"],
-    "Milestones": ["Date", "Milestone", "Owner", "Status", "Goals"],
+    "Milestones": ["Date", "Milestone", "Kind", "Owner", "Status", "Goals"],
 }
 
 
@@ -161,9 +163,9 @@ def test_learning_activities(book: Workbook, demo: model.Plan, content: Content,
     rows = read_table(book, "LearningActivities")
     assert len(rows) == len(demo.learning)
     for row, a in zip(rows, demo.learning, strict=True):
-        assert (row["Activity"], row["Type"], row["Audience"], row["Format"]) == (
+        assert (row["Activity"], row["Type"], row["Audience"], row["Format"], row["Purpose"]) == (
             a.title, content.name_of("pd_components", a.component), content.name_of("pd_audiences", a.audience),
-            content.name_of("pd_formats", a.format))
+            content.name_of("pd_formats", a.format), content.name_of("pd_purposes", a.purpose))
         assert (row["Participants"], money(row["Hours each"])) == (a.participants, a.hours)
         assert (day(row["Starts"]), day(row["Ends"])) == (a.start_date, a.end_date)
         assert row["Goals"] == "; ".join(goal_label(demo, g) for g in a.goal_ids)
@@ -228,9 +230,9 @@ def test_funding_sources_with_amounts_by_year(book: Workbook, demo: model.Plan, 
 def test_timeline_in_date_order(book: Workbook, demo: model.Plan, content: Content, read_table: ReadTable) -> None:
     rows = read_table(book, "Milestones")
     ordered = sorted(demo.milestones, key=lambda m: m.due_date or date.max)
-    assert [(day(r["Date"]), r["Milestone"], r["Owner"], r["Status"], r["Goals"]) for r in rows] == [
-        (m.due_date, m.title, m.owner, content.name_of("statuses", m.status),
-         "; ".join(goal_label(demo, g) for g in m.goal_ids)) for m in ordered]
+    assert [(day(r["Date"]), r["Milestone"], r["Kind"], r["Owner"], r["Status"], r["Goals"]) for r in rows] == [
+        (m.due_date, m.title, content.name_of("milestone_kinds", m.kind), m.owner,
+         content.name_of("statuses", m.status), "; ".join(goal_label(demo, g) for g in m.goal_ids)) for m in ordered]
 
 
 # --- live formulas and formats -----------------------------------------------------------

@@ -12,7 +12,7 @@ from collections import Counter
 
 from openpyxl.utils import get_column_letter
 
-from summit_app.export.xlsx.book import Book, fy
+from summit_app.export.xlsx.book import DISCOUNT, Book, fy
 from summit_app.export.xlsx.budget import LINES, SOURCES
 from summit_app.export.xlsx.grid import Formula, SheetWriter, Value
 from summit_app.export.xlsx.people import READINESS
@@ -20,6 +20,7 @@ from summit_app.export.xlsx.styles import Kind
 from summit_app.plan.checks import run_checks
 
 SHEET = "Summary"
+DISCOUNT_LABEL = "E-Rate discount (%; Category 2 at most 85)"
 FIRST_YEAR_COL = 2
 
 
@@ -48,9 +49,12 @@ def _district(book: Book, writer: SheetWriter, top: int) -> int:
         ("Teachers", d.teachers, Kind.VALUE_COUNT_INPUT), ("Schools", d.schools, Kind.VALUE_COUNT_INPUT),
         ("Summit city", d.summit_city, Kind.TEXT), ("Summit date", d.summit_date, Kind.VALUE_DATE),
         ("Fiscal years", f"{fy(book.years[0])}–{fy(book.years[-1])} ({len(book.years)} years)", Kind.TEXT),
+        (DISCOUNT_LABEL, d.erate_discount_percent, Kind.VALUE_COUNT_INPUT),
     ])
     book.name("Enrollment", f"{SHEET}!$B${top + 3}")
     book.name("Staff", f"{SHEET}!$B${top + 4}")
+    book.name("Schools", f"{SHEET}!$B${top + 6}")
+    book.name(DISCOUNT, f"{SHEET}!$B${top + 10}")
     count, note = _findings_note(book)
     row = _pairs(writer, row, [("Open findings at export", count, Kind.VALUE_COUNT),
                                ("Plan fingerprint (SHA-256)", book.fingerprint, Kind.MONO)])

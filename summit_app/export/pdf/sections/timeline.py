@@ -37,9 +37,10 @@ def _milestones(report: Report) -> list[Flowable]:
     milestones = report.plan.milestones
     if not milestones:
         return [note(report, "No milestones have been set yet.")]
-    columns = (Column("Date", 0.13), Column("Milestone", 0.45), Column("Owner", 0.2), Column("Status", 0.12),
-               Column("Goals", 0.1))
-    rows = [row(short_day(m.due_date), Part(m.title or NONE, "bold"), m.owner or NONE,
+    columns = (Column("Date", 0.12), Column("Milestone", 0.35), Column("Kind", 0.14), Column("Owner", 0.18),
+               Column("Status", 0.12), Column("Goals", 0.09))
+    rows = [row(short_day(m.due_date), Part(m.title or NONE, "bold"), report.name("milestone_kinds", m.kind),
+                m.owner or NONE,
                 report.name("statuses", m.status), report.goals_label(m.goal_ids))
             for m in in_date_order(milestones)]
     return [note(report, _status_line(report)), DataTable(columns, rows)]
