@@ -42,6 +42,8 @@ HEADERS = {
                     "Local match per year", "Device", "Devices used by", "Replaces devices", "Delivery"],
     "FundingSources": ["Funding source", "Kind", "Recurring", *YEARS, "Total"],
     "Milestones": ["Date", "Milestone", "Kind", "Owner", "Status", "Goals"],
+    "NetworkUpgrades": ["Upgrade", "Takes effect", "Internet after (Mbps)", "WAN per school after (Mbps)",
+                        "Classrooms with Wi-Fi after (%)", "Paid by (budget lines)"],
 }
 
 
@@ -198,10 +200,12 @@ def test_devices_and_network(book: Workbook, demo: model.Plan, content: Content,
     ws = book["Infrastructure"]
     values = {row[0].value: row[3].value for row in ws.iter_rows(min_col=1, max_col=4) if row[0].value}
     net = demo.network
-    assert (values["Internet bandwidth (Mbps)"], values["Target Mbps per 1,000 users"], values["WAN link (Mbps)"],
-            values["Target WAN (Mbps)"], values["Classrooms with Wi-Fi (%)"], values["Support technicians"],
-            values["Notes"]) == (net.internet_mbps, net.target_mbps_per_1000, net.wan_mbps, net.target_wan_mbps,
-                                 net.wifi_coverage_percent, net.support_technicians, net.notes)
+    assert (values["Internet bandwidth today (Mbps)"], values["Target Mbps per 1,000 users"],
+            values["WAN link per school today (Mbps)"], values["Target WAN per school (Mbps; 0: the reference)"],
+            values["Classrooms with Wi-Fi today (%)"], values["Support technicians"],
+            values["CIPA safety policy, filtering and monitoring in place"], values["Notes"]) == (
+        net.internet_mbps, net.target_mbps_per_1000, net.wan_mbps, net.target_wan_mbps, net.wifi_coverage_percent,
+        net.support_technicians, "Yes" if net.cipa_in_place else "No", net.notes)
 
 
 def test_budget_has_one_row_per_line(book: Workbook, demo: model.Plan, content: Content,

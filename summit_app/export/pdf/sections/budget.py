@@ -25,6 +25,7 @@ from summit_app.export.pdf.tables import DATA, TOTAL, Column, DataTable, Part, R
 from summit_app.export.pdf.toc import Entry
 from summit_app.plan import model
 from summit_app.plan.budget import line_cost, line_total
+from summit_app.plan.rollout import delivery_of
 
 _TABLE_ABOVE = "Planned cost beside funding in each fiscal year; the table above gives the exact amounts."
 _TABLE_BELOW = "Amounts rounded as on the bars; the table below gives each to the cent, with its share of the total."
@@ -184,8 +185,9 @@ def _device(report: Report, line: model.BudgetLine) -> str:
     what = f"{report.name('device_types', line.device_type)} for {users}"
     if line.replaces_devices:
         what += ", replacing devices in service"
-    when = f"delivery {short_day(line.delivery_date)}" if line.delivery_date else \
-        f"delivery at the start of {fy(line.first_year)}"
+    when = f"delivery {short_day(delivery_of(line))}"
+    if line.delivery_date is None:
+        when += f" (the start of {fy(line.first_year)})"
     return f"{what}; {when}"
 
 
