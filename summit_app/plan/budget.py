@@ -1,16 +1,20 @@
 """Budget arithmetic: totals by year, category and funding source; per-student cost; gaps.
 
 All money is ``Decimal``; totals are exact sums of line costs (unit cost ×
-quantity, already whole cents), so nothing here rounds.
+quantity, already whole cents), so nothing here rounds but an E-Rate
+discount, which is rounded to the cent once per line and year, the local
+match taking the remainder so the two add up to the line's cost.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from summit_app.plan import model
+from summit_app.plan.content import Content
+from summit_app.plan.erate import ERATE_KIND, share_of
 
 ZERO = Decimal("0.00")
 CENT = Decimal("0.01")
@@ -38,6 +42,8 @@ class BudgetSummary:
     funding_by_year: dict[int, Decimal]
     total: Decimal
     funding_total: Decimal
+    #: (source id or None, fiscal year) → what that source is charged that year (E-Rate lines split).
+    charged: dict[tuple[str | None, int], Decimal] = field(default_factory=dict)
 
     def gap(self, year: int) -> Decimal:
         """Cost not covered by funding in ``year`` (zero when funded)."""
@@ -54,19 +60,49 @@ class BudgetSummary:
         return cents(amount / enrollment)
 
 
-def summarize(plan: model.Plan) -> BudgetSummary:
+Payers = tuple[tuple[str | None, Decimal], ...]
+
+
+def payers(line: model.BudgetLine, erate_ids: frozenset[str], plan: model.Plan, content: Content | None) -> Payers:
+    """Who pays ``line`` each year: its source, or for an E-Rate line the discount and the local match.
+
+    The match falls on ``match_source_id``, or on no source at all (unfunded) when none is named.
+    """
+    cost = line.cost_per_year()
+    if content is None or line.funding_source_id not in erate_ids:
+        return ((line.funding_source_id, cost),)
+    share = share_of(plan, content, line)
+    return ((line.funding_source_id, share.discount_per_year), (line.match_source_id, share.local_match_per_year))
+
+
+def erate_source_ids(plan: model.Plan) -> frozenset[str]:
+    return frozenset(s.id for s in plan.funding if s.kind == ERATE_KIND)
+
+
+def summarize(plan: model.Plan, content: Content | None = None) -> BudgetSummary:
+    """Totals by year, category and source.
+
+    With ``content`` (which holds the E-Rate categories' caps) an E-Rate line is
+    split between the program (its discount) and the source of its local match,
+    so ``by_source`` says who really pays; without it, every line is charged
+    whole to its own source, as entered.
+    """
     years = tuple(plan.fiscal_years())
     by_year = dict.fromkeys(years, ZERO)
     by_category: dict[str, Decimal] = defaultdict(lambda: ZERO)
     by_source: dict[str | None, Decimal] = defaultdict(lambda: ZERO)
+    charged: dict[tuple[str | None, int], Decimal] = defaultdict(lambda: ZERO)
+    erate_ids = erate_source_ids(plan)
     for line in plan.budget:
         # Only the plan's own years count, so every breakdown adds up to the total.
-        spent = line.cost_per_year() * sum(1 for y in line.years() if y in by_year)
-        for y in line.years():
-            if y in by_year:
-                by_year[y] += line.cost_per_year()
-        by_category[line.category] += spent
-        by_source[line.funding_source_id] += spent
+        mine = [y for y in line.years() if y in by_year]
+        for y in mine:
+            by_year[y] += line.cost_per_year()
+        by_category[line.category] += line.cost_per_year() * len(mine)
+        for source_id, amount in payers(line, erate_ids, plan, content):
+            by_source[source_id] += amount * len(mine)
+            for y in mine:
+                charged[source_id, y] += amount
     funding_by_year = {
         y: sum((s.amounts[i] for s in plan.funding), ZERO) for i, y in enumerate(years)
     }
@@ -78,4 +114,5 @@ def summarize(plan: model.Plan) -> BudgetSummary:
         funding_by_year=funding_by_year,
         total=sum(by_year.values(), ZERO),
         funding_total=sum(funding_by_year.values(), ZERO),
+        charged=dict(charged),
     )

@@ -120,6 +120,12 @@ class Content(ByFields):
     practice_levels: tuple[Entry, ...]
     vocabularies: dict[str, tuple[Entry, ...]]
     guidance: dict[str, Guidance]
+    #: Programme figures the checks and cost sums read (``erate_program``, ``total_cost``), as the content states them.
+    figures: dict[str, dict[str, Any]] = field(default_factory=dict, compare=False, hash=False)
+
+    def figure(self, section: str, key: str) -> Any:
+        """One programme figure, e.g. ``figure("total_cost", "default_refresh_cycle_years")``."""
+        return self.figures[section][key]
 
     def vocabulary(self, name: str) -> tuple[Entry, ...]:
         return self.vocabularies[name]
@@ -189,6 +195,10 @@ def _guidance(pane: str, raw: dict[str, Any], standards: tuple[Entry, ...]) -> G
                     str(raw.get("mistake", "")), standard)
 
 
+#: Sections of frameworks.json holding programme figures rather than framework text.
+FIGURE_SECTIONS = ("erate_program", "total_cost")
+
+
 def parse_content(frameworks: dict[str, Any], vocab: dict[str, Any], guide: dict[str, Any]) -> Content:
     fr = frameworks["future_ready"]
     gears = tuple(_gear(g) for g in fr["gears"])
@@ -213,6 +223,7 @@ def parse_content(frameworks: dict[str, Any], vocab: dict[str, Any], guide: dict
         practice_levels=_entries(frameworks["practice_levels"]),
         vocabularies=vocabularies,
         guidance={pane: _guidance(pane, raw, standards) for pane, raw in guide["panes"].items()},
+        figures={name: dict(frameworks[name]) for name in FIGURE_SECTIONS},
     )
 
 

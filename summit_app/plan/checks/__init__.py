@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from summit_app.plan import model
 from summit_app.plan.checks import devices, funding, goals, panes, privacy, training
+from summit_app.plan.checks.accepted import Assessment, accept_edit, assess, assess_findings, basis, withdraw_edit
 from summit_app.plan.checks.facts import Facts, Rule
 from summit_app.plan.checks.findings import (
     ADVICE,
@@ -26,6 +27,7 @@ from summit_app.plan.content import Content
 
 __all__ = ["ADVICE", "BLOCKING", "PANES", "RULES", "SEVERITIES", "WARNING", "Finding", "format_findings",
            "run_checks", "signing_blockers"]
+__all__ += ["Assessment", "accept_edit", "assess", "assess_findings", "basis", "withdraw_edit"]
 
 RULES: tuple[Rule, ...] = (
     panes.empty_panes,

@@ -92,7 +92,8 @@ class Facts:
 
     @cached_property
     def summary(self) -> BudgetSummary:
-        return summarize(self.plan)
+        """Totals, with each E-Rate line split between the discount and its local match."""
+        return summarize(self.plan, self.content)
 
     @cached_property
     def years_text(self) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -30,16 +29,6 @@ def funding_gap(facts: Facts) -> Iterator[Finding]:
                           f"Add funding for {fy(year)}, or move or trim lines until the year balances.")
 
 
-def _charges(plan: model.Plan) -> dict[tuple[str, int], Decimal]:
-    """What the lines charge each funding source in each year."""
-    out: dict[tuple[str, int], Decimal] = defaultdict(Decimal)
-    for line in plan.budget:
-        if line.funding_source_id is not None:
-            for year in line.years():
-                out[line.funding_source_id, year] += line.cost_per_year()
-    return out
-
-
 def _source_message(source: model.FundingSource, short: list[tuple[int, Decimal, Decimal]]) -> str:
     year, charged, provided = short[0]
     provides = f"provides only {format_money(provided)}" if provided else "provides nothing that year"
@@ -51,8 +40,8 @@ def _source_message(source: model.FundingSource, short: list[tuple[int, Decimal,
 
 
 def source_overcommitted(facts: Facts) -> Iterator[Finding]:
-    """Each source should cover the lines charged to it, year by year."""
-    charges = _charges(facts.plan)
+    """Each source should cover the lines charged to it, year by year (an E-Rate line's match on its match source)."""
+    charges = facts.summary.charged
     years = facts.plan.fiscal_years()
     for source in facts.plan.funding:
         short = [(y, charges[source.id, y], source.amounts[i]) for i, y in enumerate(years)
