@@ -204,13 +204,15 @@ def _region_coverage(report: RollupReport, styles: Styles) -> Paragraph:
 
 
 def _districts(report: RollupReport, styles: Styles) -> list[Flowable]:
-    columns = [Column("District", 3.0), Column("Students", 1.1, "right"), Column("Goals", 0.8, "right"),
-               Column("Readiness", 1.1, "right"), Column("Investment per student", 1.5, "right"),
-               Column("Privacy coverage", 1.3, "right"), Column("PD hours per teacher", 1.3, "right")]
-    units = (Unit.SCORE, Unit.MONEY, Unit.SHARE, Unit.HOURS)
+    columns = [Column("District", 2.6), Column("Students", 1.0, "right"), Column("Goals", 0.7, "right"),
+               Column("Readiness", 1.0, "right"), Column("Investment per student", 1.3, "right"),
+               Column("Cost per student per year", 1.3, "right"), Column("Privacy coverage", 1.1, "right"),
+               Column("PD hours per teacher", 1.1, "right")]
+    units = (Unit.SCORE, Unit.MONEY, Unit.MONEY, Unit.SHARE, Unit.HOURS)
     rows = [row(Part(d.name or "(not named)", "bold"), f"{d.enrollment:,}", f"{d.goals:,}",
                 *("—" if v is None else shown(v, u) for v, u in
-                  zip((d.readiness, d.per_student, d.coverage, d.pd_hours_per_teacher), units, strict=True)))
+                  zip((d.readiness, d.per_student, d.cost_per_student_per_year, d.coverage,
+                       d.pd_hours_per_teacher), units, strict=True)))
             for d in report.summary.districts]
     lead = "Each district's own figures (this report names districts: share it accordingly)."
     return [CondPageBreak(130), *_heading("Districts", styles, lead), DataTable(columns, rows)]

@@ -291,17 +291,17 @@ def _box_chart(w: Sheet, figure: Distribution, row: int) -> None:
 def _districts_sheet(book: RollupBook) -> None:
     w = book.sheet("Districts")
     headers = ["District", "Students", "Goals", "Overall readiness (0–10)", "Planned investment per student",
-               "Privacy-agreement coverage", "PD hours per teacher"]
+               "Cost per student per year", "Privacy-agreement coverage", "PD hours per teacher"]
     w.header(HEADER_ROW, headers)
-    for col, width in enumerate((40, 12, 10, 14, 16, 16, 14), start=1):
+    for col, width in enumerate((40, 12, 10, 14, 16, 16, 16, 14), start=1):
         w.width(col, width)
-    units: Sequence[Unit] = (Unit.SCORE, Unit.MONEY, Unit.SHARE, Unit.HOURS)
+    units: Sequence[Unit] = (Unit.SCORE, Unit.MONEY, Unit.MONEY, Unit.SHARE, Unit.HOURS)
     for row, d in enumerate(book.report.summary.districts, start=HEADER_ROW + 1):
         w.put(row, 1, d.name or "(not named)", Look.LABEL)
         w.put(row, 2, d.enrollment, number_format=COUNT)
         w.put(row, 3, d.goals, number_format=COUNT)
-        for col, (value, unit) in enumerate(zip((d.readiness, d.per_student, d.coverage, d.pd_hours_per_teacher),
-                                                units, strict=True), start=4):
+        figures = (d.readiness, d.per_student, d.cost_per_student_per_year, d.coverage, d.pd_hours_per_teacher)
+        for col, (value, unit) in enumerate(zip(figures, units, strict=True), start=4):
             if value is None:
                 w.put(row, col, "—")
             else:

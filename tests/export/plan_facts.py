@@ -7,6 +7,9 @@ import dataclasses
 from datetime import date
 
 from summit_app.plan import model
+from summit_app.plan.checks import WARNING, Finding, accept_edit, run_checks
+from summit_app.plan.content import Content
+from summit_app.plan.edits import apply_edit
 
 #: The district's E-Rate discount: Category 1 at 80 %, Category 2 at 80 % too (its cap is 85 %).
 DISCOUNT = 80
@@ -63,3 +66,14 @@ def erate_lines(plan: model.Plan) -> list[model.BudgetLine]:
     return [line for line in plan.budget if line.id in ERATE_LINES]
 
 
+
+
+#: A reason as a team might type it, with markup, a formula and a line break: it must print exactly so.
+REASON = '=HYPERLINK("http://x.example","y") <b>not bold</b> & R&D </para>\nThe board funds it in FY2029.'
+
+
+def with_accepted(plan: model.Plan, content: Content, reason: str = REASON) -> tuple[model.Plan, Finding]:
+    """``plan`` with its first warning accepted by the superintendent for ``reason``; and that finding."""
+    finding = next(f for f in run_checks(plan, content) if f.severity == WARNING)
+    accepted, _ = apply_edit(plan, accept_edit(plan, finding, reason, "superintendent"), content)
+    return accepted, finding

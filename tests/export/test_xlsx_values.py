@@ -21,6 +21,7 @@ import openpyxl
 import pytest
 from openpyxl.utils.cell import range_to_tuple
 from openpyxl.workbook import Workbook
+from plan_facts import with_new_facts
 
 from summit_app.export.rollup_xlsx import write_rollup_xlsx
 from summit_app.export.xlsx import write_xlsx
@@ -91,8 +92,9 @@ def rollup_report(content: Content) -> RollupReport:
 @pytest.fixture(scope="module")
 def workbooks(demo: model.Plan, content: Content, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("values")
-    paths = {name: folder / f"{name}.xlsx" for name in ("demo", "large", "empty", "edge", "rollup")}
+    paths = {name: folder / f"{name}.xlsx" for name in ("demo", "large", "empty", "edge", "rollup", "facts")}
     write_xlsx(demo, paths["demo"])
+    write_xlsx(with_new_facts(demo), paths["facts"])  # E-Rate lines at a discount, upgrades, accepted findings
     write_xlsx(large_plan(), paths["large"])
     write_xlsx(model.Plan(), paths["empty"])
     write_xlsx(extreme_plan(), paths["edge"])
@@ -100,7 +102,8 @@ def workbooks(demo: model.Plan, content: Content, tmp_path_factory: pytest.TempP
     return paths
 
 
-@pytest.mark.parametrize(("name", "at_least"), [("demo", 700), ("large", 7000), ("empty", 100), ("edge", 100)])
+@pytest.mark.parametrize(("name", "at_least"), [("demo", 700), ("large", 7000), ("empty", 100), ("edge", 100),
+                                               ("facts", 700)])
 def test_every_formula_cell_has_a_cached_value(workbooks: dict[str, Path], name: str, at_least: int) -> None:
     cells = [c for part in formula_cells(workbooks[name]).values() for c in part]
     missing = [c for c in cells if "<v>" not in c]
@@ -208,12 +211,12 @@ def differences(ours: Path, theirs: Path) -> tuple[int, list[str]]:
 @pytest.mark.slow
 def test_cached_values_equal_libreoffices_recalculation(workbooks: dict[str, Path], tmp_path: Path,
                                                        recalculate: Callable[..., list[Path]]) -> None:
-    names = ["demo", "large", "empty", "edge", "rollup"]
+    names = ["demo", "large", "empty", "edge", "rollup", "facts"]
     stripped = [without_cached_values(workbooks[n], tmp_path / f"{n}.xlsx") for n in names]
     for name, converted in zip(names, recalculate(*stripped), strict=True):
         count, wrong = differences(workbooks[name], converted)
         assert wrong == [], f"{name}: {len(wrong)} of {count} differ: {wrong[:5]}"
-        expected = {"demo": 700, "large": 7000, "empty": 100, "edge": 100, "rollup": 0}[name]
+        expected = {"demo": 700, "large": 7000, "empty": 100, "edge": 100, "rollup": 0, "facts": 700}[name]
         assert count >= expected, name
 
 

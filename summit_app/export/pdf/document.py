@@ -166,8 +166,8 @@ def _write_pdf(plan: model.Plan, path: Path, progress: Progress | None, draft: b
     tell: Progress = progress or (lambda _: None)
     content = load_content()
     assessment = assess(plan, content)
-    report = Report(plan, content, make_styles(), summarize(plan), tuple(assessment.open), fingerprint(plan), draft,
-                    tuple(assessment.accepted), tuple(assessment.lapsed))
+    report = Report(plan, content, make_styles(), summarize(plan, content), tuple(assessment.open),
+                    fingerprint(plan), draft, tuple(assessment.accepted), tuple(assessment.lapsed))
     story = _story(report, tell)
     doc = _template(report, Path(path), tell, len(story))
     with _plain_streams():

@@ -22,6 +22,8 @@ from summit_app.plan.budget import BudgetSummary, summarize
 from summit_app.plan.content import Content
 from summit_app.plan.interchange import fingerprint
 
+#: The budget lines' table, which the Budget, Funding and Summary sheets' formulas read.
+LINES = "BudgetLines"
 #: The defined name of the district's E-Rate discount (its Category 1 rate, in percent), which E-Rate lines use.
 DISCOUNT = "ErateDiscount"
 
@@ -42,7 +44,7 @@ class Book:
 
     @cached_property
     def summary(self) -> BudgetSummary:
-        return summarize(self.plan)
+        return summarize(self.plan, self.content)
 
     @cached_property
     def fingerprint(self) -> str:

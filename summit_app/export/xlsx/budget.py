@@ -14,13 +14,14 @@ from __future__ import annotations
 
 from openpyxl.utils import get_column_letter
 
-from summit_app.export.xlsx.book import DISCOUNT, Book, fy
+from summit_app.export.xlsx.book import DISCOUNT, LINES, Book, fy
+from summit_app.export.xlsx.erate import write_erate
 from summit_app.export.xlsx.grid import Column, Formula, Placed, SheetWriter, TableSpec, Value
 from summit_app.export.xlsx.lists import YES_NO
 from summit_app.export.xlsx.styles import Kind
 from summit_app.plan import model
+from summit_app.plan.erate import ERATE_KIND
 
-LINES = "BudgetLines"
 SOURCES = "FundingSources"
 #: The defined name the Funding source drop-downs read: the source names, however many.
 SOURCE_NAMES = "FundingSourceNames"
@@ -66,13 +67,15 @@ def _erate_columns(book: Book, partial: TableSpec) -> tuple[Column, ...]:
 
     A line is an E-Rate line when its funding source is of the E-Rate kind (looked up on the Funding
     sheet, so changing a source's kind there follows); its rate is the district's discount
-    (``ErateDiscount`` on the Summary), capped by its category. Other lines show no rate and no match.
+    (``ErateDiscount`` on the Summary), capped by its category, a line naming none taking the
+    default category's cap (plan/erate.py). Other lines show no rate and no match.
     """
-    caps = {e.name: int(e.get("max_discount_percent", 100)) for e in book.content.vocabulary("erate_categories")}
-    erate = book.name_of("funding_kinds", "e-rate")
+    caps = {e.name: int(e.get("max_discount_percent", 0)) for e in book.content.vocabulary("erate_categories")}
+    default = caps[book.name_of("erate_categories", str(book.content.figure("erate_program", "default_category")))]
+    erate = book.name_of("funding_kinds", ERATE_KIND)
     source, category = partial.this_row("Funding source"), partial.this_row("E-Rate category")
     is_erate = f'SUMPRODUCT(({SOURCES}[Funding source]={source})*({SOURCES}[Kind]="{erate}"))>0'
-    cap = "".join(f'IF({category}="{name}",{limit},' for name, limit in caps.items()) + "100" + ")" * len(caps)
+    cap = "".join(f'IF({category}="{name}",{limit},' for name, limit in caps.items()) + f"{default}" + ")" * len(caps)
     rate, cost = partial.this_row("E-Rate discount (%)"), partial.this_row("Cost per year")
     return (
         Column("E-Rate category", Kind.WRAP, 18, choices=book.lists["erate_categories"]),
@@ -217,5 +220,7 @@ def write_funding(book: Book) -> None:
     book.name(SOURCE_NAMES, f"{SOURCES}[Funding source]")
     cost_top = placed.last_row + 3
     cost_first = _cost_by_source(book, writer, placed, cost_top)
-    _balances(book, writer, placed, cost_first, cost_first + len(book.plan.funding) + 4)
+    balances = cost_first + len(book.plan.funding) + 4
+    _balances(book, writer, placed, cost_first, balances)
+    write_erate(book, writer, balances + len(book.plan.funding) + 3)
     writer.finish(district=book.district, sheet_name="Funding", freeze="B5", title_rows="4:4")

@@ -19,6 +19,7 @@ from summit_app.export.pdf.formatting import (
     plural,
     short_day,
 )
+from summit_app.export.pdf.sections import costs
 from summit_app.export.pdf.sections.common import h2, note, opening
 from summit_app.export.pdf.styles import FRAME_WIDTH
 from summit_app.export.pdf.tables import DATA, TOTAL, Column, DataTable, Part, Row, row
@@ -238,6 +239,7 @@ def _lines(report: Report) -> list[Flowable]:
 def build(report: Report) -> list[Flowable]:
     return [*opening(report, entry(report)), note(report, _lead(report)), h2(report, "Totals by year"),
             _by_year(report), *_charts(report), h2(report, "Funding sources"), *_funding(report),
+            *costs.erate_part(report), *costs.tco_part(report),
             h2(report, f"Budget lines ({len(report.plan.budget)})"),
             note(report, "Total: unit cost × quantity × the years the line spends in (one year when one-time)."),
             *_lines(report)]

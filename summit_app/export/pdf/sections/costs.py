@@ -14,7 +14,7 @@ from reportlab.platypus import Flowable, KeepTogether
 
 from summit_app.export.pdf.context import Report
 from summit_app.export.pdf.formatting import NONE, count, fy_range, hours, money, money_column
-from summit_app.export.pdf.sections.common import facts, h2, note
+from summit_app.export.pdf.sections.common import h2, note
 from summit_app.export.pdf.tables import TOTAL, Column, DataTable, Part, Row, row
 from summit_app.plan import model
 from summit_app.plan.erate import ErateShare, category2_budget, erate_share, funding_year
@@ -30,6 +30,13 @@ def funding_years(years: range) -> str:
     first, last = funding_year(years[0]), funding_year(years[-1])
     named = f"funding year {first}" if first == last else f"funding years {first}–{last}"
     return f"{fy_range(years[0], years[-1])} ({named})"
+
+
+def figures(pairs: list[tuple[str, str]]) -> DataTable:
+    """Labelled figures, the figures right-aligned in a column of their own (so the digits line up)."""
+    columns = (Column("", 0.72), Column("", 0.28, "right"))
+    return DataTable(columns, [row(Part(label, "muted"), value) for label, value in pairs], header=False,
+                     row_headers=(0,))
 
 
 def _source(report: Report, source_id: str | None) -> str:
@@ -55,9 +62,9 @@ def _erate_row(report: Report, line: model.BudgetLine, share: ErateShare, amount
 
 
 def _erate_table(report: Report, shares: list[tuple[model.BudgetLine, ErateShare]]) -> DataTable:
-    columns = (Column("E-Rate line and category", 0.22), Column("Years", 0.17), Column("Cost per year", 0.12, "right"),
-               Column("Discount", 0.09, "right"), Column("E-Rate pays per year", 0.13, "right"),
-               Column("Local match per year", 0.12, "right"), Column("Local match paid by", 0.15))
+    columns = (Column("E-Rate line", 0.21), Column("Years", 0.16), Column("Cost a year", 0.12, "right"),
+               Column("Discount", 0.11, "right"), Column("E-Rate pays", 0.13, "right"),
+               Column("Local match", 0.12, "right"), Column("Match paid by", 0.15))
     figures = [[line.cost_per_year(), s.discount_per_year, s.local_match_per_year] for line, s in shares]
     figures.append([sum((f[i] for f in figures), ZERO) for i in range(3)])
     text = money_column([a for f in figures for a in f])
@@ -70,8 +77,8 @@ def _erate_table(report: Report, shares: list[tuple[model.BudgetLine, ErateShare
 def _erate_lead(report: Report) -> str:
     rate = report.plan.district.erate_discount_percent
     return (f"E-Rate is a discount, not a grant: it pays the district's discount ({rate}%; Category 2 at most "
-            f"85%) of an eligible line, and the district pays the rest, the local match, from a source it names. "
-            f"E-Rate counts in funding years, which start on 1 July: FY2028 is funding year 2027.")
+            f"85%) of an eligible line's cost a year, and the district pays the rest, the local match, from a "
+            f"source it names. E-Rate counts in funding years, which start on 1 July: FY2028 is funding year 2027.")
 
 
 def _category2(report: Report) -> list[Flowable]:
@@ -79,9 +86,10 @@ def _category2(report: Report) -> list[Flowable]:
     if budget is None:
         return []
     years = f"funding years {budget.first_funding_year}–{budget.last_funding_year}"
-    table = facts([(f"Five-year budget, {years}", money(budget.total)),
-                   ("Committed by this plan's Category 2 lines", money(budget.committed)),
-                   ("Left", money(budget.left))], label_share=0.6)
+    amounts = money_column([budget.total, budget.committed, budget.left])
+    table = figures([(f"Five-year budget, {years}", amounts[0]),
+                     ("Committed by this plan's Category 2 lines (before the discount)", amounts[1]),
+                     ("Left", amounts[2])])
     return [KeepTogether([h2(report, "E-Rate Category 2 budget"),
                           note(report, f"Category 2 (internal connections) has a five-year budget for {years}, "
                                        f"before the discount: $201.57 per student, at least $30,175."),
@@ -91,11 +99,13 @@ def _category2(report: Report) -> list[Flowable]:
 def erate_part(report: Report) -> list[Flowable]:
     """The E-Rate lines with their discount and local match, and the Category 2 budget."""
     shares = _shares(report)
+    title = h2(report, "E-Rate: the discount and the local match")
     if not shares:
-        body: list[Flowable] = [note(report, "No budget line is paid by an E-Rate source.")]
-    else:
-        body = [note(report, _erate_lead(report)), _erate_table(report, shares)]
-    return [h2(report, "E-Rate: the discount and the local match"), *body, *_category2(report)]
+        return [title, note(report, "No budget line is paid by an E-Rate source."), *_category2(report)]
+    # Kept on one page where it fits: a header repeated on a continuation page is an artifact, and
+    # checkers read a header of several words there as prose hidden from readers.
+    return [KeepTogether([title, note(report, _erate_lead(report)), _erate_table(report, shares)]),
+            *_category2(report)]
 
 
 def _per(value: Decimal | None) -> str:
@@ -118,7 +128,7 @@ def _tco_rows(cost: TotalCost) -> list[tuple[str, str]]:
 def tco_part(report: Report) -> list[Flowable]:
     """The total cost of ownership: what the plan costs a year once one-time purchases are spread out."""
     cost = total_cost(report.plan, report.content)
-    table = facts([(label, value) for label, value in _tco_rows(cost)], label_share=0.6)
+    table = figures(_tco_rows(cost))
     return [KeepTogether([
         h2(report, "Total cost of ownership"),
         note(report, "What owning the plan's technology costs a year: one-time device costs spread over their "
