@@ -24,9 +24,9 @@ sys.path.append(str(ROOT))
 
 from summit_app.plan.samples import demo_plan  # noqa: E402
 from summit_app.store import migrate  # noqa: E402
+from summit_app.store.known_schemas import SCHEMAS  # noqa: E402
 from summit_app.store.layout import SCHEMA_VERSION  # noqa: E402
 from summit_app.store.plan_file import write_new_file  # noqa: E402
-from summit_app.store.known_schemas import SCHEMAS  # noqa: E402
 from summit_app.store.schema_check import schema_objects  # noqa: E402
 
 TARGET = ROOT / "summit_app" / "store" / "known_schemas.py"

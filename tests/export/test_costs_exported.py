@@ -195,11 +195,27 @@ def test_the_workbook_shows_erate_by_funding_year_and_the_category2_budget(book:
 @pytest.mark.slow
 def test_the_workbook_shows_the_total_cost_of_ownership(book: Workbook, plan: model.Plan, content: Content) -> None:
     cost = total_cost(plan, content)
-    values = labelled(book["Summary"], 2)
+    values = labelled(book["Summary"], 3)
     assert money(values["Direct cost per year (annualised, at export)"]) == cost.direct_per_year
     assert money(values["Per student per year"]) == cost.per_student_per_year
     assert money(values["Per device per year"]) == cost.per_device_per_year
-    assert money(values["Indirect: staff hours in training per year (not budgeted)"]) == \
-        cost.indirect_training_hours_per_year
+    assert money(values["Staff hours in training a year (indirect)"]) == cost.indirect_training_hours_per_year
     assert money(values["Replacement gap per year"]) == cost.replacement_gap_per_year
-    assert values["Open findings at export"] == len(assess(plan, content).open)
+    assert labelled(book["Summary"], 2)["Open findings at export"] == len(assess(plan, content).open)
+
+
+def test_the_workbook_lists_the_accepted_finding_with_its_reason_as_inert_text(
+        accepted: tuple[model.Plan, Finding], content: Content, tmp_path: Path, read_table: ReadTable) -> None:
+    plan, finding = accepted
+    write_xlsx(plan, tmp_path / "plan.xlsx")
+    book = openpyxl.load_workbook(tmp_path / "plan.xlsx")
+    rows = read_table(book, "Findings")
+    assert [r["Finding"] for r in rows if r["Status"] == "Open"] == [f.message for f in assess(plan, content).open]
+    assert [(r["Finding"], r["Accepted by"], r["Why it was accepted"]) for r in rows if r["Status"] == "Accepted"] \
+        == [(finding.message, "Superintendent", REASON)]
+    ws = book["Findings"]
+    [cell] = [c for row in ws.iter_rows() for c in row if c.value == REASON]
+    assert (cell.data_type, cell.quotePrefix) == ("s", True)  # "=HYPERLINK(…" stays text, never a formula
+    assert not [c for row in ws.iter_rows() for c in row if c.data_type == "f"]
+    summary = labelled(book["Summary"], 3)
+    assert "1 more accepted by the team, with a reason" in summary["Open findings at export"]

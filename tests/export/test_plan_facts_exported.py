@@ -104,7 +104,7 @@ def test_the_pdf_shows_learning_purpose_and_milestone_kinds(pages: list[str], ro
 def test_the_workbook_holds_the_new_facts(book: Workbook, plan: model.Plan, content: Content,
                                           read_table: ReadTable) -> None:
     summary = {r[0].value: r[1].value for r in book["Summary"].iter_rows(min_col=1, max_col=2) if r[0].value}
-    assert summary["E-Rate discount (%; Category 2 at most 85)"] == DISCOUNT
+    assert summary["E-Rate discount (%)"] == DISCOUNT
     lines = {r["Budget line"]: r for r in read_table(book, "BudgetLines")}
     for line in plan.budget:
         row = lines[line.description]

@@ -21,7 +21,7 @@ from summit_app.plan.interchange import fingerprint
 
 ReadTable = Callable[[Workbook, str], list[dict[str, Any]]]
 SHEETS = ["Summary", "Team", "Readiness", "Goals", "Professional Learning", "Data Privacy", "Privacy Practices",
-          "Infrastructure", "Budget", "Funding", "Timeline", "Lists"]
+          "Infrastructure", "Budget", "Funding", "Timeline", "Findings", "Lists"]
 YEARS = ["FY2027", "FY2028", "FY2029", "FY2030", "FY2031"]
 HEADERS = {
     "TeamMembers": ["Name", "Role", "Title", "E-mail"],
@@ -42,6 +42,7 @@ HEADERS = {
                     "Local match per year", "Device", "Devices used by", "Replaces devices", "Delivery"],
     "FundingSources": ["Funding source", "Kind", "Recurring", *YEARS, "Total"],
     "Milestones": ["Date", "Milestone", "Kind", "Owner", "Status", "Goals"],
+    "Findings": ["Status", "Severity", "Pane", "Finding", "What to do", "Accepted by", "Why it was accepted"],
     "NetworkUpgrades": ["Upgrade", "Takes effect", "Internet after (Mbps)", "WAN per school after (Mbps)",
                         "Classrooms with Wi-Fi after (%)", "Paid by (budget lines)"],
 }
@@ -274,7 +275,8 @@ def test_frozen_headers_and_print_set_up(book: Workbook, demo: model.Plan) -> No
         assert ws.print_title_rows == "$4:$4", ws.title
     for ws in book.worksheets:
         assert ws.page_setup.orientation == "landscape", ws.title
-        assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 0)
+        pages_wide = 2 if ws.title == "Budget" else 1  # the budget's many columns print on two pages
+        assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (pages_wide, 0), ws.title
         assert ws.sheet_properties.pageSetUpPr.fitToPage
         assert ws.oddHeader.left.text == demo.district.name
         assert ws.oddFooter.right.text == "Page &P of &N"

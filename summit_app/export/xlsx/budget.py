@@ -118,7 +118,9 @@ def write_budget(book: Book) -> None:
     writer.put(placed.last_row + 4, 1,
                "Blue figures are entered; black figures are formulas. A one-time line spends only in its "
                "first year; a recurring line spends every year from its first year to its last.", Kind.NOTE)
-    writer.finish(district=book.district, sheet_name="Budget", freeze="B5", title_rows="4:4")
+    # Two pages wide, each with the line's name: one page would print some 26 columns too small to read.
+    writer.finish(district=book.district, sheet_name="Budget", freeze="B5", title_rows="4:4", pages_wide=2,
+                  title_cols="A:A")
 
 
 # --- Funding ------------------------------------------------------------------------

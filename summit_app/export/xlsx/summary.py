@@ -22,7 +22,7 @@ from summit_app.plan.checks import assess
 from summit_app.plan.tco import total_cost
 
 SHEET = "Summary"
-DISCOUNT_LABEL = "E-Rate discount (%; Category 2 at most 85)"
+DISCOUNT_LABEL = "E-Rate discount (%)"
 FIRST_YEAR_COL = 2
 
 
@@ -61,6 +61,7 @@ def _district(book: Book, writer: SheetWriter, top: int) -> int:
     book.name("Staff", f"{SHEET}!$B${top + 4}")
     book.name("Schools", f"{SHEET}!$B${top + 6}")
     book.name(DISCOUNT, f"{SHEET}!$B${top + 10}")
+    writer.put(row - 1, 3, "The Category 1 rate; Category 2 at most 85%", Kind.NOTE)
     count, note = _findings_note(book)
     row = _pairs(writer, row, [("Open findings at export", count, Kind.VALUE_COUNT),
                                ("Plan fingerprint (SHA-256)", book.fingerprint, Kind.MONO)])
@@ -129,18 +130,20 @@ def _total_cost(book: Book, writer: SheetWriter, top: int) -> int:
     writer.put(top, 1, "Total cost of ownership, a year", Kind.SECTION)
     direct, devices, need, budgeted = top + 1, top + 3, top + 7, top + 8
     hours = f"ROUND(SUM({LEARNING}[Participant hours])/{len(book.years)},2)"
-    row = _pairs(writer, top + 1, [
+    pairs: list[tuple[str, Value, Kind]] = [
         ("Direct cost per year (annualised, at export)", cost.direct_per_year, Kind.MONEY),
-        ("Students", Formula("Enrollment"), Kind.VALUE_COUNT),
-        ("Devices in service once the plan is done (at export)", cost.devices, Kind.VALUE_COUNT),
-        ("Per student per year", Formula(f'IF(Enrollment>0,ROUND(B{direct}/Enrollment,2),"")'), Kind.MONEY),
-        ("Per device per year", Formula(f'IF(B{devices}>0,ROUND(B{direct}/B{devices},2),"")'), Kind.MONEY),
-        ("Indirect: staff hours in training per year (not budgeted)", Formula(hours), Kind.HOURS),
-        ("Device replacement needed per year (at export)", cost.replacement_need_per_year, Kind.MONEY),
-        ("Device replacement budgeted per year (the plan's last year, at export)",
-         cost.replacement_budgeted_per_year, Kind.MONEY),
-        ("Replacement gap per year", Formula(f"MAX(0,B{need}-B{budgeted})"), Kind.MONEY),
-    ])
+        ("Students", Formula("Enrollment"), Kind.COUNT),
+        ("Devices in service after the plan (at export)", cost.devices, Kind.COUNT),
+        ("Per student per year", Formula(f'IF(Enrollment>0,ROUND(C{direct}/Enrollment,2),"")'), Kind.MONEY),
+        ("Per device per year", Formula(f'IF(C{devices}>0,ROUND(C{direct}/C{devices},2),"")'), Kind.MONEY),
+        ("Staff hours in training a year (indirect)", Formula(hours), Kind.HOURS),
+        ("Replacement needed per year (at export)", cost.replacement_need_per_year, Kind.MONEY),
+        ("Replacement budgeted, last plan year (at export)", cost.replacement_budgeted_per_year, Kind.MONEY),
+        ("Replacement gap per year", Formula(f"MAX(0,C{need}-C{budgeted})"), Kind.MONEY),
+    ]
+    for offset, (label, value, kind) in enumerate(pairs, start=1):
+        writer.pair(top + offset, label, value, kind, value_col=3)  # the label runs on over column B
+    row = top + len(pairs) + 1
     writer.put(row, 1, "Direct costs annualised: one-time device costs over their refresh cycle, other one-time "
                        "costs over the plan's years. Budgeted training is direct; staff time in training is "
                        "indirect, shown in hours.", Kind.NOTE)
