@@ -212,16 +212,17 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from summit_app.plan.checks import format_findings, run_checks
+    """Open findings in full and accepted ones apart; exit 1 if an open finding blocks (none can be accepted)."""
+    from summit_app.plan.checks import assess, assessment_json, format_assessment
 
     with PlanFile.open(args.plan, read_only=True) as plan_file:
         plan = plan_file.load()
-    findings = run_checks(plan, load_content())
+    assessment = assess(plan, load_content())
     if args.json:
-        print(json.dumps([f.to_json() for f in findings], ensure_ascii=False, indent=2))
+        print(json.dumps(assessment_json(assessment), ensure_ascii=False, indent=2))
     else:
-        print(format_findings(findings, load_content()))
-    return 1 if any(f.blocking for f in findings) else 0
+        print(format_assessment(assessment, load_content()))
+    return 1 if any(f.blocking for f in assessment.open) else 0
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
@@ -297,7 +298,7 @@ def command_parser() -> argparse.ArgumentParser:
     p.add_argument("--author", metavar="NAME", help="who signs (for the edit log)")
     p.set_defaults(run=cmd_export)
 
-    p = sub.add_parser("check", help="plan checks; exit 1 if any finding blocks")
+    p = sub.add_parser("check", help="plan checks, accepted findings apart; exit 1 if any open finding blocks")
     p.add_argument("plan")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_check)

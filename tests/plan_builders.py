@@ -46,18 +46,22 @@ def _budget() -> tuple[model.BudgetLine, ...]:
     line = model.BudgetLine
     return (
         line("line-devices", "Student Chromebooks", "devices", GOAL, False, Decimal("300.00"), 1000,
-             2027, 2027, "src-general"),
+             2027, 2027, "src-general", device_type="chromebook", replaces_devices=True),
         line("line-lms", "Learning management system", "software", GOAL, True, Decimal("5.00"), 3000,
              2027, 2029, "src-general", "app-lms"),
         line("line-repairs", "Repairs and spare devices", "devices", GOAL, True, Decimal("20000.00"), 1,
              2027, 2029, "src-general"),
         line("line-coaching", "Coaching stipends", "professional-learning", GOAL, False, Decimal("1000.00"), 40,
              2027, 2027, "src-grant"),
+        # With the repairs line, the $225,000 a year 3,000 Chromebooks at $300 on a 4-year cycle need.
+        line("line-reserve", "Chromebook replacement reserve", "device-replacement", GOAL, True,
+             Decimal("205000.00"), 1, 2028, 2029, "src-general", device_type="chromebook"),
     )
 
 
 def coherent_plan(content: Content) -> model.Plan:
-    """Pine Ridge: 3,000 students, three years, a device rollout with training, network and upkeep behind it."""
+    """Pine Ridge: 3,000 students, three years, a device refresh with training, network, upkeep and a replacement
+    reserve behind it."""
     return model.Plan(
         district=model.District("Pine Ridge School District", "Oregon", 3000, 5, 400, 200, "Bend",
                                 date(2026, 3, 10), 2027, 3),

@@ -14,7 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from summit_app.plan import model
 from summit_app.plan.content import Content
-from summit_app.plan.erate import ERATE_KIND, share_of
+from summit_app.plan.erate import ERATE_KIND, Rates
 
 ZERO = Decimal("0.00")
 CENT = Decimal("0.01")
@@ -63,15 +63,15 @@ class BudgetSummary:
 Payers = tuple[tuple[str | None, Decimal], ...]
 
 
-def payers(line: model.BudgetLine, erate_ids: frozenset[str], plan: model.Plan, content: Content | None) -> Payers:
+def payers(line: model.BudgetLine, erate_ids: frozenset[str], rates: Rates | None) -> Payers:
     """Who pays ``line`` each year: its source, or for an E-Rate line the discount and the local match.
 
     The match falls on ``match_source_id``, or on no source at all (unfunded) when none is named.
+    Without ``rates`` every line is paid whole by its own source.
     """
-    cost = line.cost_per_year()
-    if content is None or line.funding_source_id not in erate_ids:
-        return ((line.funding_source_id, cost),)
-    share = share_of(plan, content, line)
+    if rates is None or line.funding_source_id not in erate_ids:
+        return ((line.funding_source_id, line.cost_per_year()),)
+    share = rates.share(line)
     return ((line.funding_source_id, share.discount_per_year), (line.match_source_id, share.local_match_per_year))
 
 
@@ -93,13 +93,15 @@ def summarize(plan: model.Plan, content: Content | None = None) -> BudgetSummary
     by_source: dict[str | None, Decimal] = defaultdict(lambda: ZERO)
     charged: dict[tuple[str | None, int], Decimal] = defaultdict(lambda: ZERO)
     erate_ids = erate_source_ids(plan)
+    rates = Rates.of(plan, content) if content is not None and erate_ids else None
     for line in plan.budget:
         # Only the plan's own years count, so every breakdown adds up to the total.
         mine = [y for y in line.years() if y in by_year]
+        cost = line.cost_per_year()
         for y in mine:
-            by_year[y] += line.cost_per_year()
-        by_category[line.category] += line.cost_per_year() * len(mine)
-        for source_id, amount in payers(line, erate_ids, plan, content):
+            by_year[y] += cost
+        by_category[line.category] += cost * len(mine)
+        for source_id, amount in payers(line, erate_ids, rates):
             by_source[source_id] += amount * len(mine)
             for y in mine:
                 charged[source_id, y] += amount

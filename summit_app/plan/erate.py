@@ -79,23 +79,32 @@ def line_category(content: Content, line: model.BudgetLine) -> str:
     return line.erate_category or str(content.figure("erate_program", "default_category"))
 
 
-def _cap(content: Content, category: str) -> int:
-    entry = next((e for e in content.vocabulary("erate_categories") if e.id == category), None)
-    return int(entry.get("max_discount_percent", 0)) if entry else 0
+@dataclass(frozen=True)
+class Rates:
+    """The district's discount and each category's cap, read once for many lines."""
 
+    district_percent: int
+    caps: dict[str, int]
+    default_category: str
 
-def discount_rate(plan: model.Plan, content: Content, line: model.BudgetLine) -> int:
-    """The discount E-Rate gives this line: the district's rate, capped by the line's category."""
-    return min(plan.district.erate_discount_percent, _cap(content, line_category(content, line)))
+    @classmethod
+    def of(cls, plan: model.Plan, content: Content) -> Rates:
+        caps = {e.id: int(e.get("max_discount_percent", 0)) for e in content.vocabulary("erate_categories")}
+        return cls(plan.district.erate_discount_percent, caps,
+                   str(content.figure("erate_program", "default_category")))
+
+    def share(self, line: model.BudgetLine) -> ErateShare:
+        """The split of ``line`` as if it were charged to E-Rate (the caller knows it is)."""
+        category = line.erate_category or self.default_category
+        rate = min(self.district_percent, self.caps.get(category, 0))
+        cost = line.cost_per_year()
+        discount = _cents(cost * rate / 100)
+        return ErateShare(line.id, category, rate, discount, cost - discount, line.match_source_id)
 
 
 def share_of(plan: model.Plan, content: Content, line: model.BudgetLine) -> ErateShare:
     """The split of ``line`` as if it were charged to E-Rate (the caller knows it is)."""
-    category = line_category(content, line)
-    rate = discount_rate(plan, content, line)
-    cost = line.cost_per_year()
-    discount = _cents(cost * rate / 100)
-    return ErateShare(line.id, category, rate, discount, cost - discount, line.match_source_id)
+    return Rates.of(plan, content).share(line)
 
 
 def erate_share(plan: model.Plan, content: Content, line: model.BudgetLine) -> ErateShare | None:

@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cached_property
 
 from summit_app.plan import model
 from summit_app.plan.content import Content
@@ -74,6 +75,7 @@ class DeviceCosts:
     def cycle(self, device_type: str) -> int:
         return self.cycles.get(device_type, self.default_cycle)
 
+    @cached_property
     def purchases(self) -> list[model.BudgetLine]:
         """One-time device lines: what the plan buys (and later must replace)."""
         return [line for line in self.plan.budget
@@ -82,7 +84,7 @@ class DeviceCosts:
     def _unit_costs(self) -> dict[str, Decimal]:
         spent: dict[str, Decimal] = defaultdict(Decimal)
         bought: dict[str, int] = defaultdict(int)
-        for line in self.purchases():
+        for line in self.purchases:
             if line.device_type:
                 spent[line.device_type] += line.cost_per_year()
                 bought[line.device_type] += line.quantity
@@ -94,14 +96,15 @@ class DeviceCosts:
             return self.unit_costs[device_type]
         return self.typical.get(device_type) or self.typical.get("other", ZERO)
 
+    @cached_property
     def growth(self) -> list[model.BudgetLine]:
         """Device purchases that add to the fleet rather than renew it."""
-        return [line for line in self.purchases() if not line.replaces_devices]
+        return [line for line in self.purchases if not line.replaces_devices]
 
     def device_count(self) -> int:
         """Devices in service once the plan is done: today's fleets and the devices it adds (of a named type)."""
         return (sum(f.count for f in self.plan.devices)
-                + sum(line.quantity for line in self.growth() if line.device_type))
+                + sum(line.quantity for line in self.growth if line.device_type))
 
     def fleet_need(self, fleet: model.DeviceFleet) -> Decimal:
         cycle = fleet.refresh_cycle_years or self.default_cycle
@@ -109,7 +112,7 @@ class DeviceCosts:
 
     def replacement_need(self) -> Decimal:
         fleets = sum((self.fleet_need(f) for f in self.plan.devices), ZERO)
-        added = sum((line.cost_per_year() / self.cycle(line.device_type) for line in self.growth()), ZERO)
+        added = sum((line.cost_per_year() / self.cycle(line.device_type) for line in self.growth), ZERO)
         return _cents(fleets + added)
 
     def replacement_budgeted(self) -> Decimal:
@@ -147,7 +150,12 @@ def _per(amount: Decimal, count: int) -> Decimal | None:
 
 def total_cost(plan: model.Plan, content: Content) -> TotalCost:
     """The plan's total cost of ownership, a year at a time."""
-    costs = DeviceCosts(plan, content)
+    return total_cost_of(DeviceCosts(plan, content))
+
+
+def total_cost_of(costs: DeviceCosts) -> TotalCost:
+    """``total_cost`` from look-ups already built (the checks share one ``DeviceCosts``)."""
+    plan, content = costs.plan, costs.content
     students, devices = plan.district.enrollment, costs.device_count()
     direct = _direct_per_year(costs, content)
     need, budgeted = costs.replacement_need(), costs.replacement_budgeted()

@@ -1,4 +1,5 @@
-"""``summit-app check PLAN [--json]``: findings by pane; exit 1 if any blocks, 0 if none, 2 on unusable input."""
+"""``summit-app check PLAN [--json]``: open findings by pane, accepted ones apart; exit 1 if an open finding blocks,
+0 if none, 2 on unusable input."""
 
 from __future__ import annotations
 
@@ -9,10 +10,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from plan_builders import change, coherent_plan
+from plan_builders import GOAL, amounts, change, coherent_plan
 
 from summit_app.plan import model
+from summit_app.plan.checks import accept_edit, basis, run_checks
 from summit_app.plan.content import Content
+from summit_app.plan.edits import apply_edit
 
 MakePlanFile = Callable[..., Path]
 
@@ -55,7 +58,9 @@ def test_json_lists_every_finding_most_severe_first(make_plan_file: MakePlanFile
     plan = change(coherent.replace(milestones=()), "goals", goal.id, owner="")
     result = check(make_plan_file(plan), "--json")
     assert result.returncode == 1
-    findings = json.loads(result.stdout)
+    report = json.loads(result.stdout)
+    assert (report["accepted"], report["lapsed"]) == ([], [])
+    findings = report["findings"]
     assert [(f["rule"], f["severity"], f["pane"]) for f in findings] == [
         ("empty-pane", "blocking", "timeline"), ("goal-incomplete", "warning", "vision")]
     assert findings[1] == {"rule": "goal-incomplete", "severity": "warning", "pane": "vision", "collection": "goals",
@@ -63,9 +68,86 @@ def test_json_lists_every_finding_most_severe_first(make_plan_file: MakePlanFile
                            "fix": "Say how you will know it is met, who answers for it, and by when."}
 
 
-def test_json_of_a_coherent_plan_is_an_empty_list(make_plan_file: MakePlanFile, coherent: model.Plan) -> None:
+def test_json_of_a_coherent_plan_is_empty_lists(make_plan_file: MakePlanFile, coherent: model.Plan) -> None:
     result = check(make_plan_file(coherent), "--json")
-    assert (result.returncode, json.loads(result.stdout)) == (0, [])
+    assert (result.returncode, json.loads(result.stdout)) == (0, {"findings": [], "accepted": [], "lapsed": []})
+
+
+# --- accepted findings ------------------------------------------------------------------------------------------
+
+
+def _accept(plan: model.Plan, content: Content, rule: str, reason: str, role: str) -> model.Plan:
+    [finding] = [f for f in run_checks(plan, content) if f.rule == rule]
+    after, _ = apply_edit(plan, accept_edit(plan, finding, reason, role), content)
+    return after
+
+
+@pytest.fixture
+def accepted_plan(coherent: model.Plan, content: Content) -> model.Plan:
+    """Two warnings, one of them accepted by the finance officer."""
+    plan = change(change(coherent, "budget", "line-coaching", goal_id=None), "goals", GOAL, owner="")
+    return _accept(plan, content, "budget-line-no-goal", "Stipends serve every goal.", "finance-officer")
+
+
+def test_json_lists_accepted_findings_apart(make_plan_file: MakePlanFile, accepted_plan: model.Plan) -> None:
+    result = check(make_plan_file(accepted_plan), "--json")
+    report = json.loads(result.stdout)
+    assert [f["rule"] for f in report["findings"] if f["rule"] in ("goal-incomplete", "budget-line-no-goal")] == [
+        "goal-incomplete"]
+    [accepted] = report["accepted"]
+    assert accepted == {"rule": "budget-line-no-goal", "severity": "warning", "pane": "budget",
+                        "collection": "budget", "item": "line-coaching",
+                        "message": "“Coaching stipends” serves no goal.",
+                        "fix": "Link it to the goal it serves, or ask whether the district needs it.",
+                        "acceptance": accepted_plan.acceptances[0].id,
+                        "reason": "Stipends serve every goal.", "role": "finance-officer"}
+    assert report["lapsed"] == []
+
+
+def test_text_folds_accepted_findings(make_plan_file: MakePlanFile, accepted_plan: model.Plan) -> None:
+    result = check(make_plan_file(accepted_plan))
+    lines = result.stdout.splitlines()
+    assert "  [warning] The goal “Give every student a reliable device” has no owner." in lines
+    assert "“Coaching stipends” serves no goal." not in "\n".join(lines[:lines.index("1 accepted:")])
+    assert lines[-2:] == ["1 accepted:",
+                          "  “Coaching stipends” serves no goal. (Finance officer: Stipends serve every goal.)"]
+
+
+def test_an_accepted_warning_alone_leaves_no_open_finding(make_plan_file: MakePlanFile, coherent: model.Plan,
+                                                          content: Content) -> None:
+    plan = change(coherent, "budget", "line-coaching", goal_id=None)
+    plan = _accept(plan, content, "budget-line-no-goal", "Stipends serve every goal.", "finance-officer")
+    open_rules = {f.rule for f in run_checks(plan, content)} - {"budget-line-no-goal"}
+    result = check(make_plan_file(plan))
+    if not open_rules:  # only when nothing else speaks on the coherent plan
+        assert result.stdout.splitlines()[0] == "No open findings."
+    assert result.stdout.rstrip().endswith("(Finance officer: Stipends serve every goal.)")
+
+
+def test_a_changed_line_lapses_its_acceptance(make_plan_file: MakePlanFile, accepted_plan: model.Plan) -> None:
+    plan = change(accepted_plan, "budget", "line-coaching", quantity=45)
+    report = json.loads(check(make_plan_file(plan), "--json").stdout)
+    assert report["accepted"] == []
+    assert "budget-line-no-goal" in [f["rule"] for f in report["findings"]]
+    assert report["lapsed"] == [{"acceptance": plan.acceptances[0].id, "rule": "budget-line-no-goal",
+                                 "item": "line-coaching", "reason": "Stipends serve every goal.",
+                                 "role": "finance-officer"}]
+    text = check(make_plan_file(plan, "text.techplan")).stdout
+    assert "1 acceptance lapsed (the facts behind it changed; accept again or fix):" in text
+    assert "  budget-line-no-goal on line-coaching (Finance officer: Stipends serve every goal.)" in text
+
+
+def test_the_exit_code_counts_open_blocking_findings_only(make_plan_file: MakePlanFile, accepted_plan: model.Plan,
+                                                          content: Content) -> None:
+    gap = change(accepted_plan, "funding", "src-general", amounts=amounts("300000", "400000", "400000"))
+    [blocking] = [f for f in run_checks(gap, content) if f.rule == "funding-gap"]
+    forged = model.Acceptance("a-forged", blocking.rule, "", basis(gap, blocking), "Later.", "superintendent")
+    result = check(make_plan_file(gap.replace(acceptances=(*gap.acceptances, forged))), "--json")
+    assert result.returncode == 1
+    report = json.loads(result.stdout)
+    assert "funding-gap" in [f["rule"] for f in report["findings"]]
+    assert [a["rule"] for a in report["accepted"]] == ["budget-line-no-goal"]
+    assert [a["acceptance"] for a in report["lapsed"]] == ["a-forged"]
 
 
 def _assert_one_line_error(result: subprocess.CompletedProcess[str], *fragments: str) -> None:

@@ -133,3 +133,113 @@ def test_no_category_two_budget_without_erate_or_outside_known_cycles(content: C
 def test_the_figures_are_content(content: Content, figure: str) -> None:
     [cycle] = content.figure("erate_program", "category2_cycles")
     assert {"per_student": "201.57", "floor": "30175.00"}[figure] == cycle[figure]
+
+
+# --- the checks ---------------------------------------------------------------------------------------------------
+
+ERATE_RULES = ("erate-ineligible", "erate-not-covered", "erate-no-category", "erate-no-match",
+               "erate-category2-exceeded", "erate-no-discount", "erate-without-cipa")
+
+
+def erate_findings(plan: model.Plan, content: Content) -> list[Finding]:
+    return [f for f in run_checks(plan, content) if f.rule in ERATE_RULES]
+
+
+def with_erate_line(plan: model.Plan, **fields: object) -> model.Plan:
+    line = model.BudgetLine("line-x", "Student Chromebooks for E-Rate", "network", "goal-devices", False,
+                            D("300.00"), 100, 2027, 2027, "src-erate", erate_category="category-2",
+                            match_source_id="src-general")
+    return change(plan.replace(budget=(*plan.budget, line)), "budget", "line-x", **fields)
+
+
+def test_erate_at_80_percent_with_a_local_match_raises_nothing(content: Content) -> None:
+    assert erate_findings(on_erate(content, 80), content) == []
+    assert [f.rule for f in run_checks(on_erate(content, 80), content) if f.rule.startswith("source")] == []
+
+
+def test_chromebooks_on_erate_block(content: Content) -> None:
+    plan = with_erate_line(on_erate(content), category="devices", device_type="chromebook")
+    [finding] = of_rule(plan, content, "erate-ineligible")
+    assert finding.blocking
+    assert finding.item_id == "line-x"
+    assert finding.message == ("“Student Chromebooks for E-Rate” counts on E-Rate to pay $24,000 a year in funding "
+                               "year 2026 (FY2027), but E-Rate does not pay for end-user devices such as laptops, "
+                               "tablets and Chromebooks.")
+    assert [f.rule for f in erate_findings(plan, content)] == ["erate-ineligible"]
+
+
+@pytest.mark.parametrize(("fields", "what"), [
+    ({"device_type": "hotspot"}, "hotspots and home internet"),
+    ({"category": "home-access"}, "hotspots and home internet"),
+    ({"category": "backup-circuits"}, "redundant or backup circuits"),
+    ({"category": "device-replacement"}, "end-user devices"),
+])
+def test_every_ineligible_cost_blocks(content: Content, fields: dict[str, object], what: str) -> None:
+    [finding] = of_rule(with_erate_line(on_erate(content), **fields), content, "erate-ineligible")
+    assert what in finding.message
+
+
+def test_ineligible_costs_on_other_money_are_fine(content: Content) -> None:
+    plan = with_erate_line(on_erate(content), category="devices", funding_source_id="src-general")
+    assert of_rule(plan, content, "erate-ineligible") == []
+
+
+def test_costs_erate_does_not_cover_warn(content: Content) -> None:
+    [finding] = of_rule(with_erate_line(on_erate(content), category="software"), content, "erate-not-covered")
+    assert finding.message == ("“Student Chromebooks for E-Rate” is charged to E-Rate, but E-Rate does not cover "
+                               "software and subscriptions.")
+
+
+def test_a_line_with_no_category_warns_and_counts_as_category_two(content: Content) -> None:
+    [finding] = of_rule(with_erate_line(on_erate(content, 90), erate_category=""), content, "erate-no-category")
+    assert finding.message.endswith("so it is counted as Category 2: 85% discount.")
+
+
+def test_a_match_with_no_source_warns_with_the_figures(content: Content) -> None:
+    plan = change(on_erate(content, 80), "budget", "line-internet", match_source_id=None)
+    [finding] = of_rule(plan, content, "erate-no-match")
+    assert finding.message == ("E-Rate pays 80% of “Internet access” ($8,000 a year in funding years 2026–2028 "
+                               "(FY2027–FY2029)); the district's $2,000 a year local match has no source, so it is "
+                               "unfunded.")
+
+
+def test_even_the_highest_discount_leaves_a_match(content: Content) -> None:
+    plan = change(on_erate(content, 90), "budget", "line-wifi", match_source_id=None, erate_category="category-1")
+    [finding] = of_rule(plan, content, "erate-no-match")
+    assert "E-Rate pays 90% of “Wi-Fi access points” ($13,500 a year in funding year 2026 (FY2027))" in finding.message
+    assert "$1,500 a year local match has no source" in finding.message
+
+
+def test_at_no_discount_the_whole_cost_is_the_match(content: Content) -> None:
+    plan = change(on_erate(content, 0), "budget", "line-internet", match_source_id=None)
+    [finding] = of_rule(plan, content, "erate-no-match")
+    assert finding.message == ("“Internet access” is charged to E-Rate in funding years 2026–2028 (FY2027–FY2029) "
+                               "at no discount; the district's $10,000 a year local match has no source, so it is "
+                               "unfunded.")
+
+
+def test_category_two_over_budget_warns_and_at_budget_does_not(content: Content) -> None:
+    plan = change_one(on_erate(content), "district", enrollment=100)  # budget: the $30,175 floor
+    at_budget = change(plan, "budget", "line-wifi", unit_cost=D("1005.83"))  # 30 × $1,005.83 = $30,174.90
+    assert of_rule(at_budget, content, "erate-category2-exceeded") == []
+    over = change(plan, "budget", "line-wifi", unit_cost=D("1010.00"))  # $30,300
+    [finding] = of_rule(over, content, "erate-category2-exceeded")
+    assert finding.message == ("The plan charges $30,300 of Category 2 work (before discount) to E-Rate in funding "
+                               "years 2026–2030, but the district's Category 2 budget for those years is $30,175: "
+                               "$125 over, which E-Rate will not discount.")
+
+
+def test_a_zero_discount_with_erate_lines_warns(content: Content) -> None:
+    [finding] = of_rule(on_erate(content, 0), content, "erate-no-discount")
+    assert finding.pane == "district"
+    assert finding.message.startswith("The plan charges 2 lines to E-Rate, but the district's E-Rate discount is 0%")
+    no_lines = change_one(coherent_plan(content), "district", erate_discount_percent=0)
+    assert of_rule(no_lines, content, "erate-no-discount") == []
+
+
+def test_erate_without_cipa_warns(content: Content) -> None:
+    plan = change_one(on_erate(content), "network", cipa_in_place=False)
+    [finding] = of_rule(plan, content, "erate-without-cipa")
+    assert "CIPA is not marked as in place" in finding.message
+    assert of_rule(change_one(coherent_plan(content), "network", cipa_in_place=False), content,
+                   "erate-without-cipa") == []

@@ -4,14 +4,25 @@ Used by the Review & Sign pane (on every edit), ``summit-app check`` and the
 PDF's appendix. Each rule is a small function of the plan's ``Facts`` yielding
 findings; ``RULES`` lists them in the order a team should address them, pane
 by pane. Blocking: a pane not started, a year not funded, devices bought with
-no teacher training or network capacity behind them.
+no teacher training or network capacity behind them, E-Rate counted on for
+what it never pays. A warning or advice the team accepts with a reason is set
+apart by ``assess`` (``accepted.py``) until the facts behind it change.
 """
 
 from __future__ import annotations
 
 from summit_app.plan import model
-from summit_app.plan.checks import devices, funding, goals, panes, privacy, training
-from summit_app.plan.checks.accepted import Assessment, accept_edit, assess, assess_findings, basis, withdraw_edit
+from summit_app.plan.checks import devices, erate, funding, goals, panes, privacy, sustainability, training
+from summit_app.plan.checks.accepted import (
+    Assessment,
+    accept_edit,
+    assess,
+    assess_findings,
+    assessment_json,
+    basis,
+    format_assessment,
+    withdraw_edit,
+)
 from summit_app.plan.checks.facts import Facts, Rule
 from summit_app.plan.checks.findings import (
     ADVICE,
@@ -27,7 +38,8 @@ from summit_app.plan.content import Content
 
 __all__ = ["ADVICE", "BLOCKING", "PANES", "RULES", "SEVERITIES", "WARNING", "Finding", "format_findings",
            "run_checks", "signing_blockers"]
-__all__ += ["Assessment", "accept_edit", "assess", "assess_findings", "basis", "withdraw_edit"]
+__all__ += ["Assessment", "accept_edit", "assess", "assess_findings", "assessment_json", "basis", "format_assessment",
+            "withdraw_edit"]
 
 RULES: tuple[Rule, ...] = (
     panes.empty_panes,
@@ -41,17 +53,31 @@ RULES: tuple[Rule, ...] = (
     devices.devices_without_network,
     devices.wifi_coverage,
     devices.device_no_refresh_cycle,
+    sustainability.fleet_due_unbudgeted,
+    sustainability.devices_per_technician,
+    erate.erate_without_cipa,
     funding.funding_gap,
+    erate.erate_ineligible,
     devices.devices_without_learning,
     devices.devices_before_learning,
-    devices.devices_without_upkeep,
+    sustainability.devices_without_upkeep,
+    sustainability.replacement_unfunded,
+    sustainability.repairs_too_low,
     privacy.software_without_inventory,
     privacy.budget_app_unsigned,
     privacy.budget_app_not_approved,
     funding.budget_line_without_goal,
     funding.budget_line_without_source,
     funding.recurring_on_one_time_money,
+    funding.one_time_source_marked_recurring,
+    funding.source_to_be_identified,
+    funding.recurring_on_appropriated_funds,
     funding.source_overcommitted,
+    erate.erate_no_match,
+    erate.erate_no_category,
+    erate.erate_not_covered,
+    erate.erate_category2_exceeded,
+    erate.erate_no_discount,
     funding.budget_line_outside_years,
     goals.milestone_incomplete,
     goals.framework_gaps,

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from summit_app.plan import checks, model
-from summit_app.plan.checks.findings import Finding
+from summit_app.plan.checks.findings import Finding, format_findings
 from summit_app.plan.content import Content
 from summit_app.plan.edits import AddItem, Batch, Edit, RemoveItem
 
@@ -118,3 +118,40 @@ def withdraw_edit(plan: model.Plan, acceptance_id: str) -> Edit:
     if acceptance is None:
         raise ValueError(f"There is no accepted finding {acceptance_id!r}.")
     return RemoveItem("acceptances", acceptance_id, f"Withdraw acceptance: {acceptance.rule}")
+
+
+# --- the report: open findings in full, accepted ones folded ------------------------------------------------------
+
+
+def accepted_json(finding: Finding, acceptance: model.Acceptance) -> dict[str, Any]:
+    """An accepted finding for ``check --json``: the finding, then why and by whom."""
+    return {**finding.to_json(), "acceptance": acceptance.id, "reason": acceptance.reason, "role": acceptance.role}
+
+
+def lapsed_json(acceptance: model.Acceptance) -> dict[str, Any]:
+    return {"acceptance": acceptance.id, "rule": acceptance.rule, "item": acceptance.item_id or None,
+            "reason": acceptance.reason, "role": acceptance.role}
+
+
+def assessment_json(assessment: Assessment) -> dict[str, Any]:
+    """The stable shape of ``summit-app check --json``: open findings, accepted ones, lapsed acceptances."""
+    return {"findings": [f.to_json() for f in assessment.open],
+            "accepted": [accepted_json(f, a) for f, a in assessment.accepted],
+            "lapsed": [lapsed_json(a) for a in assessment.lapsed]}
+
+
+def format_assessment(assessment: Assessment, content: Content) -> str:
+    """Open findings by pane (as ``format_findings``), then the accepted ones folded, one line each."""
+    if not (assessment.accepted or assessment.lapsed):
+        return format_findings(assessment.open, content)
+    lines = [format_findings(assessment.open, content) if assessment.open else "No open findings."]
+    if assessment.accepted:
+        lines.append(f"{len(assessment.accepted)} accepted:")
+        lines += [f"  {f.message} ({content.name_of('roles', a.role)}: {a.reason})" for f, a in assessment.accepted]
+    if assessment.lapsed:
+        count = len(assessment.lapsed)
+        lines.append(f"{count} acceptance{'s' if count != 1 else ''} lapsed (the facts behind "
+                     f"{'them' if count != 1 else 'it'} changed; accept again or fix):")
+        lines += [f"  {a.rule}{' on ' + a.item_id if a.item_id else ''} ({content.name_of('roles', a.role)}: "
+                  f"{a.reason})" for a in assessment.lapsed]
+    return "\n".join(lines)

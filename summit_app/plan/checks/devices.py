@@ -1,11 +1,11 @@
-"""Plan before you purchase: devices need trained teachers, network capacity and upkeep behind them."""
+"""Plan before you purchase: devices need trained teachers and network capacity behind them."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from summit_app.plan import model
-from summit_app.plan.checks.facts import DEVICE_UPKEEP_ROLES, Facts, capital, fiscal_year, fy, quote
+from summit_app.plan.checks.facts import Facts, capital, fiscal_year, fy, quote
 from summit_app.plan.checks.findings import BLOCKING, WARNING, Finding
 
 _TRAIN_FIRST = "Plan training for the teachers who will use them, linked to the same goal, before the devices arrive."
@@ -104,26 +104,3 @@ def device_no_refresh_cycle(facts: Facts) -> Iterator[Finding]:
             yield Finding("device-no-refresh-cycle", WARNING, "infrastructure", "devices", fleet.id,
                           f"The {kind} fleet ({fleet.count:,} devices) has no refresh cycle.",
                           "Say how many years they stay in service, and budget their replacement.")
-
-
-def _upkeep_after(facts: Facts, first: int) -> bool:
-    """Is some recurring repair, support or replacement cost budgeted after year ``first``?"""
-    last_plan_year = facts.plan.fiscal_years()[-1]
-    for line in facts.plan.budget:
-        if line.recurring and facts.role(line) in DEVICE_UPKEEP_ROLES:
-            years = line.years()
-            if years and (years[-1] > first or years[-1] == first == last_plan_year):
-                return True
-    return False
-
-
-def devices_without_upkeep(facts: Facts) -> Iterator[Finding]:
-    """Devices cost money every year after they are bought: repairs, support, replacement."""
-    if not facts.device_lines:
-        return
-    first_line = min(facts.device_lines, key=lambda line: line.first_year)
-    if not _upkeep_after(facts, first_line.first_year):
-        yield Finding("devices-no-recurring-cost", WARNING, "budget", "budget", first_line.id,
-                      f"The plan buys devices from {fy(first_line.first_year)} but budgets no recurring cost "
-                      "to repair, support or replace them after that year.",
-                      "Add recurring lines for repairs, support staff or a replacement reserve.")

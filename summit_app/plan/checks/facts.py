@@ -9,15 +9,15 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from datetime import date
+from decimal import Decimal
 from functools import cached_property
 
 from summit_app.plan import model
-from summit_app.plan.budget import BudgetSummary, summarize
+from summit_app.plan.budget import BudgetSummary, erate_source_ids, payers, summarize
 from summit_app.plan.checks.findings import Finding
-from summit_app.plan.content import Content
-
-#: Cost-category roles whose recurring lines keep a device fleet running.
-DEVICE_UPKEEP_ROLES = frozenset({"devices", "support-staff"})
+from summit_app.plan.content import Content, Entry
+from summit_app.plan.erate import ErateShare, Rates, is_erate
+from summit_app.plan.tco import DeviceCosts, TotalCost, total_cost_of
 
 
 class Facts:
@@ -99,6 +99,64 @@ class Facts:
     def years_text(self) -> str:
         years = self.plan.fiscal_years()
         return f"{fy(years[0])}–{fy(years[-1])}"
+
+    # --- money: funding realism, E-Rate, the cost of keeping devices ----------------------------------
+
+    @cached_property
+    def funding_kinds(self) -> dict[str, Entry]:
+        return {e.id: e for e in self.content.vocabulary("funding_kinds")}
+
+    def kind_says(self, source: model.FundingSource, attribute: str) -> bool:
+        """A flag of the source's kind (``one_time``, ``appropriated``, ``unidentified``)."""
+        entry = self.funding_kinds.get(source.kind)
+        return bool(entry and entry.get(attribute))
+
+    def carries_recurring(self, source: model.FundingSource) -> bool:
+        """Can ``source`` pay a cost that returns every year? Never one-time money, whatever its tick says."""
+        return self.recurs(source) and not self.kind_says(source, "one_time")
+
+    @cached_property
+    def erate_rules(self) -> dict[str, str]:
+        """Cost category id → what E-Rate makes of it (eligible, not-covered, ineligible)."""
+        return {e.id: str(e.get("erate", "")) for e in self.content.vocabulary("cost_categories")}
+
+    @cached_property
+    def erate_lines(self) -> list[tuple[model.BudgetLine, ErateShare]]:
+        """Lines charged to E-Rate, each with its split between the discount and the local match."""
+        return [(line, self.erate_rates.share(line)) for line in self.plan.budget
+                if is_erate(self.sources.get(line.funding_source_id or ""))]
+
+    @cached_property
+    def erate_rates(self) -> Rates:
+        return Rates.of(self.plan, self.content)
+
+    @cached_property
+    def recurring_charges(self) -> dict[str, tuple[Decimal, list[model.BudgetLine]]]:
+        """Source id → the most it is charged in recurring costs in any year (an E-Rate match counts on the
+        match source), and the recurring lines it pays."""
+        erate_ids = erate_source_ids(self.plan)
+        by_year: dict[tuple[str, int], Decimal] = defaultdict(Decimal)
+        lines: dict[str, list[model.BudgetLine]] = defaultdict(list)
+        for line in self.plan.budget:
+            if not line.recurring:
+                continue
+            for source_id, amount in payers(line, erate_ids, self.erate_rates):
+                if source_id is not None and amount > 0:
+                    lines[source_id].append(line)
+                    for year in line.years():
+                        by_year[source_id, year] += amount
+        peak: dict[str, Decimal] = defaultdict(Decimal)
+        for (source_id, _), amount in by_year.items():
+            peak[source_id] = max(peak[source_id], amount)
+        return {source_id: (peak[source_id], mine) for source_id, mine in lines.items()}
+
+    @cached_property
+    def device_costs(self) -> DeviceCosts:
+        return DeviceCosts(self.plan, self.content)
+
+    @cached_property
+    def total_cost(self) -> TotalCost:
+        return total_cost_of(self.device_costs)
 
 
 Rule = Callable[[Facts], Iterable[Finding]]

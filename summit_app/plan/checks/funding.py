@@ -7,12 +7,17 @@ from decimal import Decimal
 
 from summit_app.plan import model
 from summit_app.plan.checks.facts import Facts, capital, fy, listing, quote
-from summit_app.plan.checks.findings import BLOCKING, WARNING, Finding
+from summit_app.plan.checks.findings import ADVICE, BLOCKING, WARNING, Finding
 from summit_app.plan.money import format_money
 
 
 def _line_name(line: model.BudgetLine) -> str:
     return capital(quote(line.description, "budget line"))
+
+
+def _named(text: str, what: str) -> str:
+    """A source's name in quotes at the start of a sentence."""
+    return capital(quote(text, what))
 
 
 def funding_gap(facts: Facts) -> Iterator[Finding]:
@@ -52,18 +57,83 @@ def source_overcommitted(facts: Facts) -> Iterator[Finding]:
                           "Raise the source's amounts, or move some of its lines to another source.")
 
 
+def _cliff_year(facts: Facts, source: model.FundingSource) -> int:
+    """The first fiscal year after the last one in which ``source`` provides money."""
+    years = facts.plan.fiscal_years()
+    funded = [y for i, y in enumerate(years) if source.amounts[i] > 0]
+    return (funded[-1] if funded else years[0] - 1) + 1
+
+
+def _kind_name(facts: Facts, source: model.FundingSource) -> str:
+    entry = facts.funding_kinds.get(source.kind)
+    return entry.name if entry else "money"
+
+
+def _what_it_pays(lines: list[model.BudgetLine]) -> str:
+    first = quote(lines[0].description, "budget line")
+    others = len(lines) - 1
+    return first if not others else f"{first} and {others} more line{'s' if others > 1 else ''}"
+
+
 def recurring_on_one_time_money(facts: Facts) -> Iterator[Finding]:
-    """A cost that returns every year outlives one-time money such as a grant or bond."""
-    for line in facts.plan.budget:
-        source = facts.sources.get(line.funding_source_id or "")
-        if line.recurring and source is not None and not facts.recurs(source):
-            yield Finding("recurring-on-one-time-money", WARNING, "budget", "budget", line.id,
-                          f"{_line_name(line)} recurs every year but is paid from "
-                          f"{quote(source.name, 'funding source')}, which is not marked as money that "
-                          "comes back every year.",
-                          "If that source does continue every year, tick its Recurring box under Funding "
-                          "sources; if not, pay the line from one that does, or plan how it continues when "
-                          "this money ends.")
+    """Recurring costs on one-time money (a grant, a bond) meet a cliff when it ends: one finding a source."""
+    for source_id, (per_year, lines) in facts.recurring_charges.items():
+        source = facts.sources.get(source_id)
+        if source is None or facts.carries_recurring(source):
+            continue
+        cliff = _cliff_year(facts, source)
+        after = " after the plan" if cliff > facts.plan.fiscal_years()[-1] else ""
+        yield Finding("recurring-on-one-time-money", WARNING, "budget", "funding", source.id,
+                      f"{_named(source.name, 'funding source')} ({_kind_name(facts, source).lower()}, one-time "
+                      f"money) pays {format_money(per_year)} a year of recurring costs ({_what_it_pays(lines)}). "
+                      f"When it ends, from {fy(cliff)}{after}, those costs have no funding: a fiscal cliff, like "
+                      "the one districts met when pandemic relief ended in 2024.",
+                      "Pay recurring costs from money that comes back every year, such as the general fund, "
+                      f"or plan now how the district will carry them from {fy(cliff)}.")
+
+
+def one_time_source_marked_recurring(facts: Facts) -> Iterator[Finding]:
+    """A grant or a bond does not come back every year because its Recurring box is ticked."""
+    for source in facts.plan.funding:
+        if source.recurring and facts.kind_says(source, "one_time") and not facts.kind_says(source, "unidentified"):
+            kind = _kind_name(facts, source).lower()
+            yield Finding("one-time-source-marked-recurring", WARNING, "budget", "funding", source.id,
+                          f"{_named(source.name, 'funding source')} is ticked Recurring, but a {kind} is "
+                          "one-time money: the plan cannot count on it year after year, and recurring costs on it "
+                          "are still reported as a fiscal cliff.",
+                          "Untick Recurring; if the award really is renewed every year, enter each year's amount "
+                          "only once it is awarded.")
+
+
+def source_to_be_identified(facts: Facts) -> Iterator[Finding]:
+    """Money still to be identified is a hope, not a source: say how much the plan needs found."""
+    years = facts.plan.fiscal_years()
+    for source in facts.plan.funding:
+        if not facts.kind_says(source, "unidentified"):
+            continue
+        counted = sum((source.amounts[i] for i in range(len(years))), Decimal(0))
+        needed = max(counted, facts.summary.by_source.get(source.id, Decimal(0)))
+        yield Finding("source-to-be-identified", WARNING, "budget", "funding", source.id,
+                      f"{_named(source.name, 'funding source')} is still to be identified: the plan counts "
+                      f"on {format_money(needed)} from it over {facts.years_text} that no one has promised yet.",
+                      "Name the source (a grant applied for, a budget request, a bond) before the plan is adopted, "
+                      "or trim the lines that depend on it.")
+
+
+def recurring_on_appropriated_funds(facts: Facts) -> Iterator[Finding]:
+    """Federal formula funds are appropriated each year; recurring costs on them need a fallback."""
+    for source_id, (per_year, lines) in facts.recurring_charges.items():
+        source = facts.sources.get(source_id)
+        if source is None or not facts.kind_says(source, "appropriated"):
+            continue
+        kind = _kind_name(facts, source)
+        yield Finding("recurring-on-appropriated-funds", ADVICE, "budget", "funding", source.id,
+                      f"{_named(source.name, 'funding source')} pays {format_money(per_year)} a year of "
+                      f"recurring costs ({_what_it_pays(lines)}). {kind} funds are appropriated by Congress every "
+                      "year and are not guaranteed: in July 2025 they were withheld from districts for several "
+                      "weeks.",
+                      "Keep a fallback in the general fund for these costs, so a late or smaller allocation does "
+                      "not stop them.")
 
 
 def budget_line_without_source(facts: Facts) -> Iterator[Finding]:
