@@ -69,7 +69,7 @@ def erate_lines(plan: model.Plan) -> list[model.BudgetLine]:
 
 
 #: A reason as a team might type it, with markup, a formula and a line break: it must print exactly so.
-REASON = '=HYPERLINK("http://x.example","y") <b>not bold</b> & R&D </para>\nThe board funds it in FY2029.'
+REASON = '=SUM(A1:A9)+1 <b>not bold</b> & R&D </para> <img src="/etc/passwd"/>\nThe board funds it in FY2029.'
 
 
 def with_accepted(plan: model.Plan, content: Content, reason: str = REASON) -> tuple[model.Plan, Finding]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from reportlab.platypus import Flowable, KeepTogether
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether
 
 from summit_app.export.pdf.charts import hbars, year_bars
 from summit_app.export.pdf.context import Report
@@ -30,6 +30,8 @@ from summit_app.plan.rollout import delivery_of
 
 _TABLE_ABOVE = "Planned cost beside funding in each fiscal year; the table above gives the exact amounts."
 _TABLE_BELOW = "Amounts rounded as on the bars; the table below gives each to the cent, with its share of the total."
+#: Room the budget lines' heading needs below it on a page, in points (its note and a few rows).
+LINES_START = 160
 #: The bar charts show this many categories or sources; the rest are summed as "All others".
 CHART_ROWS = 9
 
@@ -240,6 +242,7 @@ def build(report: Report) -> list[Flowable]:
     return [*opening(report, entry(report)), note(report, _lead(report)), h2(report, "Totals by year"),
             _by_year(report), *_charts(report), h2(report, "Funding sources"), *_funding(report),
             *costs.erate_part(report), *costs.tco_part(report),
+            CondPageBreak(LINES_START),  # the heading and its note never end a page without rows under them
             h2(report, f"Budget lines ({len(report.plan.budget)})"),
             note(report, "Total: unit cost × quantity × the years the line spends in (one year when one-time)."),
             *_lines(report)]
