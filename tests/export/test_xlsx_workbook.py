@@ -78,7 +78,7 @@ def goal_label(plan: model.Plan, goal_id: str) -> str:
 
 def test_sheets_come_in_pane_order_with_the_lists_hidden(book: Workbook) -> None:
     assert book.sheetnames == SHEETS
-    assert [ws.sheet_state for ws in book.worksheets] == ["visible"] * 11 + ["hidden"]
+    assert [ws.sheet_state for ws in book.worksheets] == ["visible"] * 12 + ["hidden"]
     assert book.active.title == "Summary"
 
 

@@ -3,7 +3,7 @@ accepted, each with who accepted it and why (the team's words, printed as typed)
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, KeepTogether
 
 from summit_app.export.pdf.context import Report
 from summit_app.export.pdf.formatting import plural
@@ -33,11 +33,13 @@ def _by_pane(report: Report, findings: list[Finding], make: dict[int, Row]) -> l
 
 def _open(report: Report) -> list[Flowable]:
     findings = list(report.findings)
+    none_accepted = "" if report.accepted or report.lapsed else " The team has accepted no finding."
     if not findings:
-        return [note(report, "The plan checks found nothing open when this copy was made.")]
+        return [note(report, "The plan checks found nothing open when this copy was made." + none_accepted)]
     blocking = sum(f.blocking for f in findings)
     lead = note(report, f"{plural(len(findings), 'finding')} from the plan checks were open when this copy was "
-                        f"made, {blocking} of them blocking. They are the team's to resolve or to accept.")
+                        f"made, {blocking} of them blocking. They are the team's to resolve or to accept."
+                        + none_accepted)
     columns = (Column("Severity", 0.12), Column("Finding", 0.5), Column("What to do", 0.38))
     make = {id(f): row(_severity(f), f.message, Part(f.fix, "muted")) for f in findings}
     return [lead, DataTable(columns, _by_pane(report, findings, make))]
@@ -54,7 +56,7 @@ def _accepted(report: Report) -> list[Flowable]:
     lapsed = len(report.lapsed)
     out: list[Flowable] = []
     if not accepted:
-        out.append(note(report, "The team has accepted no finding."))
+        out.append(note(report, "The team has accepted no finding; the acceptances it made no longer hold."))
     else:
         out.append(note(report, f"{plural(len(accepted), 'finding')} the team looked at and accepted, each with "
                                 "who accepted it and why. A finding stays accepted only while the facts behind "
@@ -70,5 +72,9 @@ def _accepted(report: Report) -> list[Flowable]:
 
 
 def build(report: Report) -> list[Flowable]:
-    return [*opening(report, ENTRY), h2(report, f"Open ({len(report.findings)})"), *_open(report),
-            h2(report, f"Accepted ({len(report.accepted)})"), *_accepted(report)]
+    out = [*opening(report, ENTRY), h2(report, f"Open ({len(report.findings)})"), *_open(report)]
+    if not report.accepted and not report.lapsed:  # said in the open list's lead: no page for a lone line
+        return out
+    accepted = _accepted(report)
+    # The heading stays with what follows it (never the last line of a page).
+    return [*out, KeepTogether([h2(report, f"Accepted ({len(report.accepted)})"), accepted[0]]), *accepted[1:]]
