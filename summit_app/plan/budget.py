@@ -88,7 +88,6 @@ def summarize(plan: model.Plan, content: Content | None = None) -> BudgetSummary
     whole to its own source, as entered.
     """
     years = tuple(plan.fiscal_years())
-    by_year = dict.fromkeys(years, ZERO)
     by_category: dict[str, Decimal] = defaultdict(lambda: ZERO)
     by_source: dict[str | None, Decimal] = defaultdict(lambda: ZERO)
     charged: dict[tuple[str | None, int], Decimal] = defaultdict(lambda: ZERO)
@@ -96,15 +95,18 @@ def summarize(plan: model.Plan, content: Content | None = None) -> BudgetSummary
     rates = Rates.of(plan, content) if content is not None and erate_ids else None
     for line in plan.budget:
         # Only the plan's own years count, so every breakdown adds up to the total.
-        mine = [y for y in line.years() if y in by_year]
+        span = line.years()
+        mine = range(max(span.start, years[0]), min(span.stop, years[-1] + 1))
         cost = line.cost_per_year()
-        for y in mine:
-            by_year[y] += cost
         by_category[line.category] += cost * len(mine)
-        for source_id, amount in payers(line, erate_ids, rates):
+        split = rates is not None and line.funding_source_id in erate_ids
+        for source_id, amount in payers(line, erate_ids, rates) if split else ((line.funding_source_id, cost),):
             by_source[source_id] += amount * len(mine)
             for y in mine:
                 charged[source_id, y] += amount
+    by_year = dict.fromkeys(years, ZERO)
+    for (_, y), amount in charged.items():
+        by_year[y] += amount
     funding_by_year = {
         y: sum((s.amounts[i] for s in plan.funding), ZERO) for i, y in enumerate(years)
     }

@@ -123,9 +123,13 @@ class DeviceCosts:
                    ZERO)
 
 
-def _annualised(costs: DeviceCosts, line: model.BudgetLine, years: list[int]) -> Decimal:
+def _annualised(costs: DeviceCosts, line: model.BudgetLine, years: range) -> Decimal:
+    """What ``line`` costs a year: recurring spend in the plan's years over those years; a one-time
+    device purchase over its refresh cycle; any other one-time cost over the plan's years."""
     if line.recurring:
-        return line.cost_per_year() * sum(1 for y in line.years() if y in years) / len(years)
+        span = line.years()
+        spent = max(0, min(span.stop, years.stop) - max(span.start, years.start))
+        return line.cost_per_year() * spent / len(years)
     if line.first_year not in years:
         return ZERO
     spread = costs.cycle(line.device_type) if costs.role(line) == "devices" else len(years)
@@ -134,7 +138,8 @@ def _annualised(costs: DeviceCosts, line: model.BudgetLine, years: list[int]) ->
 
 def _direct_per_year(costs: DeviceCosts, content: Content) -> Decimal:
     direct = {e.id for e in content.vocabulary("cost_categories") if e.get("tco") == "direct"}
-    years = costs.plan.fiscal_years()
+    fiscal = costs.plan.fiscal_years()
+    years = range(fiscal[0], fiscal[-1] + 1)
     return _cents(sum((_annualised(costs, line, years) for line in costs.plan.budget if line.category in direct),
                       ZERO))
 

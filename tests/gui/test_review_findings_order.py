@@ -37,10 +37,16 @@ def test_blocking_findings_come_first(qtbot: QtBot, make_window, demo: model.Pla
     # A readiness warning (step 2) and an empty, blocking learning step (step 4): learning comes first.
     window = make_window(demo.replace(learning=()))
     shown = listed(review(window))
-    severities = [s for _p, s in shown]
     assert ("readiness", "warning") in shown
-    assert severities == sorted(severities, key=lambda s: {"blocking": 0, "warning": 1}.get(s, 2))
     assert shown[0] == ("learning", "blocking")
+    # Steps that block come first; within each step, blocking findings, then warnings, then advice.
+    steps = list(dict.fromkeys(p for p, _s in shown))
+    blocks = ["blocking" in {s for p, s in shown if p == step} for step in steps]
+    assert blocks == sorted(blocks, reverse=True)
+    rank = {"blocking": 0, "warning": 1, "advice": 2}
+    for step in steps:
+        severities = [rank[s] for p, s in shown if p == step]
+        assert severities == sorted(severities), step
 
 
 def test_each_column_is_read_as_it_shows(qtbot: QtBot, make_window) -> None:  # type: ignore[no-untyped-def]

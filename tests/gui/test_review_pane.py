@@ -90,8 +90,10 @@ def click(qtbot: QtBot, tree: QTreeView, index: QModelIndex) -> None:
 
 def test_findings_are_grouped_by_pane_and_link_to_their_item(open_pane, qtbot, demo: model.Plan) -> None:
     pane = open_pane(demo)
-    assert group_titles(pane.findings_tree) == ["Readiness · 1 finding", "Data privacy · 2 findings"]
-    assert pane.summary.text() == "3 findings, none blocking. Choose one to go to it."
+    assert group_titles(pane.findings_tree) == [
+        "District & team · 1 finding", "Readiness · 1 finding", "Data privacy · 2 findings",
+        "Infrastructure & devices · 8 findings", "Budget · 13 findings"]
+    assert pane.summary.text() == "25 findings, none blocking. Choose one to go to it."
     _text, index = next((t, i) for t, i in rows(pane.findings_tree) if "QuizBurst" in t)
     with qtbot.waitSignal(pane.navigate) as blocker:
         click(qtbot, pane.findings_tree, index)
@@ -100,7 +102,7 @@ def test_findings_are_grouped_by_pane_and_link_to_their_item(open_pane, qtbot, d
 
 def test_keyboard_enter_on_a_finding_follows_the_link(open_pane, qtbot, demo: model.Plan) -> None:
     pane = open_pane(demo)
-    _, index = rows(pane.findings_tree)[0]
+    _, index = next((t, i) for t, i in rows(pane.findings_tree) if t.startswith("Use of Space and Time"))
     pane.findings_tree.setCurrentIndex(index)
     with qtbot.waitSignal(pane.navigate) as blocker:
         qtbot.keyClick(pane.findings_tree, Qt.Key.Key_Return)
@@ -177,7 +179,8 @@ def test_finding_counts_list_every_pane(demo: model.Plan, content) -> None:
     assert counts["budget"] == 1
     assert blocking_counts(findings) == counts
     demo_counts = finding_counts(run_checks(demo, content))
-    assert demo_counts == {**dict.fromkeys(PANES, 0), "readiness": 1, "privacy": 2}
+    assert demo_counts == {**dict.fromkeys(PANES, 0), "district": 1, "readiness": 1, "privacy": 2,
+                           "infrastructure": 8, "budget": 13}
 
 
 # --- models -------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from plan_builders import amounts, change, coherent_plan
@@ -12,6 +13,7 @@ from summit_app.plan.checks import Finding, accept_edit, assess, basis, run_chec
 from summit_app.plan.content import Content
 from summit_app.plan.edits import apply_edit
 from summit_app.plan.rules import PlanRuleError
+from summit_app.store.plan_file import PlanFile, close_document, open_document
 
 
 @pytest.fixture
@@ -155,3 +157,27 @@ def test_two_findings_of_one_rule_are_accepted_apart(content: Content) -> None:
     result = assess(after, content)
     assert [f.message for f, _ in result.accepted] == [incomplete[0].message]
     assert incomplete[1] in result.open
+
+
+def test_an_acceptance_is_written_to_the_plan_file_and_undone_there(no_goal: model.Plan, content: Content,
+                                                                    tmp_path: Path) -> None:
+    path = tmp_path / "accept.techplan"
+    PlanFile.create(path, no_goal).close()
+    document = open_document(path, author="Ana Ruiz", content=content)
+    try:
+        finding = the_finding(document.plan, content, "budget-line-no-goal")
+        undo = document.apply(accept_edit(document.plan, finding, "Stipends serve the whole plan.", "superintendent"))
+    finally:
+        close_document(document)
+    with PlanFile.open(path, read_only=True) as plan_file:
+        reopened = plan_file.load()
+    assert [(a.rule, a.item_id, a.reason, a.role) for a in reopened.acceptances] == [
+        ("budget-line-no-goal", "line-coaching", "Stipends serve the whole plan.", "superintendent")]
+    assert len(assess(reopened, content).accepted) == 1
+    document = open_document(path, content=content)
+    try:
+        document.apply(undo)
+    finally:
+        close_document(document)
+    with PlanFile.open(path, read_only=True) as plan_file:
+        assert plan_file.load().acceptances == ()

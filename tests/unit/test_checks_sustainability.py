@@ -69,7 +69,7 @@ def test_a_fleet_due_during_the_plan_needs_a_line_of_its_type(good: model.Plan, 
     [finding] = of_rule(plan, content, "fleet-due-unbudgeted")
     assert finding.item_id == "fleet-laptops"
     assert finding.message == ("The Laptop fleet (400 devices, 3 years old) reaches the end of its refresh cycle "
-                               "in FY2028, but no budget line buys or replaces laptops.")
+                               "in FY2028, but no budget line buys or replaces them (none has Device set to Laptop).")
     bought = plan.replace(budget=(*plan.budget, model.BudgetLine(
         "line-laptops", "Staff laptops", "devices", GOAL, False, D("900.00"), 400, 2028, 2028, "src-general",
         device_type="laptop", replaces_devices=True)))

@@ -56,7 +56,7 @@ def test_a_goal_addresses_its_alignments_with_the_items_that_serve_it(good: mode
     assert by_of(result, "iste_conditions", "shared-vision") == (
         ItemRef("goals", GOAL), ItemRef("learning", "pd-leaders"), ItemRef("learning", "pd-teachers"),
         ItemRef("budget", "line-devices"), ItemRef("budget", "line-lms"), ItemRef("budget", "line-repairs"),
-        ItemRef("budget", "line-coaching"))
+        ItemRef("budget", "line-coaching"), ItemRef("budget", "line-reserve"))
     assert addressed(result, "iste_conditions") == {e.id for e in content.vocabulary("iste_conditions")}
     assert addressed(result, "gears") == {"infrastructure", "professional-learning"}
 

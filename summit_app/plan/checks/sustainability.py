@@ -72,8 +72,8 @@ def fleet_due_unbudgeted(facts: Facts) -> Iterator[Finding]:
         kind = facts.content.name_of("device_types", fleet.device_type)
         yield Finding("fleet-due-unbudgeted", WARNING, "infrastructure", "devices", fleet.id,
                       f"The {kind} fleet ({fleet.count:,} devices, {fleet.average_age_years} years old) reaches "
-                      f"the end of its refresh cycle in {fy(due)}, but no budget line buys or replaces "
-                      f"{kind.lower()}s.",
+                      f"the end of its refresh cycle in {fy(due)}, but no budget line buys or replaces them "
+                      f"(none has Device set to {kind}).",
                       f"Add a device or replacement line with Device set to {kind}, or keep them longer and "
                       "change the refresh cycle to say so.")
 
