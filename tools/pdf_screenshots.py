@@ -32,8 +32,9 @@ PAGES = (
     ("pdf-infrastructure.png", "Device fleet"),
     ("pdf-budget.png", "Planned cost and funding by year"),
     ("pdf-budget-goals.png", "Planned cost by goal"),
+    ("pdf-budget-erate.png", "Total cost of ownership"),
     ("pdf-timeline.png", "How the board will know each goal is met"),
-    ("pdf-findings.png", "Appendix A: Open findings"),
+    ("pdf-findings.png", "Appendix A: Open and accepted findings"),
     ("pdf-signature.png", "PLAN FINGERPRINT"),
 )
 

@@ -57,6 +57,7 @@ class Measure:
     unit: Unit
     figure: Figure
     left_out: str  # which districts have no value for it, or ""
+    lead: str = ""  # how each district's value is made, in a sentence
 
 
 def _left_out(count: int, why: str) -> str:
@@ -66,14 +67,24 @@ def _left_out(count: int, why: str) -> str:
 
 
 def measures(summary: RegionSummary) -> tuple[Measure, ...]:
-    """The three money/ratio measures, in the order the reports show them."""
+    """The money and ratio measures, in the order the reports show them."""
     return (
         Measure("Planned investment per student", Unit.MONEY, summary.per_student,
-                _left_out(summary.without_enrollment, "with no enrollment given")),
+                _left_out(summary.without_enrollment, "with no enrollment given"),
+                "Each plan's budget over all its fiscal years, divided by the district's enrollment."),
+        Measure("Cost of ownership per student per year", Unit.MONEY, summary.per_student_per_year,
+                _left_out(summary.without_enrollment, "with no enrollment given"),
+                "Each plan's total cost of ownership a year (its direct costs annualised: one-time devices over "
+                "their refresh cycle, other one-time costs over the plan's years), divided by the district's "
+                "enrollment."),
         Measure("Privacy-agreement coverage", Unit.SHARE, summary.coverage.per_district,
-                _left_out(summary.without_student_apps, "with no inventory app holding student data")),
+                _left_out(summary.without_student_apps, "with no inventory app holding student data"),
+                "Each district's inventory apps that hold student data, and the share of them with a signed "
+                "data-privacy agreement."),
         Measure("PD hours per teacher", Unit.HOURS, summary.pd_hours,
-                _left_out(summary.without_teachers, "with no teacher count given")),
+                _left_out(summary.without_teachers, "with no teacher count given"),
+                "Participants × hours of each learning activity for teachers (or all staff), summed and divided "
+                "by the district's teachers."),
     )
 
 
@@ -126,6 +137,9 @@ def method_notes(summary: RegionSummary) -> tuple[str, ...]:
         "Readiness: each district's score out of 10 per Future Ready gear (the mean of its rated elements) "
         "and overall (the mean of its rated gears); unrated gears are left out, not counted as zero.",
         "Planned investment per student: the plan's budget over all its fiscal years divided by enrollment.",
+        "Cost per student per year: the plan's total cost of ownership a year (its direct costs annualised: "
+        "one-time device costs spread over their refresh cycle, other one-time costs over the plan's years) "
+        "divided by enrollment.",
         "Privacy-agreement coverage: inventory apps holding any category of student data that have a signed "
         "agreement, as a share of those apps; the region's figure pools every district's apps.",
         "PD hours per teacher: participants × hours summed over learning activities for teachers or all "

@@ -171,17 +171,10 @@ def _axis_label(unit: Unit) -> Any:
     return lambda v: f"{v:,.0f}"
 
 
-_LEADS = {
-    Unit.MONEY: "Each plan's budget over all its fiscal years, divided by the district's enrollment.",
-    Unit.SHARE: "Each district's inventory apps that hold student data, and the share of them with a signed "
-                "data-privacy agreement.",
-    Unit.HOURS: "Participants × hours of each learning activity for teachers (or all staff), summed and divided "
-                "by the district's teachers.",
-}
 
 
 def _measure(report: RollupReport, measure: Measure, styles: Styles) -> list[Flowable]:
-    out = _heading(measure.title, styles, _LEADS[measure.unit])
+    out = _heading(measure.title, styles, measure.lead)
     if measure.unit is Unit.SHARE:
         out.append(_region_coverage(report, styles))
     if isinstance(measure.figure, Distribution):
@@ -204,13 +197,15 @@ def _region_coverage(report: RollupReport, styles: Styles) -> Paragraph:
 
 
 def _districts(report: RollupReport, styles: Styles) -> list[Flowable]:
-    columns = [Column("District", 3.0), Column("Students", 1.1, "right"), Column("Goals", 0.8, "right"),
-               Column("Readiness", 1.1, "right"), Column("Investment per student", 1.5, "right"),
-               Column("Privacy coverage", 1.3, "right"), Column("PD hours per teacher", 1.3, "right")]
-    units = (Unit.SCORE, Unit.MONEY, Unit.SHARE, Unit.HOURS)
+    columns = [Column("District", 2.4), Column("Students", 1.0, "right"), Column("Goals", 0.7, "right"),
+               Column("Readiness", 1.2, "right"), Column("Investment per student", 1.3, "right"),
+               Column("Cost per student per year", 1.3, "right"), Column("Privacy coverage", 1.1, "right"),
+               Column("PD hours per teacher", 1.1, "right")]
+    units = (Unit.SCORE, Unit.MONEY, Unit.MONEY, Unit.SHARE, Unit.HOURS)
     rows = [row(Part(d.name or "(not named)", "bold"), f"{d.enrollment:,}", f"{d.goals:,}",
                 *("—" if v is None else shown(v, u) for v, u in
-                  zip((d.readiness, d.per_student, d.coverage, d.pd_hours_per_teacher), units, strict=True)))
+                  zip((d.readiness, d.per_student, d.cost_per_student_per_year, d.coverage,
+                       d.pd_hours_per_teacher), units, strict=True)))
             for d in report.summary.districts]
     lead = "Each district's own figures (this report names districts: share it accordingly)."
     return [CondPageBreak(130), *_heading("Districts", styles, lead), DataTable(columns, rows)]

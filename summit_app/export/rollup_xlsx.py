@@ -21,6 +21,8 @@ from openpyxl.cell.cell import Cell
 from openpyxl.chart import BarChart, Reference
 from openpyxl.chart._chart import ChartBase
 from openpyxl.chart.data_source import AxDataSource, NumData, NumVal, StrData, StrRef, StrVal
+from openpyxl.descriptors import Integer
+from openpyxl.descriptors.nested import NestedText
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.cell import range_to_tuple
@@ -289,17 +291,17 @@ def _box_chart(w: Sheet, figure: Distribution, row: int) -> None:
 def _districts_sheet(book: RollupBook) -> None:
     w = book.sheet("Districts")
     headers = ["District", "Students", "Goals", "Overall readiness (0–10)", "Planned investment per student",
-               "Privacy-agreement coverage", "PD hours per teacher"]
+               "Cost per student per year", "Privacy-agreement coverage", "PD hours per teacher"]
     w.header(HEADER_ROW, headers)
-    for col, width in enumerate((40, 12, 10, 14, 16, 16, 14), start=1):
+    for col, width in enumerate((40, 12, 10, 14, 16, 16, 16, 14), start=1):
         w.width(col, width)
-    units: Sequence[Unit] = (Unit.SCORE, Unit.MONEY, Unit.SHARE, Unit.HOURS)
+    units: Sequence[Unit] = (Unit.SCORE, Unit.MONEY, Unit.MONEY, Unit.SHARE, Unit.HOURS)
     for row, d in enumerate(book.report.summary.districts, start=HEADER_ROW + 1):
         w.put(row, 1, d.name or "(not named)", Look.LABEL)
         w.put(row, 2, d.enrollment, number_format=COUNT)
         w.put(row, 3, d.goals, number_format=COUNT)
-        for col, (value, unit) in enumerate(zip((d.readiness, d.per_student, d.coverage, d.pd_hours_per_teacher),
-                                                units, strict=True), start=4):
+        figures = (d.readiness, d.per_student, d.cost_per_student_per_year, d.coverage, d.pd_hours_per_teacher)
+        for col, (value, unit) in enumerate(zip(figures, units, strict=True), start=4):
             if value is None:
                 w.put(row, col, "—")
             else:
@@ -339,6 +341,18 @@ def _cells(workbook: Workbook, reference: str) -> list[object]:
     return [sheet.cell(row, col).value for row in range(top, bottom + 1) for col in range(left, right + 1)]
 
 
+class _ShortestNumVal(NumVal):  # type: ignore[misc]  # openpyxl's classes are untyped
+    """A cached chart point written as the shortest text of its number (``74.79``).
+
+    openpyxl's own NumVal writes ``%.16g`` (``74.79000000000001``), which is not the
+    number the cell beside it holds.
+    """
+
+    tagname = "pt"
+    idx = Integer()
+    v = NestedText(expected_type=str)
+
+
 def _strings(values: list[object]) -> StrData:
     return StrData(ptCount=len(values),
                    pt=[StrVal(idx=i, v=str(v)) for i, v in enumerate(values) if v is not None])
@@ -356,7 +370,8 @@ def _cache_chart_data(workbook: Workbook, chart: ChartBase) -> None:
             series.tx.strRef.strCache = _strings(_cells(workbook, series.tx.strRef.f))
         values = _cells(workbook, series.val.numRef.f)
         series.val.numRef.numCache = NumData(ptCount=len(values), pt=[
-            NumVal(idx=i, v=v) for i, v in enumerate(values) if isinstance(v, int | float | Decimal)])
+            _ShortestNumVal(idx=i, v=repr(float(v))) for i, v in enumerate(values)
+            if isinstance(v, int | float | Decimal)])
         if series.cat is not None and series.cat.numRef is not None:  # openpyxl names text categories as numbers
             reference = series.cat.numRef.f
             series.cat = AxDataSource(strRef=StrRef(f=reference, strCache=_strings(_cells(workbook, reference))))

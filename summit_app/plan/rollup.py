@@ -1,9 +1,10 @@
 """The regional roll-up: what many district plans add up to, without exposing any one district.
 
 Each district contributes one value per measure (its readiness score per gear,
-planned investment per student, privacy-agreement coverage, professional-learning
-hours per teacher). The region's figure for a measure is the distribution of
-those values: count, mean, lowest, quartiles, median, highest.
+planned investment per student, its total cost of ownership per student per year,
+privacy-agreement coverage, professional-learning hours per teacher). The region's
+figure for a measure is the distribution of those values: count, mean, lowest,
+quartiles, median, highest.
 
 Quartiles use ``statistics.quantiles(..., method="inclusive")``: the districts in
 a roll-up are the whole population being described, not a sample, and this is
@@ -32,6 +33,7 @@ from summit_app.plan import model
 from summit_app.plan.budget import summarize
 from summit_app.plan.content import Content
 from summit_app.plan.readiness import gear_scores, overall_score
+from summit_app.plan.tco import total_cost
 
 #: Smallest group of districts a figure may describe unless told otherwise.
 DEFAULT_MIN_GROUP = 3
@@ -119,6 +121,7 @@ class DistrictRow:
     coverage: Decimal | None
     pd_hours_per_teacher: Decimal | None
     goals: int
+    cost_per_student_per_year: Decimal | None = None
 
 
 @dataclass(frozen=True)
@@ -129,7 +132,8 @@ class RegionSummary:
     readiness: tuple[GearReadiness, ...]  # gears in framework order, then OVERALL
     goal_areas: tuple[GoalArea, ...]  # most goals first; suppressed areas last
     per_student: Figure  # planned investment per student, dollars
-    without_enrollment: int  # districts left out of per_student (no enrollment given)
+    without_enrollment: int  # districts left out of per_student and per_student_per_year (no enrollment given)
+    per_student_per_year: Figure  # total cost of ownership per student per year, dollars
     coverage: Coverage
     without_student_apps: int  # districts with no app holding student data
     pd_hours: Figure  # PD hours per teacher
@@ -167,6 +171,11 @@ class RollupReport:
 def per_student(plan: model.Plan) -> Decimal | None:
     """Planned investment per student over the plan's years, to the cent (as the plan's own budget shows)."""
     return summarize(plan).per_student(plan.district.enrollment)
+
+
+def cost_per_student_per_year(plan: model.Plan, content: Content) -> Decimal | None:
+    """The plan's total cost of ownership per student per year, to the cent (plan/tco.py)."""
+    return total_cost(plan, content).per_student_per_year
 
 
 def _flagged(content: Content, vocabulary: str, attribute: str) -> frozenset[str]:
@@ -256,7 +265,7 @@ def _coverage(plans: list[model.Plan], content: Content, min_group: int) -> Cove
 def _district_row(plan: model.Plan, content: Content) -> DistrictRow:
     return DistrictRow(plan.district.name, plan.district.enrollment, overall_score(plan, content),
                        per_student(plan), coverage_share(plan, content), pd_hours_per_teacher(plan, content),
-                       len(plan.goals))
+                       len(plan.goals), cost_per_student_per_year(plan, content))
 
 
 def _missing(plans: list[model.Plan], value: Callable[[model.Plan], object]) -> int:
@@ -274,6 +283,7 @@ def summarize_region(plans: list[model.Plan], content: Content, min_group: int =
         goal_areas=_goal_areas(plans, content, min_group),
         per_student=distribution(_present(per_student(p) for p in plans), min_group),
         without_enrollment=_missing(plans, per_student),
+        per_student_per_year=distribution(_present(cost_per_student_per_year(p, content) for p in plans), min_group),
         coverage=_coverage(plans, content, min_group),
         without_student_apps=_missing(plans, lambda p: coverage_share(p, content)),
         pd_hours=distribution(_present(pd_hours_per_teacher(p, content) for p in plans), min_group),

@@ -101,8 +101,8 @@ def test_contents_page_numbers_point_at_the_sections(pages: list[str]) -> None:
     contents = pages[1]
     listed = re.findall(r"^(?:[1-8A]\s+)?([A-Z][^\n.]+?)\s*(?:\.\s*)*(\d+)$", contents, re.M)
     titles = {"Executive summary", "District & team", "Readiness", "Vision & goals", "Professional learning",
-              "Data privacy", "Infrastructure & devices", "Budget", "Timeline & evaluation", "Open findings",
-              "Approval and signatures"}
+              "Data privacy", "Infrastructure & devices", "Budget", "Timeline & evaluation",
+              "Open and accepted findings", "Approval and signatures"}
     found = {title.strip(): int(page) for title, page in listed if title.strip() in titles}
     assert set(found) == titles, contents
     for title, page in found.items():
@@ -121,7 +121,7 @@ def test_sections_have_their_tables_charts_and_appendix(pages: list[str], conten
 
 
 def test_long_tables_repeat_their_header_on_every_page(pages: list[str]) -> None:
-    budget_pages = [p for p in pages if "Budget line and category" in p]
+    budget_pages = [p for p in pages if "Budget line and details" in p]
     assert len(budget_pages) >= 3
     assert all("Unit cost" in p and "Funding source" in p for p in budget_pages)
 
@@ -201,7 +201,7 @@ def test_docs_screenshots_render_the_cover_contents_and_every_section(demo_pdf: 
     assert [p.name for p in written] == [
         "pdf-cover.png", "pdf-contents.png", "pdf-summary.png", "pdf-district.png", "pdf-readiness.png",
         "pdf-vision.png", "pdf-learning.png", "pdf-privacy.png", "pdf-infrastructure.png", "pdf-budget.png",
-        "pdf-budget-goals.png", "pdf-timeline.png", "pdf-findings.png", "pdf-signature.png"]
+        "pdf-budget-goals.png", "pdf-budget-erate.png", "pdf-timeline.png", "pdf-findings.png", "pdf-signature.png"]
     images = [p.read_bytes() for p in written]
     assert all(image.startswith(b"\x89PNG") and len(image) > 20_000 for image in images)
     assert len(set(images)) == len(images)

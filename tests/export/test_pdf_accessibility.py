@@ -14,9 +14,11 @@ from typing import Any
 
 import pypdf
 import pytest
+from plan_facts import with_accepted, with_new_facts
 
 from summit_app.export.pdf import write_pdf
 from summit_app.plan import model
+from summit_app.plan.content import Content
 from summit_app.plan.interchange import fingerprint
 from summit_app.plan.samples import large_plan
 
@@ -56,9 +58,10 @@ def signed(plan: model.Plan) -> model.Plan:
 
 
 @pytest.fixture(scope="module")
-def pdfs(tmp_path_factory: pytest.TempPathFactory, demo: model.Plan) -> dict[str, Path]:
+def pdfs(tmp_path_factory: pytest.TempPathFactory, demo: model.Plan, content: Content) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("ua")
-    plans = {"demo": demo, "signed": signed(demo), "edge": edge_plan(), "empty": model.Plan()}
+    plans = {"demo": demo, "signed": signed(demo), "edge": edge_plan(), "empty": model.Plan(),
+             "facts": with_accepted(with_new_facts(demo), content)[0]}
     for name, plan in plans.items():
         write_pdf(plan, folder / f"{name}.pdf")
     return {name: folder / f"{name}.pdf" for name in plans}
@@ -79,7 +82,7 @@ def problems(result: dict[str, Any]) -> list[str]:
 
 
 @pytest.mark.slow
-def test_outloud_finds_nothing_in_the_demo_signed_edge_and_empty_plans(pdfs: dict[str, Path]) -> None:
+def test_outloud_finds_nothing_in_the_demo_signed_edge_empty_and_new_facts_plans(pdfs: dict[str, Path]) -> None:
     for name, result in zip(pdfs, outloud(*pdfs.values()), strict=True):
         assert result["error"] is None, (name, result["error"])
         assert result["counts"]["error"] == 0, (name, problems(result))

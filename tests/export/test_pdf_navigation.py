@@ -13,7 +13,7 @@ from summit_app.export.pdf import write_pdf
 from summit_app.plan import model
 
 SECTIONS = ("Executive summary", "District & team", "Readiness", "Vision & goals", "Professional learning",
-            "Data privacy", "Infrastructure & devices", "Budget", "Timeline & evaluation", "Open findings",
+            "Data privacy", "Infrastructure & devices", "Budget", "Timeline & evaluation", "Open and accepted findings",
             "Approval and signatures")
 
 

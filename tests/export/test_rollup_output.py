@@ -20,6 +20,7 @@ from summit_app.plan import model
 from summit_app.plan.content import Content
 from summit_app.plan.rollup import RollupReport, SkippedFile, summarize_region
 from summit_app.plan.samples import small_plan
+from summit_app.plan.tco import total_cost
 from summit_app.store.plan_file import PlanFile
 from summit_app.store.rollup_reader import read_plans
 
@@ -224,3 +225,22 @@ def test_pdf_embeds_its_fonts_and_is_deterministic(listed: list[Path], content: 
     assert all(" yes " in line for line in lines)
     write_rollup_pdf(report_for(listed, content), tmp_path / "again.pdf")
     assert (tmp_path / "again.pdf").read_bytes() == anonymous[1].read_bytes()
+
+
+def test_both_files_report_the_cost_of_ownership_per_student_per_year(anonymous: tuple[Path, Path],
+                                                                      plans: list[model.Plan],
+                                                                      content: Content) -> None:
+    """Each district's annualised direct cost ÷ enrollment (plan/tco.py), summarized like every measure."""
+    xlsx, pdf = anonymous
+    per_year = sorted(v for v in (total_cost(p, content).per_student_per_year for p in plans) if v is not None)
+    assert len(per_year) == len(plans)
+    # Not the plan's whole budget per student: a year of owning it.
+    assert per_year != sorted(cents(sum((ln.unit_cost * ln.quantity * len(ln.years()) for ln in p.budget),
+                                        Decimal(0)) / p.district.enrollment) for p in plans)
+    got = rows_by_label(xlsx, "Measures")["Cost of ownership per student per year"]
+    assert got[0] == len(plans)
+    assert got[2:7] == [float(cents(v)) for v in (per_year[0], *quartiles(per_year), per_year[-1])]
+    text = pdf_text(pdf)
+    assert "Cost of ownership per student per year" in text
+    assert f"${cents(quartiles(per_year)[1]):,.2f}" in text
+    assert "Cost per student per year: the plan's total cost of ownership a year" in " ".join(text.split())

@@ -21,6 +21,7 @@ import openpyxl
 import pytest
 from openpyxl.utils.cell import range_to_tuple
 from openpyxl.workbook import Workbook
+from plan_facts import with_new_facts
 
 from summit_app.export.rollup_xlsx import write_rollup_xlsx
 from summit_app.export.xlsx import write_xlsx
@@ -91,8 +92,9 @@ def rollup_report(content: Content) -> RollupReport:
 @pytest.fixture(scope="module")
 def workbooks(demo: model.Plan, content: Content, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("values")
-    paths = {name: folder / f"{name}.xlsx" for name in ("demo", "large", "empty", "edge", "rollup")}
+    paths = {name: folder / f"{name}.xlsx" for name in ("demo", "large", "empty", "edge", "rollup", "facts")}
     write_xlsx(demo, paths["demo"])
+    write_xlsx(with_new_facts(demo), paths["facts"])  # E-Rate lines at a discount, upgrades, accepted findings
     write_xlsx(large_plan(), paths["large"])
     write_xlsx(model.Plan(), paths["empty"])
     write_xlsx(extreme_plan(), paths["edge"])
@@ -100,7 +102,8 @@ def workbooks(demo: model.Plan, content: Content, tmp_path_factory: pytest.TempP
     return paths
 
 
-@pytest.mark.parametrize(("name", "at_least"), [("demo", 700), ("large", 7000), ("empty", 100), ("edge", 100)])
+@pytest.mark.parametrize(("name", "at_least"), [("demo", 700), ("large", 7000), ("empty", 100), ("edge", 100),
+                                               ("facts", 700)])
 def test_every_formula_cell_has_a_cached_value(workbooks: dict[str, Path], name: str, at_least: int) -> None:
     cells = [c for part in formula_cells(workbooks[name]).values() for c in part]
     missing = [c for c in cells if "<v>" not in c]
@@ -208,12 +211,12 @@ def differences(ours: Path, theirs: Path) -> tuple[int, list[str]]:
 @pytest.mark.slow
 def test_cached_values_equal_libreoffices_recalculation(workbooks: dict[str, Path], tmp_path: Path,
                                                        recalculate: Callable[..., list[Path]]) -> None:
-    names = ["demo", "large", "empty", "edge", "rollup"]
+    names = ["demo", "large", "empty", "edge", "rollup", "facts"]
     stripped = [without_cached_values(workbooks[n], tmp_path / f"{n}.xlsx") for n in names]
     for name, converted in zip(names, recalculate(*stripped), strict=True):
         count, wrong = differences(workbooks[name], converted)
         assert wrong == [], f"{name}: {len(wrong)} of {count} differ: {wrong[:5]}"
-        expected = {"demo": 700, "large": 7000, "empty": 100, "edge": 100, "rollup": 0}[name]
+        expected = {"demo": 700, "large": 7000, "empty": 100, "edge": 100, "rollup": 0, "facts": 700}[name]
         assert count >= expected, name
 
 
@@ -233,6 +236,7 @@ RULES = [
     'SUMIFS(B1:B3,C1:C3,"x")', "SUMPRODUCT((C1:C4=C3)*B1:B4)", "SUMPRODUCT((C1:C3=\"X\")*B1:B3)",
     'AVERAGEIFS(B1:B3,C1:C3,"nothing")', 'AVERAGEIFS(B1:B3,C1:C3,"title*")', "LOOKUP(0,D1:D3,E1:E3)",
     "LOOKUP(5,D1:D3,E1:E3)", "LOOKUP(8,D1:D3,E1:E3)", "LOOKUP(99,D1:D3,E1:E3)", "MAX(0,A4)", "MAX(A1:A5)",
+    "MIN(A1:A5)", "MIN(85,B1*9)", "MIN(A3:A3)",
     "AVERAGE(A1:A5)", "SUM(A1:A5)", "SUM(B1:B4)", "ISNUMBER(A2)", "ISNUMBER(A1)", "IF(A3,1,2)", "IF(A2,1,2)",
     "AND(1,0)", "AND(A1>1,B1>1)", '"x"&A1', "-A4*2", "A1*1E+300*1E+300", "B2/3", "SUM(B1:B3)/3",
 ]
@@ -268,4 +272,4 @@ def test_rollup_header_rows_fit_their_titles(workbooks: dict[str, Path]) -> None
     header = ws[4]
     assert [c.value for c in header][3] == "Overall readiness (0–10)"
     assert ws.row_dimensions[4].height >= 3 * 14.5  # three lines at the narrowest column
-    assert [c.alignment.horizontal for c in header] == [None] + ["right"] * 6
+    assert [c.alignment.horizontal for c in header] == [None] + ["right"] * 7

@@ -21,7 +21,7 @@ from summit_app.plan.interchange import fingerprint
 
 ReadTable = Callable[[Workbook, str], list[dict[str, Any]]]
 SHEETS = ["Summary", "Team", "Readiness", "Goals", "Professional Learning", "Data Privacy", "Privacy Practices",
-          "Infrastructure", "Budget", "Funding", "Timeline", "Lists"]
+          "Infrastructure", "Budget", "Funding", "Timeline", "Findings", "Lists"]
 YEARS = ["FY2027", "FY2028", "FY2029", "FY2030", "FY2031"]
 HEADERS = {
     "TeamMembers": ["Name", "Role", "Title", "E-mail"],
@@ -29,7 +29,7 @@ HEADERS = {
     "GoalsAndActions": ["Ref", "Type", "Goal or action", "Description", "Future Ready gear", "Priority", "Measure",
                         "Baseline", "Target", "Owner", "Due date", "Status", "ISTE Essential Conditions",
                         "E-Rate technology-plan checklist (historical, pre-2015)"],
-    "LearningActivities": ["Activity", "Type", "Audience", "Format", "Participants", "Hours each",
+    "LearningActivities": ["Activity", "Type", "Audience", "Format", "Purpose", "Participants", "Hours each",
                            "Participant hours", "Starts", "Ends", "Goals"],
     "AppInventory": ["App or service", "Vendor", "Purpose", "Used by", "Student data collected", "Agreement",
                      "Agreement date", "COPPA consent", "Retention and deletion", "Approval"],
@@ -37,9 +37,14 @@ HEADERS = {
     "DeviceFleet": ["Device", "Used by", "Count", "Average age (years)", "Refresh cycle (years)",
                     "Replaced each year", "Due for refresh"],
     "BudgetLines": ["Budget line", "Category", "Goal", "Funding source", "App (privacy inventory)", "Recurring",
-                    "Unit cost", "Quantity", "First year", "Last year", "Cost per year", *YEARS, "Line total"],
+                    "Unit cost", "Quantity", "First year", "Last year", "Cost per year", *YEARS, "Line total",
+                    "E-Rate category", "Local match from", "E-Rate discount (%)", "E-Rate pays per year",
+                    "Local match per year", "Device", "Devices used by", "Replaces devices", "Delivery"],
     "FundingSources": ["Funding source", "Kind", "Recurring", *YEARS, "Total"],
-    "Milestones": ["Date", "Milestone", "Owner", "Status", "Goals"],
+    "Milestones": ["Date", "Milestone", "Kind", "Owner", "Status", "Goals"],
+    "Findings": ["Status", "Severity", "Pane", "Finding", "What to do", "Accepted by", "Why it was accepted"],
+    "NetworkUpgrades": ["Upgrade", "Takes effect", "Internet after (Mbps)", "WAN per school after (Mbps)",
+                        "Classrooms with Wi-Fi after (%)", "Paid by (budget lines)"],
 }
 
 
@@ -73,7 +78,7 @@ def goal_label(plan: model.Plan, goal_id: str) -> str:
 
 def test_sheets_come_in_pane_order_with_the_lists_hidden(book: Workbook) -> None:
     assert book.sheetnames == SHEETS
-    assert [ws.sheet_state for ws in book.worksheets] == ["visible"] * 11 + ["hidden"]
+    assert [ws.sheet_state for ws in book.worksheets] == ["visible"] * 12 + ["hidden"]
     assert book.active.title == "Summary"
 
 
@@ -161,9 +166,9 @@ def test_learning_activities(book: Workbook, demo: model.Plan, content: Content,
     rows = read_table(book, "LearningActivities")
     assert len(rows) == len(demo.learning)
     for row, a in zip(rows, demo.learning, strict=True):
-        assert (row["Activity"], row["Type"], row["Audience"], row["Format"]) == (
+        assert (row["Activity"], row["Type"], row["Audience"], row["Format"], row["Purpose"]) == (
             a.title, content.name_of("pd_components", a.component), content.name_of("pd_audiences", a.audience),
-            content.name_of("pd_formats", a.format))
+            content.name_of("pd_formats", a.format), content.name_of("pd_purposes", a.purpose))
         assert (row["Participants"], money(row["Hours each"])) == (a.participants, a.hours)
         assert (day(row["Starts"]), day(row["Ends"])) == (a.start_date, a.end_date)
         assert row["Goals"] == "; ".join(goal_label(demo, g) for g in a.goal_ids)
@@ -196,10 +201,12 @@ def test_devices_and_network(book: Workbook, demo: model.Plan, content: Content,
     ws = book["Infrastructure"]
     values = {row[0].value: row[3].value for row in ws.iter_rows(min_col=1, max_col=4) if row[0].value}
     net = demo.network
-    assert (values["Internet bandwidth (Mbps)"], values["Target Mbps per 1,000 users"], values["WAN link (Mbps)"],
-            values["Target WAN (Mbps)"], values["Classrooms with Wi-Fi (%)"], values["Support technicians"],
-            values["Notes"]) == (net.internet_mbps, net.target_mbps_per_1000, net.wan_mbps, net.target_wan_mbps,
-                                 net.wifi_coverage_percent, net.support_technicians, net.notes)
+    assert (values["Internet bandwidth today (Mbps)"], values["Target Mbps per 1,000 users"],
+            values["WAN link per school today (Mbps)"], values["Target WAN per school (Mbps; 0: the reference)"],
+            values["Classrooms with Wi-Fi today (%)"], values["Support technicians"],
+            values["CIPA safety policy, filtering and monitoring in place"], values["Notes"]) == (
+        net.internet_mbps, net.target_mbps_per_1000, net.wan_mbps, net.target_wan_mbps, net.wifi_coverage_percent,
+        net.support_technicians, "Yes" if net.cipa_in_place else "No", net.notes)
 
 
 def test_budget_has_one_row_per_line(book: Workbook, demo: model.Plan, content: Content,
@@ -228,9 +235,9 @@ def test_funding_sources_with_amounts_by_year(book: Workbook, demo: model.Plan, 
 def test_timeline_in_date_order(book: Workbook, demo: model.Plan, content: Content, read_table: ReadTable) -> None:
     rows = read_table(book, "Milestones")
     ordered = sorted(demo.milestones, key=lambda m: m.due_date or date.max)
-    assert [(day(r["Date"]), r["Milestone"], r["Owner"], r["Status"], r["Goals"]) for r in rows] == [
-        (m.due_date, m.title, m.owner, content.name_of("statuses", m.status),
-         "; ".join(goal_label(demo, g) for g in m.goal_ids)) for m in ordered]
+    assert [(day(r["Date"]), r["Milestone"], r["Kind"], r["Owner"], r["Status"], r["Goals"]) for r in rows] == [
+        (m.due_date, m.title, content.name_of("milestone_kinds", m.kind), m.owner,
+         content.name_of("statuses", m.status), "; ".join(goal_label(demo, g) for g in m.goal_ids)) for m in ordered]
 
 
 # --- live formulas and formats -----------------------------------------------------------
@@ -268,7 +275,8 @@ def test_frozen_headers_and_print_set_up(book: Workbook, demo: model.Plan) -> No
         assert ws.print_title_rows == "$4:$4", ws.title
     for ws in book.worksheets:
         assert ws.page_setup.orientation == "landscape", ws.title
-        assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 0)
+        pages_wide = 2 if ws.title == "Budget" else 1  # the budget's many columns print on two pages
+        assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (pages_wide, 0), ws.title
         assert ws.sheet_properties.pageSetUpPr.fitToPage
         assert ws.oddHeader.left.text == demo.district.name
         assert ws.oddFooter.right.text == "Page &P of &N"

@@ -32,9 +32,12 @@ class Report:
     content: Content
     styles: Styles
     summary: BudgetSummary
-    findings: tuple[Finding, ...]
+    findings: tuple[Finding, ...]  # open: not accepted
     fingerprint: str
     draft: bool
+    #: Findings the team accepted (each with its acceptance), and acceptances whose facts have since changed.
+    accepted: tuple[tuple[Finding, model.Acceptance], ...] = ()
+    lapsed: tuple[model.Acceptance, ...] = ()
 
     @cached_property
     def goal_numbers(self) -> dict[str, str]:

@@ -60,7 +60,7 @@ from summit_app.export.pdf.tagging import artifact
 from summit_app.export.pdf.toc import Contents, Entry, SectionStart
 from summit_app.plan import model
 from summit_app.plan.budget import summarize
-from summit_app.plan.checks import run_checks
+from summit_app.plan.checks import assess
 from summit_app.plan.content import load_content
 from summit_app.plan.interchange import fingerprint
 
@@ -165,8 +165,9 @@ def write_pdf(plan: model.Plan, path: Path | str, progress: Progress | None = No
 def _write_pdf(plan: model.Plan, path: Path, progress: Progress | None, draft: bool) -> None:
     tell: Progress = progress or (lambda _: None)
     content = load_content()
-    report = Report(plan, content, make_styles(), summarize(plan), tuple(run_checks(plan, content)),
-                    fingerprint(plan), draft)
+    assessment = assess(plan, content)
+    report = Report(plan, content, make_styles(), summarize(plan, content), tuple(assessment.open),
+                    fingerprint(plan), draft, tuple(assessment.accepted), tuple(assessment.lapsed))
     story = _story(report, tell)
     doc = _template(report, Path(path), tell, len(story))
     with _plain_streams():

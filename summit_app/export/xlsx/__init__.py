@@ -14,7 +14,7 @@ from typing import IO
 from openpyxl.workbook import Workbook
 
 from summit_app.export.collection import collector_paused
-from summit_app.export.xlsx import budget, goals, infrastructure, people, privacy, summary, timeline
+from summit_app.export.xlsx import budget, findings, goals, infrastructure, people, privacy, summary, timeline
 from summit_app.export.xlsx.book import Book
 from summit_app.export.xlsx.lists import list_ranges, write_lists
 from summit_app.export.xlsx.package import document_time, save_workbook
@@ -40,6 +40,7 @@ SHEETS: tuple[tuple[str, Callable[[Book], None]], ...] = (
     ("Budget", budget.write_budget),
     ("Funding", budget.write_funding),
     ("Timeline", timeline.write_timeline),
+    ("Findings", findings.write_findings),
     ("Lists", write_lists),
 )
 

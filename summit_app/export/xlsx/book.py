@@ -22,6 +22,11 @@ from summit_app.plan.budget import BudgetSummary, summarize
 from summit_app.plan.content import Content
 from summit_app.plan.interchange import fingerprint
 
+#: The budget lines' table, which the Budget, Funding and Summary sheets' formulas read.
+LINES = "BudgetLines"
+#: The defined name of the district's E-Rate discount (its Category 1 rate, in percent), which E-Rate lines use.
+DISCOUNT = "ErateDiscount"
+
 
 def fy(year: int) -> str:
     """A fiscal year's column header, e.g. ``FY2027`` (text: Excel drops tables with numeric headers)."""
@@ -39,7 +44,7 @@ class Book:
 
     @cached_property
     def summary(self) -> BudgetSummary:
-        return summarize(self.plan)
+        return summarize(self.plan, self.content)
 
     @cached_property
     def fingerprint(self) -> str:

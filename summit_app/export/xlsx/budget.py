@@ -14,13 +14,14 @@ from __future__ import annotations
 
 from openpyxl.utils import get_column_letter
 
-from summit_app.export.xlsx.book import Book, fy
+from summit_app.export.xlsx.book import DISCOUNT, LINES, Book, fy
+from summit_app.export.xlsx.erate import write_erate
 from summit_app.export.xlsx.grid import Column, Formula, Placed, SheetWriter, TableSpec, Value
 from summit_app.export.xlsx.lists import YES_NO
 from summit_app.export.xlsx.styles import Kind
 from summit_app.plan import model
+from summit_app.plan.erate import ERATE_KIND
 
-LINES = "BudgetLines"
 SOURCES = "FundingSources"
 #: The defined name the Funding source drop-downs read: the source names, however many.
 SOURCE_NAMES = "FundingSourceNames"
@@ -52,16 +53,50 @@ def lines_spec(book: Book) -> TableSpec:
         *(Column(name, Kind.MONEY, 14, formula=_year_formula(partial, y)) for name, y in zip(years, book.years,
                                                                                           strict=True)),
         Column("Line total", Kind.MONEY, 16, formula=f"SUM({LINES}[[#This Row],[{years[0]}]:[{years[-1]}]])"),
+        *_erate_columns(book, partial),
+        Column("Device", Kind.TEXT, 16, choices=book.lists["device_types"]),
+        Column("Devices used by", Kind.TEXT, 11, choices=book.lists["device_users"]),
+        Column("Replaces devices", Kind.CENTERED, 11, choices=YES_NO),
+        Column("Delivery", Kind.DATE, 13),
     )
     return TableSpec(LINES, columns)
+
+
+def _erate_columns(book: Book, partial: TableSpec) -> tuple[Column, ...]:
+    """An E-Rate line's category, who pays its local match, its discount rate and the two shares per year.
+
+    A line is an E-Rate line when its funding source is of the E-Rate kind (looked up on the Funding
+    sheet, so changing a source's kind there follows); its rate is the district's discount
+    (``ErateDiscount`` on the Summary), capped by its category, a line naming none taking the
+    default category's cap (plan/erate.py). Other lines show no rate and no match.
+    """
+    caps = {e.name: int(e.get("max_discount_percent", 0)) for e in book.content.vocabulary("erate_categories")}
+    default = caps[book.name_of("erate_categories", str(book.content.figure("erate_program", "default_category")))]
+    erate = book.name_of("funding_kinds", ERATE_KIND)
+    source, category = partial.this_row("Funding source"), partial.this_row("E-Rate category")
+    is_erate = f'SUMPRODUCT(({SOURCES}[Funding source]={source})*({SOURCES}[Kind]="{erate}"))>0'
+    cap = "".join(f'IF({category}="{name}",{limit},' for name, limit in caps.items()) + f"{default}" + ")" * len(caps)
+    rate, cost = partial.this_row("E-Rate discount (%)"), partial.this_row("Cost per year")
+    return (
+        Column("E-Rate category", Kind.WRAP, 18, choices=book.lists["erate_categories"]),
+        Column("Local match from", Kind.WRAP, 16, choices=SOURCE_NAMES),
+        Column("E-Rate discount (%)", Kind.COUNT, 10, formula=f'IF({is_erate},MIN({DISCOUNT},{cap}),"")'),
+        Column("E-Rate pays per year", Kind.MONEY, 14, formula=f"IF(ISNUMBER({rate}),ROUND({cost}*{rate}/100,2),0)"),
+        Column("Local match per year", Kind.MONEY, 14,
+               formula=f"IF(ISNUMBER({rate}),{cost}-{partial.this_row('E-Rate pays per year')},0)"),
+    )
 
 
 def _line_row(book: Book, line: model.BudgetLine) -> list[Value]:
     app = book.plan.item("apps", line.app_id) if line.app_id else None
     source = book.source_names.get(line.funding_source_id or "", "")
+    match = book.source_names.get(line.match_source_id or "", "")
     return [line.description, book.name_of("cost_categories", line.category), book.goal_label(line.goal_id),
             source, app.name if app else "", line.recurring, line.unit_cost, line.quantity, line.first_year,
-            line.last_year]
+            line.last_year, book.name_of("erate_categories", line.erate_category), match,
+            book.name_of("device_types", line.device_type),
+            book.name_of("device_users", line.device_users) if line.device_type else "",
+            line.replaces_devices if line.device_type else "", line.delivery_date]
 
 
 def _totals_row(writer: SheetWriter, spec: TableSpec, row: int, label: str) -> None:
@@ -83,7 +118,9 @@ def write_budget(book: Book) -> None:
     writer.put(placed.last_row + 4, 1,
                "Blue figures are entered; black figures are formulas. A one-time line spends only in its "
                "first year; a recurring line spends every year from its first year to its last.", Kind.NOTE)
-    writer.finish(district=book.district, sheet_name="Budget", freeze="B5", title_rows="4:4")
+    # Two pages wide, each with the line's name: one page would print some 26 columns too small to read.
+    writer.finish(district=book.district, sheet_name="Budget", freeze="B5", title_rows="4:4", pages_wide=2,
+                  title_cols="A:A")
 
 
 # --- Funding ------------------------------------------------------------------------
@@ -115,11 +152,19 @@ def _cost_by_source(book: Book, writer: SheetWriter, placed: Placed, top: int) -
         row, name_row = first + i, placed.header_row + 1 + i
         _source_label(writer, row, name_row)
         for j, year in enumerate(years):
-            match = f"SUMPRODUCT(({LINES}[Funding source]=$A{row})*{LINES}[{year}])"
-            writer.put(row, 4 + j, Formula(match), Kind.MONEY)
+            writer.put(row, 4 + j, Formula(_charged(f"$A{row}", year)), Kind.MONEY)
         _row_total(writer, row, len(years))
     _unassigned_and_total(writer, first, len(book.plan.funding), years)
     return first
+
+
+def _charged(source: str, year: str) -> str:
+    """The cost charged to ``source`` in ``year``: its lines' cost, less the local match of its E-Rate lines
+    (E-Rate pays only the discount), plus the local match of the E-Rate lines it pays the match of."""
+    spends = f"({LINES}[{year}]<>0)*{LINES}[Local match per year]"
+    return (f"SUMPRODUCT(({LINES}[Funding source]={source})*{LINES}[{year}])"
+            f"-SUMPRODUCT(({LINES}[Funding source]={source})*{spends})"
+            f"+SUMPRODUCT(({LINES}[Local match from]={source})*{spends})")
 
 
 def _block_header(writer: SheetWriter, row: int, years: list[str]) -> None:
@@ -177,5 +222,7 @@ def write_funding(book: Book) -> None:
     book.name(SOURCE_NAMES, f"{SOURCES}[Funding source]")
     cost_top = placed.last_row + 3
     cost_first = _cost_by_source(book, writer, placed, cost_top)
-    _balances(book, writer, placed, cost_first, cost_first + len(book.plan.funding) + 4)
+    balances = cost_first + len(book.plan.funding) + 4
+    _balances(book, writer, placed, cost_first, balances)
+    write_erate(book, writer, balances + len(book.plan.funding) + 3)
     writer.finish(district=book.district, sheet_name="Funding", freeze="B5", title_rows="4:4")

@@ -354,6 +354,13 @@ def fn_max(book: Evaluator, place: Place, args: Sequence[Node]) -> Value:
     return max(found) if found else Decimal(0)
 
 
+def fn_min(book: Evaluator, place: Place, args: Sequence[Node]) -> Value:
+    found = _numbers_in(book, place, args)
+    if isinstance(found, XlError):
+        return found
+    return min(found) if found else Decimal(0)
+
+
 def fn_sumproduct(book: Evaluator, place: Place, args: Sequence[Node]) -> Value:
     if len(args) != 1:
         raise Unsupported("SUMPRODUCT of several arrays")
@@ -524,8 +531,9 @@ def fn_lookup(book: Evaluator, place: Place, args: Sequence[Node]) -> Value:
 
 
 FUNCTIONS: dict[str, Function] = {
-    "SUM": fn_sum, "AVERAGE": fn_average, "MAX": fn_max, "SUMPRODUCT": fn_sumproduct, "SUMIFS": fn_sumifs,
-    "AVERAGEIFS": fn_averageifs, "IF": fn_if, "AND": fn_and, "IFERROR": fn_iferror, "ISNUMBER": fn_isnumber,
+    "SUM": fn_sum, "AVERAGE": fn_average, "MAX": fn_max, "MIN": fn_min, "SUMPRODUCT": fn_sumproduct,
+    "SUMIFS": fn_sumifs, "AVERAGEIFS": fn_averageifs, "IF": fn_if, "AND": fn_and, "IFERROR": fn_iferror,
+    "ISNUMBER": fn_isnumber,
     "ROUND": fn_round, "ROUNDUP": fn_roundup, "LOOKUP": fn_lookup,
 }
 

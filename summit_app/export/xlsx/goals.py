@@ -86,6 +86,7 @@ def learning_spec(book: Book) -> TableSpec:
         Column("Type", Kind.WRAP, 24, choices=book.lists["pd_components"]),
         Column("Audience", Kind.TEXT, 18, choices=book.lists["pd_audiences"]),
         Column("Format", Kind.TEXT, 11, choices=book.lists["pd_formats"]),
+        Column("Purpose", Kind.WRAP, 16, choices=book.lists["pd_purposes"]),
         Column("Participants", Kind.COUNT_INPUT, 13),
         Column("Hours each", Kind.HOURS_INPUT, 11),
         Column("Participant hours", Kind.HOURS, 13,
@@ -99,6 +100,7 @@ def learning_spec(book: Book) -> TableSpec:
 def _learning_row(book: Book, activity: model.LearningActivity) -> list[Value]:
     return [activity.title, book.name_of("pd_components", activity.component),
             book.name_of("pd_audiences", activity.audience), book.name_of("pd_formats", activity.format),
+            book.name_of("pd_purposes", activity.purpose),
             activity.participants, activity.hours, activity.start_date, activity.end_date,
             book.goal_labels(activity.goal_ids)]
 

@@ -256,8 +256,9 @@ class SheetWriter:
 
     # --- page ----------------------------------------------------------------------
 
-    def finish(self, *, district: str, sheet_name: str, freeze: str | None, title_rows: str | None) -> None:
-        """Column widths, row heights, frozen panes and print set-up."""
+    def finish(self, *, district: str, sheet_name: str, freeze: str | None, title_rows: str | None,
+               pages_wide: int = 1, title_cols: str | None = None) -> None:
+        """Column widths, row heights, frozen panes and print set-up (``pages_wide``: see set_up_printing)."""
         for col, width in self._widths.items():
             self.sheet.column_dimensions[get_column_letter(col)].width = round(width, 1)
         for row, count in self._lines.items():
@@ -265,4 +266,5 @@ class SheetWriter:
                 self.cells.heights[row] = row_height(count)
         if freeze:
             self.sheet.freeze_panes = freeze
-        set_up_printing(self.sheet, district=district, sheet_name=sheet_name, title_rows=title_rows)
+        set_up_printing(self.sheet, district=district, sheet_name=sheet_name, title_rows=title_rows,
+                        pages_wide=pages_wide, title_cols=title_cols)

@@ -29,6 +29,9 @@ VOCABULARIES = (
     ("pd_audiences", "Learning audience"),
     ("pd_formats", "Learning format"),
     ("funding_kinds", "Funding kind"),
+    ("pd_purposes", "Learning purpose"),
+    ("milestone_kinds", "Milestone kind"),
+    ("erate_categories", "E-Rate category"),
 )
 YES_NO = '"Yes,No"'
 

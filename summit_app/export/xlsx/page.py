@@ -24,11 +24,13 @@ class LiteralHeaderFooter(HeaderFooterItem):  # type: ignore[misc]  # openpyxl i
         return "".join(f"&{key}{part}" for key, part in sections if part.text is not None)
 
 
-def set_up_printing(sheet: Worksheet, *, district: str, sheet_name: str, title_rows: str | None) -> None:
-    """Landscape, fit to width, the header row on every page, district and page numbers in the margins."""
+def set_up_printing(sheet: Worksheet, *, district: str, sheet_name: str, title_rows: str | None,
+                    pages_wide: int = 1, title_cols: str | None = None) -> None:
+    """Landscape, fit to width (``pages_wide`` pages), the header row (and ``title_cols``) on every page, district
+    and page numbers in the margins."""
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_LETTER
-    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToWidth = pages_wide
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.print_options.horizontalCentered = True
@@ -36,6 +38,8 @@ def set_up_printing(sheet: Worksheet, *, district: str, sheet_name: str, title_r
     sheet.page_margins.top = sheet.page_margins.bottom = 0.75
     if title_rows:
         sheet.print_title_rows = title_rows
+    if title_cols:
+        sheet.print_title_cols = title_cols
     sheet.oddHeader, sheet.oddFooter = LiteralHeaderFooter(), LiteralHeaderFooter()
     sheet.oddHeader.left.text = header_footer_text(district)  # "&" doubled: a name is never a code
     sheet.oddHeader.right.text = header_footer_text(sheet_name)

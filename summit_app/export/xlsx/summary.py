@@ -12,14 +12,17 @@ from collections import Counter
 
 from openpyxl.utils import get_column_letter
 
-from summit_app.export.xlsx.book import Book, fy
+from summit_app.export.xlsx.book import DISCOUNT, Book, fy
 from summit_app.export.xlsx.budget import LINES, SOURCES
+from summit_app.export.xlsx.goals import LEARNING
 from summit_app.export.xlsx.grid import Formula, SheetWriter, Value
 from summit_app.export.xlsx.people import READINESS
 from summit_app.export.xlsx.styles import Kind
-from summit_app.plan.checks import run_checks
+from summit_app.plan.checks import assess
+from summit_app.plan.tco import total_cost
 
 SHEET = "Summary"
+DISCOUNT_LABEL = "E-Rate discount (%)"
 FIRST_YEAR_COL = 2
 
 
@@ -31,12 +34,16 @@ def _pairs(writer: SheetWriter, top: int, pairs: list[tuple[str, Value, Kind]]) 
 
 
 def _findings_note(book: Book) -> tuple[int, str]:
-    counts = Counter(f.severity for f in run_checks(book.plan, book.content))
+    """The open findings (those the team accepted left out) and a note of their severities."""
+    assessment = assess(book.plan, book.content)
+    counts = Counter(f.severity for f in assessment.open)
     names = {"blocking": ("blocking", "blocking"), "warning": ("warning", "warnings"), "advice": ("advice", "advice")}
     parts = [f"{counts[s]} {names[s][counts[s] != 1]}" for s in names if counts[s]]
+    accepted = len(assessment.accepted)
+    also = f"; {accepted} more accepted by the team, with a reason" if accepted else ""
     if not parts:
-        return 0, "the plan checks found nothing to fix"
-    return sum(counts.values()), f"{', '.join(parts)}: listed in the plan's Review & sign pane"
+        return 0, "the plan checks found nothing to fix" + also
+    return sum(counts.values()), f"{', '.join(parts)}: listed in the plan's Review & sign pane" + also
 
 
 def _district(book: Book, writer: SheetWriter, top: int) -> int:
@@ -48,9 +55,13 @@ def _district(book: Book, writer: SheetWriter, top: int) -> int:
         ("Teachers", d.teachers, Kind.VALUE_COUNT_INPUT), ("Schools", d.schools, Kind.VALUE_COUNT_INPUT),
         ("Summit city", d.summit_city, Kind.TEXT), ("Summit date", d.summit_date, Kind.VALUE_DATE),
         ("Fiscal years", f"{fy(book.years[0])}–{fy(book.years[-1])} ({len(book.years)} years)", Kind.TEXT),
+        (DISCOUNT_LABEL, d.erate_discount_percent, Kind.VALUE_COUNT_INPUT),
     ])
     book.name("Enrollment", f"{SHEET}!$B${top + 3}")
     book.name("Staff", f"{SHEET}!$B${top + 4}")
+    book.name("Schools", f"{SHEET}!$B${top + 6}")
+    book.name(DISCOUNT, f"{SHEET}!$B${top + 10}")
+    writer.put(row - 1, 3, "The Category 1 rate; Category 2 at most 85%", Kind.NOTE)
     count, note = _findings_note(book)
     row = _pairs(writer, row, [("Open findings at export", count, Kind.VALUE_COUNT),
                                ("Plan fingerprint (SHA-256)", book.fingerprint, Kind.MONO)])
@@ -112,6 +123,33 @@ def _categories(book: Book, writer: SheetWriter, top: int) -> int:
     return total + 2
 
 
+def _total_cost(book: Book, writer: SheetWriter, top: int) -> int:
+    """The total cost of ownership a year: the annualised figures as worked out at export (plan/tco.py), and
+    per student, per device, training hours and the replacement gap as formulas of them."""
+    cost = total_cost(book.plan, book.content)
+    writer.put(top, 1, "Total cost of ownership, a year", Kind.SECTION)
+    direct, devices, need, budgeted = top + 1, top + 3, top + 7, top + 8
+    hours = f"ROUND(SUM({LEARNING}[Participant hours])/{len(book.years)},2)"
+    pairs: list[tuple[str, Value, Kind]] = [
+        ("Direct cost per year (annualised, at export)", cost.direct_per_year, Kind.MONEY),
+        ("Students", Formula("Enrollment"), Kind.COUNT),
+        ("Devices in service after the plan (at export)", cost.devices, Kind.COUNT),
+        ("Per student per year", Formula(f'IF(Enrollment>0,ROUND(C{direct}/Enrollment,2),"")'), Kind.MONEY),
+        ("Per device per year", Formula(f'IF(C{devices}>0,ROUND(C{direct}/C{devices},2),"")'), Kind.MONEY),
+        ("Staff hours in training a year (indirect)", Formula(hours), Kind.HOURS),
+        ("Replacement needed per year (at export)", cost.replacement_need_per_year, Kind.MONEY),
+        ("Replacement budgeted, last plan year (at export)", cost.replacement_budgeted_per_year, Kind.MONEY),
+        ("Replacement gap per year", Formula(f"MAX(0,C{need}-C{budgeted})"), Kind.MONEY),
+    ]
+    for offset, (label, value, kind) in enumerate(pairs, start=1):
+        writer.pair(top + offset, label, value, kind, value_col=3)  # the label runs on over column B
+    row = top + len(pairs) + 1
+    writer.put(row, 1, "Direct costs annualised: one-time device costs over their refresh cycle, other one-time "
+                       "costs over the plan's years. Budgeted training is direct; staff time in training is "
+                       "indirect, shown in hours.", Kind.NOTE)
+    return row + 2
+
+
 def _readiness(book: Book, writer: SheetWriter, top: int) -> int:
     writer.put(top, 1, "Readiness by Future Ready gear", Kind.SECTION)
     writer.header(top + 1, ["Gear", "Score (of 10)", "Level"], over=[Kind.TEXT, Kind.SCORE, Kind.TEXT])
@@ -162,6 +200,7 @@ def write_summary(book: Book) -> None:
     row = _district(book, writer, 4)
     row = _investment(book, writer, row)
     row = _categories(book, writer, row)
+    row = _total_cost(book, writer, row)
     writer.page_break_before(row)
     row = _readiness(book, writer, row)
     row = _vision(book, writer, row, columns)

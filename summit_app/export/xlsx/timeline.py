@@ -13,13 +13,14 @@ from summit_app.export.xlsx.styles import Kind
 from summit_app.plan import model
 
 MILESTONES = "Milestones"
-STATUS_COLUMN = "D"
+STATUS_COLUMN = "E"
 
 
 def milestones_spec(book: Book) -> TableSpec:
     return TableSpec(MILESTONES, (
         Column("Date", Kind.DATE, 14),
         Column("Milestone", Kind.WRAP, 46),
+        Column("Kind", Kind.TEXT, 20, choices=book.lists["milestone_kinds"]),
         Column("Owner", Kind.WRAP, 24),
         Column("Status", Kind.TEXT, 14, choices=book.lists["statuses"]),
         Column("Goals", Kind.WRAP, 48),
@@ -31,7 +32,8 @@ def _in_date_order(milestones: tuple[model.Milestone, ...]) -> list[model.Milest
 
 
 def _row(book: Book, milestone: model.Milestone) -> list[Value]:
-    return [milestone.due_date, milestone.title, milestone.owner, book.name_of("statuses", milestone.status),
+    kind = book.name_of("milestone_kinds", milestone.kind)
+    return [milestone.due_date, milestone.title, kind, milestone.owner, book.name_of("statuses", milestone.status),
             book.goal_labels(milestone.goal_ids)]
 
 

@@ -4,20 +4,34 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from reportlab.platypus import Flowable, KeepTogether
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether
 
 from summit_app.export.pdf.charts import hbars, year_bars
 from summit_app.export.pdf.context import Report
-from summit_app.export.pdf.formatting import NONE, amount, count, fy, fy_range, money, money_column, plural
+from summit_app.export.pdf.formatting import (
+    NONE,
+    amount,
+    count,
+    fy,
+    fy_range,
+    money,
+    money_column,
+    plural,
+    short_day,
+)
+from summit_app.export.pdf.sections import costs
 from summit_app.export.pdf.sections.common import h2, note, opening
 from summit_app.export.pdf.styles import FRAME_WIDTH
 from summit_app.export.pdf.tables import DATA, TOTAL, Column, DataTable, Part, Row, row
 from summit_app.export.pdf.toc import Entry
 from summit_app.plan import model
 from summit_app.plan.budget import line_cost, line_total
+from summit_app.plan.rollout import delivery_of
 
 _TABLE_ABOVE = "Planned cost beside funding in each fiscal year; the table above gives the exact amounts."
 _TABLE_BELOW = "Amounts rounded as on the bars; the table below gives each to the cent, with its share of the total."
+#: Room the budget lines' heading needs below it on a page, in points (its note and a few rows).
+LINES_START = 160
 #: The bar charts show this many categories or sources; the rest are summed as "All others".
 CHART_ROWS = 9
 
@@ -168,11 +182,45 @@ def _chunked(items: list[str], size: int) -> list[list[str]]:
     return [items[i:i + size] for i in range(0, len(items), size)]
 
 
+def _device(report: Report, line: model.BudgetLine) -> str:
+    """What a device line buys: the device, for whom, whether it replaces devices, when it arrives."""
+    users = report.name("device_users", line.device_users).lower()
+    what = f"{report.name('device_types', line.device_type)} for {users}"
+    if line.replaces_devices:
+        what += ", replacing devices in service"
+    when = f"delivery {short_day(delivery_of(line))}"
+    if line.delivery_date is None:
+        when += f" (the start of {fy(line.first_year)})"
+    return f"{what}; {when}"
+
+
+def _category(report: Report, category: str) -> str:
+    """``Category 1``: the short form of an E-Rate category's name (the name goes on to say what it covers)."""
+    return report.name("erate_categories", category).split(":")[0]
+
+
+def _erate(report: Report, line: model.BudgetLine) -> str:
+    """An E-Rate line's category and who pays its local match."""
+    category = f"E-Rate {_category(report, line.erate_category)}" if line.erate_category else "E-Rate"
+    if line.match_source_id:
+        return f"{category}; local match from {_source_name(report, line.match_source_id)}"
+    return f"{category}; no source named for the local match"
+
+
+def _line_facts(report: Report, line: model.BudgetLine) -> tuple[Part, ...]:
+    parts = [Part(line.description or NONE), Part(report.name("cost_categories", line.category), "muted")]
+    if line.device_type:
+        parts.append(Part(_device(report, line), "muted"))
+    if line.erate_category or line.match_source_id:
+        parts.append(Part(_erate(report, line), "muted"))
+    return tuple(parts)
+
+
 def _line(report: Report, line: model.BudgetLine) -> Row:
     years = line.years()
     when = fy_range(years[0], years[-1]) if len(years) else NONE
     return row(
-        (Part(line.description or NONE), Part(report.name("cost_categories", line.category), "muted")),
+        _line_facts(report, line),
         report.goal_label(line.goal_id), _source_name(report, line.funding_source_id),
         (Part(when), Part("recurring" if line.recurring else "one-time", "muted")),
         money(line.unit_cost), count(line.quantity), money(line_total(line)))
@@ -182,9 +230,9 @@ def _lines(report: Report) -> list[Flowable]:
     lines = report.plan.budget
     if not lines:
         return [note(report, "No budget lines have been entered yet.")]
-    columns = (Column("Budget line and category", 0.28), Column("Goal", 0.06), Column("Funding source", 0.16),
-               Column("Years", 0.15), Column("Unit cost", 0.13, "right"), Column("Qty", 0.07, "right"),
-               Column("Total", 0.15, "right"))
+    columns = (Column("Budget line and details", 0.32), Column("Goal", 0.06), Column("Funding source", 0.16),
+               Column("Years", 0.15), Column("Unit cost", 0.11, "right"), Column("Qty", 0.06, "right"),
+               Column("Total", 0.14, "right"))
     rows = [_line(report, line) for line in lines]
     rows.append(Row(("Total", "", "", "", "", "", money(sum((line_total(x) for x in lines), Decimal(0)))), TOTAL))
     return [DataTable(columns, rows)]
@@ -193,6 +241,8 @@ def _lines(report: Report) -> list[Flowable]:
 def build(report: Report) -> list[Flowable]:
     return [*opening(report, entry(report)), note(report, _lead(report)), h2(report, "Totals by year"),
             _by_year(report), *_charts(report), h2(report, "Funding sources"), *_funding(report),
+            *costs.erate_part(report), *costs.tco_part(report),
+            CondPageBreak(LINES_START),  # the heading and its note never end a page without rows under them
             h2(report, f"Budget lines ({len(report.plan.budget)})"),
             note(report, "Total: unit cost × quantity × the years the line spends in (one year when one-time)."),
             *_lines(report)]

@@ -30,7 +30,18 @@ def _district(report: Report) -> DataTable:
         ("Teachers", _count(d.teachers)),
         ("Summit", ", ".join(x for x in (d.summit_city, day(d.summit_date) if d.summit_date else "") if x) or NONE),
         ("Plan years", f"{report.fiscal_years} ({plural(d.plan_years, 'fiscal year')})"),
+        ("E-Rate discount", _discount(report)),
     ])
+
+
+def _discount(report: Report) -> str:
+    """The district's E-Rate discount: its Category 1 rate, and Category 2's, which is capped lower."""
+    rate = report.plan.district.erate_discount_percent
+    if not rate:
+        return "None entered (0%)"
+    caps = [(f"Category {i}", int(e.get("max_discount_percent", 100)))
+            for i, e in enumerate(report.content.vocabulary("erate_categories"), start=1)]
+    return ", ".join(f"{min(rate, cap)}% for {name}" for name, cap in caps)
 
 
 def _team(report: Report) -> list[Flowable]:

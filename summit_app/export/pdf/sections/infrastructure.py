@@ -7,12 +7,12 @@ from decimal import ROUND_HALF_UP, Decimal
 from reportlab.platypus import Flowable
 
 from summit_app.export.pdf.context import Report
-from summit_app.export.pdf.formatting import NONE, count, plural
+from summit_app.export.pdf.formatting import NONE, count, plural, short_day
 from summit_app.export.pdf.markup import prose
 from summit_app.export.pdf.sections.common import h2, h3, note, opening
 from summit_app.export.pdf.tables import TOTAL, Column, DataTable, Part, Row, row
 from summit_app.export.pdf.toc import Entry
-from summit_app.plan import model
+from summit_app.plan import model, network
 
 
 def entry(report: Report) -> Entry:
@@ -51,48 +51,98 @@ def _ratio(report: Report) -> str:
             f"{ratio} students per device.")
 
 
-def _needed(plan: model.Plan) -> int:
-    """Internet capacity the plan's own target asks for: per 1,000 users (students and staff, or devices if more)."""
-    users = max(plan.district.enrollment + plan.district.staff, sum(d.count for d in plan.devices))
-    return -(-users * plan.network.target_mbps_per_1000 // 1000)
+def _users(plan: model.Plan) -> int:
+    """Users the internet serves: students and staff, or the devices if there are more of them."""
+    return max(plan.district.enrollment + plan.district.staff, sum(d.count for d in plan.devices))
 
 
 def _meets(ok: bool) -> Part:
     return Part("Meets target", "regular") if ok else Part("Below target", "bold")
 
 
+def _mbps(n: int) -> str:
+    return f"{count(n)} Mbps"
+
+
 def _network(report: Report) -> DataTable:
-    net, plan = report.plan.network, report.plan
-    needed = _needed(plan)
-    devices = sum(d.count for d in plan.devices)
-    per_tech = f"{count(devices // net.support_technicians)} devices each" if net.support_technicians else NONE
-    columns = (Column("Measure", 0.34), Column("Now", 0.18, "right"), Column("Target", 0.18, "right"),
-               Column("", 0.3))
+    """Each figure today, once the planned upgrades are in, against the plan's own target and the reference."""
+    plan = report.plan
+    now, after = network.today(plan), network.capacity_after_upgrades(plan)
+    users = _users(plan)
+    needed = network.mbps_for(users, plan.network.target_mbps_per_1000)
+    wan = network.wan_target_mbps(plan)
+    columns = (Column("Measure", 0.25), Column("Today", 0.13, "right"), Column("After upgrades", 0.15, "right"),
+               Column("Plan's target", 0.14, "right"), Column("Long-term reference", 0.17, "right"),
+               Column("Against target", 0.16))
     return DataTable(columns, [
-        row("Internet bandwidth", f"{count(net.internet_mbps)} Mbps", f"{count(needed)} Mbps",
-            _meets(net.internet_mbps >= needed)),
-        row("WAN link between schools", f"{count(net.wan_mbps)} Mbps", f"{count(net.target_wan_mbps)} Mbps",
-            _meets(net.wan_mbps >= net.target_wan_mbps)),
-        row("Classrooms with Wi-Fi", f"{net.wifi_coverage_percent}%", "100%", _meets(net.wifi_coverage_percent >= 100)),
-        row("Support technicians", count(net.support_technicians), NONE, per_tech),
+        row("Internet bandwidth", _mbps(now.internet_mbps), _mbps(after.internet_mbps), _mbps(needed),
+            _mbps(network.reference_internet_mbps(users)), _meets(after.internet_mbps >= needed)),
+        row("WAN link per school", _mbps(now.wan_mbps), _mbps(after.wan_mbps), _mbps(wan),
+            _mbps(network.reference_wan_mbps(plan)), _meets(after.wan_mbps >= wan)),
+        row("Classrooms with Wi-Fi", f"{now.wifi_coverage_percent}%", f"{after.wifi_coverage_percent}%", "100%",
+            "100%", _meets(after.wifi_coverage_percent >= 100)),
     ])
 
 
+def _support(report: Report) -> str:
+    net = report.plan.network
+    devices = sum(d.count for d in report.plan.devices)
+    if not net.support_technicians:
+        return "No support technicians are recorded."
+    return (f"{plural(net.support_technicians, 'support technician')}: "
+            f"{count(devices // net.support_technicians)} devices each.")
+
+
+def _cipa(report: Report) -> str:
+    state = "in place" if report.plan.network.cipa_in_place else "not recorded as in place"
+    return (f"CIPA (Children's Internet Protection Act): the internet safety policy, filtering and monitoring "
+            f"that E-Rate requires are {state}.")
+
+
+def _paid_by(report: Report, upgrade: model.NetworkUpgrade) -> str:
+    lines = [report.plan.item("budget", i) for i in upgrade.budget_line_ids]
+    return "\n".join(line.description or NONE for line in lines if line is not None) or "No budget line named"
+
+
+def _changed(value: int, text: str) -> str:
+    return text if value else "Unchanged"
+
+
+def _upgrades(report: Report) -> list[Flowable]:
+    if not report.plan.upgrades:
+        return [note(report, "No network upgrades are planned.")]
+    dated = [u for _, u in network.dated_upgrades(report.plan)]
+    undated = [u for u in report.plan.upgrades if u.effective_date is None]
+    columns = (Column("Takes effect", 0.13), Column("Upgrade", 0.25), Column("Internet after", 0.13, "right"),
+               Column("WAN per school after", 0.13, "right"), Column("Wi-Fi after", 0.12, "right"),
+               Column("Paid by", 0.24))
+    rows = [row(short_day(u.effective_date), Part(u.title or NONE, "bold"),
+                _changed(u.internet_mbps, _mbps(u.internet_mbps)), _changed(u.wan_mbps, _mbps(u.wan_mbps)),
+                _changed(u.wifi_coverage_percent, f"{u.wifi_coverage_percent}%"), _paid_by(report, u))
+            for u in dated + undated]
+    return [DataTable(columns, rows)]
+
+
 def _basis(report: Report) -> str:
-    d, net = report.plan.district, report.plan.network
+    d, plan = report.plan.district, report.plan
     people = d.enrollment + d.staff
-    devices = sum(x.count for x in report.plan.devices)
+    devices = sum(x.count for x in plan.devices)
     users = f"{count(devices)} devices" if devices > people else \
         f"{count(d.enrollment)} students and {count(d.staff)} staff"
-    return (f"The internet target is the plan's own: {count(net.target_mbps_per_1000)} Mbps per 1,000 users, "
-            f"for {users}.")
+    wan = "the team's own" if plan.network.target_wan_mbps else "the reference"
+    return (f"The internet target is the plan's own: {count(plan.network.target_mbps_per_1000)} Mbps per 1,000 "
+            f"users, for {users}; the long-term reference is 1 Gbps per 1,000 users. The WAN target per school is "
+            f"{wan}; the reference is 10 Gbps per 1,000 students, about "
+            f"{count(network.students_per_school(plan))} students a school. Upgrades apply from the day they "
+            f"take effect; a figure an upgrade leaves unchanged stays as it was.")
 
 
 def build(report: Report) -> list[Flowable]:
     notes = report.plan.network.notes
     out = [*opening(report, entry(report)), h2(report, "Device fleet"), *_devices(report),
            note(report, _ratio(report)), h2(report, "Network and support"), _network(report),
-           note(report, _basis(report))]
+           note(report, _basis(report)), note(report, _support(report)), note(report, _cipa(report)),
+           h2(report, f"Planned network upgrades ({len(report.plan.upgrades)})"), *_upgrades(report)]
     if notes.strip():
         out += [h3(report, "Notes"), *prose(notes, report.styles.body)]
     return out

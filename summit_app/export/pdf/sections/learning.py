@@ -23,9 +23,14 @@ def _dates(activity: model.LearningActivity) -> str:
     return start if start == end or activity.end_date is None else f"{start} to {end}"
 
 
+def _kind(report: Report, a: model.LearningActivity) -> str:
+    """The activity's type and purpose: only teaching with technology counts as training for devices."""
+    return f"{report.name('pd_components', a.component)} · {report.name('pd_purposes', a.purpose)}"
+
+
 def _row(report: Report, a: model.LearningActivity) -> Row:
     return row(
-        (Part(a.title or NONE, "bold"), Part(report.name("pd_components", a.component), "muted")),
+        (Part(a.title or NONE, "bold"), Part(_kind(report, a), "muted")),
         report.name("pd_audiences", a.audience), report.name("pd_formats", a.format),
         count(a.participants), hours(a.hours), hours(a.hours * a.participants), _dates(a),
         report.goals_label(a.goal_ids))
@@ -40,7 +45,7 @@ def build(report: Report) -> list[Flowable]:
     people = sum(a.participants for a in activities)
     out.append(note(report, f"{plural(len(activities), 'activity', 'activities')}, "
                             f"{count(people)} participant places and {hours(total_hours)} participant-hours in all."))
-    columns = (Column("Activity and type", 0.27), Column("Audience", 0.12), Column("Format", 0.09),
+    columns = (Column("Activity, type and purpose", 0.27), Column("Audience", 0.12), Column("Format", 0.09),
                Column("People", 0.08, "right"), Column("Hours each", 0.08, "right"),
                Column("Total hours", 0.09, "right"), Column("Dates", 0.17), Column("Goals", 0.1))
     rows = [_row(report, a) for a in activities]

@@ -75,12 +75,14 @@ def _readiness_line(report: Report) -> str:
 
 
 def _findings_line(report: Report) -> str:
-    findings = report.findings
+    findings, accepted = report.findings, len(report.accepted)
+    also = f" The team accepted {plural(accepted, 'finding')}, each with its reason; Appendix A lists them." \
+        if accepted else ""
     if not findings:
-        return "The plan checks found nothing open."
+        return "The plan checks found nothing open." + also
     blocking = sum(f.blocking for f in findings)
     return (f"{plural(len(findings), 'finding')} from the plan checks remain open ({blocking} blocking); "
-            "Appendix A lists them.")
+            "Appendix A lists them." + also)
 
 
 def build(report: Report) -> list[Flowable]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import CondPageBreak, Flowable
 
 from summit_app.export.pdf.context import Report
 from summit_app.export.pdf.formatting import NONE, short_day
@@ -14,6 +14,8 @@ from summit_app.export.pdf.tables import Column, DataTable, Part, row
 from summit_app.export.pdf.toc import Entry
 from summit_app.plan import model
 
+#: Room the Evaluation heading needs below it, in points: its introduction and the first goal's row.
+EVALUATION_START = 150
 #: Undated milestones come last.
 UNDATED = date.max
 
@@ -37,9 +39,10 @@ def _milestones(report: Report) -> list[Flowable]:
     milestones = report.plan.milestones
     if not milestones:
         return [note(report, "No milestones have been set yet.")]
-    columns = (Column("Date", 0.13), Column("Milestone", 0.45), Column("Owner", 0.2), Column("Status", 0.12),
-               Column("Goals", 0.1))
-    rows = [row(short_day(m.due_date), Part(m.title or NONE, "bold"), m.owner or NONE,
+    columns = (Column("Date", 0.12), Column("Milestone", 0.38), Column("Kind", 0.13), Column("Owner", 0.17),
+               Column("Status", 0.11), Column("Goals", 0.09))
+    rows = [row(short_day(m.due_date), Part(m.title or NONE, "bold"), report.name("milestone_kinds", m.kind),
+                m.owner or NONE,
                 report.name("statuses", m.status), report.goals_label(m.goal_ids))
             for m in in_date_order(milestones)]
     return [note(report, _status_line(report)), DataTable(columns, rows)]
@@ -68,4 +71,4 @@ def _evaluation(report: Report) -> list[Flowable]:
 
 def build(report: Report) -> list[Flowable]:
     return [*opening(report, entry(report)), h2(report, "Milestones"), *_milestones(report),
-            h2(report, "Evaluation"), *_evaluation(report)]
+            CondPageBreak(EVALUATION_START), h2(report, "Evaluation"), *_evaluation(report)]
