@@ -49,9 +49,9 @@ def replacement_unfunded(facts: Facts) -> Iterator[Finding]:
 
 
 def _typed_lines(facts: Facts) -> frozenset[str]:
-    """Device types the plan buys or sets money aside to replace."""
+    """Device types the plan buys or sets money aside to replace (hotspots are bought under home access)."""
     return frozenset(line.device_type for line in facts.plan.budget
-                     if line.device_type and facts.role(line) in ("devices", "replacement"))
+                     if line.device_type and facts.role(line) in ("devices", "replacement", "home-access"))
 
 
 def _due_year(facts: Facts, fleet: model.DeviceFleet) -> int | None:
