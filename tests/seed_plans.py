@@ -3,13 +3,19 @@
 Harbor City bought tablets for 40% of its students with bond money before it had a
 vision, teacher training or a network to carry them: the devices arrive in August,
 an acceptable-use video and a one-hour briefing for principals follow, and the
-network upgrade comes two years later.
+network upgrade comes two years later. The curriculum licences are renewed on the
+same one-time bond (a fiscal cliff when it is spent), the keyboards are counted on
+E-Rate, which never pays for them, and nothing is set aside to repair, support or
+replace the tablets.
 
 Lakeside County (about 37,000 students) trained its leaders and teachers and
 upgraded internet, WAN and Wi-Fi in its first fiscal year, tested three models in
 six classrooms, then bought 12,500 low-cost Chromebooks (25 times its fleet) in
-the second year and hired a contractor to distribute them. Its team holds itself
-to an interim network target, so the long-term reference remains advice.
+the second year and hired a contractor to distribute them. E-Rate pays 60% of its
+internet circuits (Category 1) and Wi-Fi (Category 2), the general fund the local
+match; it budgets repairs, a replacement reserve and a technician per 1,000
+devices. Its team holds itself to an interim network target, so the long-term
+reference remains advice.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from decimal import Decimal
 from plan_builders import amounts
 
 from summit_app.plan import model
+from summit_app.plan.content import Content
 
 _Line = model.BudgetLine
 _Activity = model.LearningActivity
@@ -39,7 +46,7 @@ def failed_tablet_rollout() -> model.Plan:
     """Harbor City Unified: $46 million of bond-funded tablets before vision, training and network."""
     return model.Plan(
         district=model.District("Harbor City Unified School District", "California", 150_000, 220, 18_000, 7_500,
-                                "Los Angeles", date(2026, 3, 10), 2027, 3),
+                                "Los Angeles", date(2026, 3, 10), 2027, 3, erate_discount_percent=80),
         members=_members("superintendent", "technology-director", "board-member"),
         goals=(model.Goal(TABLETS, "A tablet for every student", gear="infrastructure",
                           measure="Tablets distributed to students", owner="Chief technology officer",
@@ -55,12 +62,20 @@ def failed_tablet_rollout() -> model.Plan:
         upgrades=(model.NetworkUpgrade("up-network", "Internet, WAN and Wi-Fi upgrade", date(2028, 7, 1), 100_000,
                                        10_000, 100, ("line-network",)),),
         funding=(model.FundingSource("src-bond", "Facilities bond, measure Q", "capital-bond", False,
-                                     amounts("46080000", "0", "9000000")),),
+                                     amounts("46536000", "3000000", "12000000")),
+                 model.FundingSource("src-erate", "E-Rate", "e-rate", True, amounts("1824000", "0", "0"))),
         budget=(
             _Line("line-tablets", "Tablets with curriculum software", "devices", TABLETS, False, Decimal("768.00"),
                   60_000, 2027, 2027, "src-bond", device_type="tablet", delivery_date=date(2026, 8, 20)),
+            # The curriculum's licences run out after the first year: renewing them on the bond is a fiscal cliff.
+            _Line("line-licences", "Curriculum licence renewals", "software", TABLETS, True, Decimal("50.00"),
+                  60_000, 2028, 2029, "src-bond"),
             _Line("line-network", "Internet, WAN and Wi-Fi upgrade", "network", TABLETS, False,
                   Decimal("9000000.00"), 1, 2029, 2029, "src-bond"),
+            # Counted on E-Rate, which never pays for end-user devices' cases and keyboards.
+            _Line("line-keyboards", "Tablet keyboards", "devices", TABLETS, False, Decimal("38.00"), 60_000,
+                  2027, 2027, "src-erate", delivery_date=date(2026, 8, 20), erate_category="category-2",
+                  match_source_id="src-bond"),
         ),
         milestones=(
             model.Milestone("milestone-bond", "Board approves the tablet purchase", date(2026, 6, 2), "Board",
@@ -110,8 +125,11 @@ def _lakeside_learning() -> tuple[model.LearningActivity, ...]:
 
 def _lakeside_budget() -> tuple[model.BudgetLine, ...]:
     return (
-        _Line("line-network", "Internet circuits, fibre WAN and classroom Wi-Fi", "network", ACCESS, False,
-              Decimal("2400000.00"), 1, 2027, 2027, "src-general"),
+        _Line("line-internet", "Internet circuits and fibre WAN", "network", ACCESS, True, Decimal("400000.00"), 1,
+              2027, 2029, "src-erate", erate_category="category-1", match_source_id="src-general"),
+        _Line("line-wifi", "Classroom Wi-Fi: access points and switches", "network", ACCESS, False,
+              Decimal("2000000.00"), 1, 2027, 2027, "src-erate", erate_category="category-2",
+              match_source_id="src-general"),
         _Line("line-pilot", "Pilot: three Chromebook models, six classrooms", "devices", ACCESS, False,
               Decimal("260.00"), 90, 2027, 2027, "src-general", device_type="chromebook",
               delivery_date=PILOT_DELIVERY),
@@ -119,18 +137,24 @@ def _lakeside_budget() -> tuple[model.BudgetLine, ...]:
               12_500, 2028, 2028, "src-general", device_type="chromebook", delivery_date=ROLLOUT_DELIVERY),
         _Line("line-distribution", "Distribution contractor: imaging, asset tags, delivery to 48 schools",
               "services", ACCESS, False, Decimal("180000.00"), 1, 2028, 2028, "src-general"),
+        _Line("line-lms", "Learning management system", "software", LEARNING, True, Decimal("4.00"), 37_000,
+              2027, 2029, "src-general", "app-lms"),
         _Line("line-coaching", "Coaching and teacher leader stipends", "professional-learning", LEARNING, True,
               Decimal("350000.00"), 1, 2027, 2029, "src-general"),
+        _Line("line-repairs", "Repairs and spare parts", "repairs", ACCESS, True, Decimal("12.00"), 13_100,
+              2027, 2029, "src-general"),
+        _Line("line-technicians", "Support technicians (5 FTE added)", "support-staff", ACCESS, True,
+              Decimal("72000.00"), 5, 2028, 2029, "src-general"),
         _Line("line-reserve", "Chromebook replacement reserve", "device-replacement", ACCESS, True,
-              Decimal("780000.00"), 1, 2029, 2029, "src-general"),
+              Decimal("820000.00"), 1, 2029, 2029, "src-general"),
     )
 
 
-def successful_rollout() -> model.Plan:
+def successful_rollout(content: Content) -> model.Plan:
     """Lakeside County Schools: network and training first, a pilot, then 12,500 Chromebooks in one year."""
     return model.Plan(
         district=model.District("Lakeside County Schools", "North Carolina", 37_000, 48, 4_300, 2_100, "Raleigh",
-                                date(2026, 3, 10), 2027, 3),
+                                date(2026, 3, 10), 2027, 3, erate_discount_percent=60),
         vision=model.Vision("Every Lakeside student investigates, creates and shares work that matters."),
         members=_members("superintendent", "technology-director", "finance-officer", "curriculum-director",
                          "pd-director", "principal", "teacher-leader", "parent-partner"),
@@ -138,11 +162,19 @@ def successful_rollout() -> model.Plan:
         learning=_lakeside_learning(),
         devices=(model.DeviceFleet("fleet-chromebooks", "chromebook", "students", 500, 3, 4),),
         network=model.Network(internet_mbps=3_000, wan_mbps=1_000, wifi_coverage_percent=45,
-                              target_mbps_per_1000=250),
+                              target_mbps_per_1000=250, support_technicians=14, cipa_in_place=True),
         upgrades=(model.NetworkUpgrade("up-network", "Internet circuits, fibre WAN and classroom Wi-Fi",
-                                       date(2026, 12, 14), 12_000, 10_000, 100, ("line-network",)),),
+                                       date(2026, 12, 14), 12_000, 10_000, 100, ("line-internet", "line-wifi")),),
+        readiness=tuple(model.ReadinessRating(e.id, 6) for e in content.elements()),
+        apps=(model.AppEntry("app-lms", "Clearpath LMS", "Clearpath Learning", "Coursework", ("students", "staff"),
+                             ("student-name", "student-work"), "signed", date(2026, 4, 1), "school-consent",
+                             "Deleted within 60 days of contract end", "approved"),),
+        approval=model.Approval("Superintendent", "Superintendent", "Board chair", "Chief technology officer",
+                                date(2026, 5, 12)),
         funding=(model.FundingSource("src-general", "General fund", "general-fund", True,
-                                     amounts("3000000", "3700000", "1200000")),),
+                                     amounts("1900000", "4500000", "2200000")),
+                 model.FundingSource("src-erate", "E-Rate discounts", "e-rate", True,
+                                     amounts("1440000", "240000", "240000"))),
         budget=_lakeside_budget(),
         milestones=(
             model.Milestone("milestone-board", "Board adopts the plan", date(2026, 5, 12), "Superintendent",

@@ -6,18 +6,21 @@ Deterministic: running it twice gives the same file. Run from the checkout:
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from datetime import date
 from decimal import ROUND_CEILING, Decimal
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.append(str(ROOT))
 
 from summit_app.plan import model  # noqa: E402
 from summit_app.plan.budget import summarize  # noqa: E402
-from summit_app.plan.content import load_content  # noqa: E402
-from summit_app.plan.interchange import dumps  # noqa: E402
+from summit_app.plan.checks import basis, run_checks  # noqa: E402
+from summit_app.plan.content import Content, load_content  # noqa: E402
+from summit_app.plan.interchange import dumps, plan_from_json, plan_to_json  # noqa: E402
 from summit_app.plan.rules import plan_problems  # noqa: E402
 
 OUT = ROOT / "resources" / "demo" / "demo-plan.json"
@@ -448,10 +451,186 @@ def build() -> model.Plan:
     lines = tuple(_budget_line(n, row) for n, row in enumerate(r for r in LINES.splitlines() if "|" in r))
     milestones = tuple(model.Milestone(f"milestone-{n + 1:02d}", t, D(d), NAME[o], s, g)
                        for n, (t, d, o, s, g) in enumerate(MILESTONES))
-    return model.Plan(district=DISTRICT, vision=model.Vision(VISION), network=NETWORK, approval=APPROVAL,
-                      members=members, readiness=readiness, member_ratings=ratings, goals=goals, actions=actions,
-                      learning=learning, apps=apps, practices=practices, devices=devices,
-                      funding=_funding(lines), budget=lines, milestones=milestones)
+    return following_advice(model.Plan(
+        district=DISTRICT, vision=model.Vision(VISION), network=NETWORK, approval=APPROVAL, members=members,
+        readiness=readiness, member_ratings=ratings, goals=goals, actions=actions, learning=learning, apps=apps,
+        practices=practices, devices=devices, funding=_funding(lines), budget=lines, milestones=milestones))
+
+
+# --- the plan follows its own checks: E-Rate with a local match, upkeep, dated rollout, accepted findings --------
+
+UPGRADES = [  # id, title, effective, internet Mbps, lines that pay for it
+    ("upgrade-internet", "Internet access raised to 12 Gbps", "2026-09-30", 12000, ["line-02"]),
+    ("upgrade-wifi-1", "Wi-Fi 6 and core switch in nine schools (phase 1)", "2027-06-30", 0,
+     ["line-05", "line-06", "line-07"]),
+    ("upgrade-internet-2", "Internet access raised to 25 Gbps", "2029-07-01", 25000, ["line-02"]),
+]
+
+NETWORK_NOTES = (
+    "Internet (4 Gbps) and the 10 Gbps WAN ring were upgraded in summer 2025; the internet link rises to 12 Gbps "
+    "before the pilot devices arrive and to 25 Gbps before the grades 3–5 devices. Every classroom has Wi-Fi, but "
+    "nine schools still run access points more than seven years old. Support grows from 16 to 20 technicians in "
+    "FY2028 as devices are added.")
+
+LINE_CHANGES: dict[str, dict[str, object]] = {
+    "line-02": {"description": "Internet access, 12 Gbps (25 Gbps from FY2030)", "unit_cost": "120000.00",
+                "erate_category": "category-1", "match_source_id": "src-general"},
+    "line-03": {"erate_category": "category-1", "match_source_id": "src-general"},
+    "line-04": {"funding_source_id": "src-general", "category": "backup-circuits"},  # not E-Rate eligible
+    "line-08": {"erate_category": "category-2", "match_source_id": "src-general"},
+    "line-10": {"erate_category": "category-2", "match_source_id": "src-general"},
+    "line-12": {"category": "home-access"},
+    "line-13": {"device_type": "chromebook", "delivery_date": "2026-10-19"},
+    "line-14": {"category": "home-access", "device_type": "hotspot", "replaces_devices": True,
+                "delivery_date": "2026-10-19", "description": "Student hotspots, replacement of the 450 in service"},
+    "line-15": {"device_type": "laptop", "device_users": "staff", "replaces_devices": True,
+                "delivery_date": "2026-10-19"},
+    "line-16": {"device_type": "chromebook", "replaces_devices": True, "delivery_date": "2027-08-23",
+                "unit_cost": "348.00", "description": "Student Chromebooks with cases, grades 9–12"},
+    "line-21": {"device_type": "chromebook", "replaces_devices": True, "delivery_date": "2028-08-21",
+                "unit_cost": "348.00", "quantity": 4000,
+                "description": "Student Chromebooks with cases, grades 6–8 (refresh)"},
+    "line-24": {"device_type": "laptop", "device_users": "staff", "replaces_devices": True,
+                "delivery_date": "2028-08-07"},
+    "line-26": {"device_type": "chromebook", "delivery_date": "2029-08-20"},
+    "line-27": {"category": "facilities"},
+    "line-29": {"device_type": "interactive-display", "device_users": "shared", "replaces_devices": True,
+                "delivery_date": "2029-08-05"},
+    "line-30": {"device_type": "tablet", "replaces_devices": True, "delivery_date": "2030-08-10"},
+    "line-31": {"device_type": "interactive-display", "device_users": "shared", "replaces_devices": True,
+                "delivery_date": "2030-08-04"},
+    "line-32": {"category": "repairs", "description": "Repairs, parts and accidental damage cover",
+                "unit_cost": "12.00", "quantity": 20000, "first_year": 2027},
+    "line-61": {"first_year": 2028},
+}
+
+NEW_LINES = [  # the reserve for about 19,600 devices, and the desktops that come due
+    {"id": "line-67", "description": "Device replacement reserve (four-year cycle)", "category": "device-replacement",
+     "goal_id": "goal-devices", "recurring": True, "unit_cost": "2075000.00", "quantity": 1, "first_year": 2029,
+     "last_year": 2031, "funding_source_id": "src-general"},
+    {"id": "line-68", "description": "Lab and office desktops, refresh", "category": "devices",
+     "goal_id": "goal-deeper", "recurring": False, "unit_cost": "850.00", "quantity": 620, "first_year": 2028,
+     "last_year": 2028, "funding_source_id": "src-general", "device_type": "desktop", "device_users": "shared",
+     "replaces_devices": True, "delivery_date": "2027-08-09"},
+]
+
+MILESTONE_KINDS = {"milestone-03": "board", "milestone-04": "communication", "milestone-09": "pilot",
+                   "milestone-13": "review", "milestone-18": "review", "milestone-20": "review"}
+
+MORE_LEARNING = [  # id, title, component, participants, hours, start, end, goals
+    ("pd-pilot", "Device pilot classroom teachers: preparation and reflection", "coaching", 12, "16.00",
+     "2026-09-08", "2026-10-09", ["goal-devices", "goal-learning"]),
+    ("pd-readiness-ms", "Core digital learning pathway, middle school staff", "workshop", 260, "16.00",
+     "2027-09-13", "2028-06-09", ["goal-learning", "goal-devices"]),
+    ("pd-readiness-es", "Core digital learning pathway, elementary staff", "workshop", 460, "16.00",
+     "2028-09-11", "2029-06-08", ["goal-learning", "goal-devices"]),
+    ("pd-coaching-2", "Classroom coaching cycles, second year", "coaching", 300, "16.00",
+     "2027-09-13", "2028-05-26", ["goal-learning", "goal-deeper"]),
+    ("pd-coaching-3", "Classroom coaching cycles, third year", "coaching", 300, "16.00",
+     "2028-09-11", "2029-05-25", ["goal-learning", "goal-deeper"]),
+    ("pd-coaching-4", "Classroom coaching cycles, fourth year", "coaching", 300, "16.00",
+     "2029-09-10", "2030-05-24", ["goal-learning", "goal-deeper"]),
+    ("pd-network-5", "Teacher leader network, fifth year (10 sessions)", "teacher-leader-network", 48, "25.00",
+     "2030-09-14", "2031-05-16", ["goal-learning", "goal-deeper"]),
+]
+
+TIME_GOAL = {
+    "id": "goal-time", "title": "Make time for learning beyond the bell schedule",
+    "description": "Schools use flexible blocks, anytime access and mastery-based pacing so that devices extend "
+                   "learning time instead of filling the same periods.",
+    "gear": "space-time", "iste_conditions": ["equitable-access", "learning-activities"],
+    "erate_elements": ["goals-strategy"],
+    "measure": "Students who complete coursework at their own pace outside the school day",
+    "baseline": "9% of secondary students (spring 2026)", "target": "40% of secondary students",
+    "owner": "Rachel Brennan", "due_date": "2030-06-30", "priority": 7}
+
+TIME_ACTIONS = [  # text, owner, due
+    ("Pilot flexible learning blocks in the two lighthouse schools", "Rachel Brennan", "2028-01-29"),
+    ("Publish a mastery-based pacing guide for secondary courses", "James Whitfield", "2029-06-12"),
+]
+
+ACCEPTED = {  # (rule, item) → why the advice does not apply, and who says so
+    ("recurring-on-appropriated-funds", "src-title4"): (
+        "Title IV-A has paid for these services every year since 2018, and the board's reserve policy keeps a "
+        "year of them ($253,440) in the general fund reserve, so a late or cut allocation delays no payment.",
+        "finance-officer"),
+    ("recurring-on-appropriated-funds", "src-title2"): (
+        "Title II-A is the district's professional-learning fund and these stipends and institutes are what it "
+        "exists to pay; a late allocation is bridged from the general fund reserve, as it was in July 2025.",
+        "finance-officer"),
+}
+
+
+def _follow_own_advice(doc: dict[str, Any]) -> None:
+    """Dated upgrades, E-Rate categories and matches, typed and dated device lines, upkeep, learning, kinds."""
+    doc["district"]["erate_discount_percent"] = 70
+    infrastructure = doc["infrastructure"]
+    infrastructure.update(target_mbps_per_1000=500, target_wan_mbps=0, support_technicians=20, cipa_in_place=True,
+                          notes=NETWORK_NOTES)
+    infrastructure["upgrades"] = [
+        {"id": i, "title": t, "effective_date": day, "internet_mbps": mbps, "wan_mbps": 0,
+         "wifi_coverage_percent": 0, "budget_line_ids": paid} for i, t, day, mbps, paid in UPGRADES]
+    lines = [line for line in doc["budget"]["lines"] if line["id"] not in ("line-17", "line-22")]
+    for line in lines:
+        line.update(LINE_CHANGES.get(line["id"], {}))
+    template = {**lines[0], "app_id": None, "device_type": "", "device_users": "students", "replaces_devices": False,
+                "delivery_date": None, "erate_category": "", "match_source_id": None}
+    doc["budget"]["lines"] = lines + [{**template, **new} for new in NEW_LINES]
+    for milestone in doc["timeline"]["milestones"]:
+        milestone["kind"] = MILESTONE_KINDS.get(milestone["id"], "milestone")
+    activities = doc["learning"]["activities"]
+    for activity in activities:
+        if activity["id"] == "pd-privacy":
+            activity["purpose"] = "compliance"
+        if activity["id"] == "pd-readiness":
+            activity.update(title="Core digital learning pathway, high school staff", participants=320, hours="16.00")
+    activities += [{"id": i, "title": t, "component": c, "audience": "teachers", "participants": p, "hours": h,
+                    "format": "in-person", "start_date": s, "end_date": e, "goal_ids": g, "purpose": "instruction"}
+                   for i, t, c, p, h, s, e, g in MORE_LEARNING]
+    for goal in doc["vision"]["goals"]:
+        if goal["id"] == "goal-learning":
+            goal.update(measure="Observed lessons in which students use technology to create or investigate, in "
+                                "schools past their rollout",
+                        baseline="18% of observed lessons (fall 2025)", target="60% of observed lessons")
+    doc["vision"]["goals"].append(TIME_GOAL)
+    actions = doc["vision"]["actions"]
+    actions += [{"id": f"action-{len(actions) + n + 1:02d}", "goal_id": TIME_GOAL["id"], "text": text, "owner": owner,
+                 "due_date": due, "status": "not-started"} for n, (text, owner, due) in enumerate(TIME_ACTIONS)]
+    for app in doc["privacy"]["apps"]:
+        if app["id"] in ("app-quiz", "app-whiteboard"):
+            app["approval"] = "not-approved"  # until their agreements are signed
+
+
+def _charged_funding(plan: model.Plan, content: Content) -> model.Plan:
+    """Each source funds what it is charged: E-Rate its discounts, the rest rounded up to $5,000 (or as before)."""
+    summary = summarize(plan, content)
+    sources = []
+    for source in plan.funding:
+        charged = [summary.charged.get((source.id, year), Decimal(0)) for year in plan.fiscal_years()]
+        if source.kind != "e-rate":
+            charged = [(c / 5000).to_integral_value(rounding=ROUND_CEILING) * 5000 for c in charged]
+        amounts = tuple(Decimal(c).quantize(Decimal("0.01")) for c in charged) + source.amounts[len(charged):]
+        keep = source.kind not in ("e-rate", "general-fund") and all(
+            a >= c for a, c in zip(source.amounts, amounts, strict=True))
+        sources.append(source if keep else dataclasses.replace(source, amounts=amounts))
+    return plan.replace(funding=tuple(sources))
+
+
+def _accepted(plan: model.Plan, content: Content) -> model.Plan:
+    """The advice the team accepted, each with its reason, its role and the facts it was accepted on."""
+    found = [(f, f.item_id or "") for f in run_checks(plan, content) if (f.rule, f.item_id or "") in ACCEPTED]
+    return plan.replace(acceptances=tuple(
+        model.Acceptance(f"acceptance-{n + 1}", f.rule, item, basis(plan, f), *ACCEPTED[f.rule, item])
+        for n, (f, item) in enumerate(found)))
+
+
+def following_advice(plan: model.Plan) -> model.Plan:
+    """``plan`` as the team revised it after reading the plan checks."""
+    content = load_content()
+    doc = plan_to_json(plan)
+    _follow_own_advice(doc)
+    revised = _charged_funding(plan_from_json(doc, content), content)
+    return _accepted(revised, content)
 
 
 def main() -> None:

@@ -63,10 +63,29 @@ def counts_as_training(content: Content) -> frozenset[str]:
     return _flagged(content, "pd_purposes", "counts_as_training") | {""}
 
 
+#: Words that make an untyped devices line equipment for devices (cases, carts, chargers…), not devices.
+ACCESSORY_WORDS = frozenset({
+    "accessories", "accessory", "adapter", "adapters", "bag", "bags", "cable", "cables", "cart", "carts", "case",
+    "cases", "charger", "chargers", "charging", "cover", "covers", "headphones", "headset", "headsets", "keyboard",
+    "keyboards", "lock", "locks", "mount", "mounts", "sleeve", "sleeves", "stylus", "styluses", "warranty"})
+
+
+def is_device_line(line: model.BudgetLine, role: str) -> bool:
+    """Does ``line`` buy devices? Its category's role is devices and, when it names no device type, its
+    description says nothing else: "Protective cases" or "Charging carts" filed under devices are equipment
+    for devices, and add no device to teach with, to connect, to repair or to replace."""
+    if role != "devices":
+        return False
+    if line.device_type:
+        return True
+    words = "".join(c if c.isalnum() else " " for c in line.description.lower()).split()
+    return ACCESSORY_WORDS.isdisjoint(words)
+
+
 def device_lines(plan: model.Plan, content: Content) -> list[model.BudgetLine]:
-    """The plan's device purchases: lines whose cost category has the devices role."""
+    """The plan's device purchases: lines whose cost category has the devices role (``is_device_line``)."""
     roles = {e.id: str(e.get("role", e.id)) for e in content.vocabulary("cost_categories")}
-    return [line for line in plan.budget if roles.get(line.category) == "devices"]
+    return [line for line in plan.budget if is_device_line(line, roles.get(line.category, ""))]
 
 
 class _Reader:

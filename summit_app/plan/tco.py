@@ -26,6 +26,7 @@ from functools import cached_property
 from summit_app.plan import model
 from summit_app.plan.content import Content
 from summit_app.plan.money import CENT
+from summit_app.plan.rollout import is_device_line
 
 ZERO = Decimal("0.00")
 
@@ -79,7 +80,7 @@ class DeviceCosts:
     def purchases(self) -> list[model.BudgetLine]:
         """One-time device lines: what the plan buys (and later must replace)."""
         return [line for line in self.plan.budget
-                if self.role(line) == "devices" and not line.recurring and line.quantity > 0]
+                if is_device_line(line, self.role(line)) and not line.recurring and line.quantity > 0]
 
     def _unit_costs(self) -> dict[str, Decimal]:
         spent: dict[str, Decimal] = defaultdict(Decimal)
@@ -118,9 +119,12 @@ class DeviceCosts:
     def replacement_budgeted(self) -> Decimal:
         """Replacement money in the plan's last year: reserve lines, and recurring device lines."""
         last = self.plan.fiscal_years()[-1]
-        return sum((line.cost_per_year() for line in self.plan.budget if last in line.years()
-                    and (self.role(line) == "replacement" or (self.role(line) == "devices" and line.recurring))),
-                   ZERO)
+        return sum((line.cost_per_year() for line in self.plan.budget
+                    if last in line.years() and self._replaces(line)), ZERO)
+
+    def _replaces(self, line: model.BudgetLine) -> bool:
+        role = self.role(line)
+        return role == "replacement" or (line.recurring and is_device_line(line, role))
 
 
 def _annualised(costs: DeviceCosts, line: model.BudgetLine, years: range) -> Decimal:
@@ -132,7 +136,7 @@ def _annualised(costs: DeviceCosts, line: model.BudgetLine, years: range) -> Dec
         return line.cost_per_year() * spent / len(years)
     if line.first_year not in years:
         return ZERO
-    spread = costs.cycle(line.device_type) if costs.role(line) == "devices" else len(years)
+    spread = costs.cycle(line.device_type) if is_device_line(line, costs.role(line)) else len(years)
     return line.cost_per_year() / spread
 
 

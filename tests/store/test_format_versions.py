@@ -101,10 +101,9 @@ def test_a_version_1_document_of_a_plan_using_the_new_fields_has_them_at_their_d
     assert plan.network == dataclasses.replace(full.network, cipa_in_place=False)
     assert plan.learning[0] == dataclasses.replace(full.learning[0], purpose="instruction")
     assert plan.milestones[0] == dataclasses.replace(full.milestones[0], kind="milestone")
-    assert plan.budget[0] == dataclasses.replace(full.budget[0], device_type="", device_users="students",
-                                                 replaces_devices=False, delivery_date=None, erate_category="",
-                                                 match_source_id=None)
-    assert plan.budget[1:] == full.budget[1:]
+    assert plan.budget == tuple(dataclasses.replace(line, device_type="", device_users="students",
+                                                    replaces_devices=False, delivery_date=None, erate_category="",
+                                                    match_source_id=None) for line in full.budget)
     assert (plan.upgrades, plan.acceptances) == ((), ())
     assert (plan.goals, plan.actions, plan.funding) == (full.goals, full.actions, full.funding)
 

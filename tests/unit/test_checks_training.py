@@ -36,7 +36,7 @@ def test_a_half_hour_acceptable_use_video_marked_compliance_is_no_training(good:
     found = training_findings(video, content)
     assert {(f.rule, f.severity) for f in found} == {("devices-without-learning", "blocking"),
                                                      ("no-teacher-learning", "warning")}
-    assert {f.item_id for f in found if f.blocking} == {"line-devices", "line-repairs"}
+    assert {f.item_id for f in found if f.blocking} == {"line-devices"}
     assert all(f.fix.endswith("a compliance course or orientation does not count.") for f in found if f.blocking)
 
 
@@ -80,7 +80,7 @@ def test_training_on_the_delivery_day_has_not_started_before_it(good: model.Plan
 
 def test_undated_training_cannot_be_before_delivery(good: model.Plan, content: Content) -> None:
     plan = _teacher_training(good, start_date=None, end_date=None)
-    [finding, _repairs] = training_findings(plan, content)
+    [finding] = training_findings(plan, content)
     assert finding.message.endswith("but none of its teachers' training has a start date: devices that come before "
                                     "trained teachers sit unused.")
 

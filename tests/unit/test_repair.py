@@ -33,4 +33,8 @@ def test_broken_fields_go_back_to_defaults_and_broken_items_are_left_out(demo: m
     assert mended.learning[0].goal_ids == (demo.goals[0].id,)
     assert changes[0].startswith("district.enrollment: ")
     assert any(c.startswith("budget[1]: ") and c.endswith("the item was left out") for c in changes)
-    assert len(changes) == 4
+    # The left-out line paid for both internet upgrades: each no longer points at it.
+    assert [c for c in changes if c.startswith("upgrades[")] == [
+        f"upgrades[{n}].budget_line_ids: Paid by points at 'line-02', which is not in the plan; set back to its default"
+        for n in (0, 2)]
+    assert len(changes) == 6

@@ -159,13 +159,19 @@ def _growing(facts: Facts) -> Iterator[tuple[DeviceRollout, model.BudgetLine]]:
             yield r, rollout.lines[r.line_id]
 
 
+def users_carried(facts: Facts) -> int:
+    """Users the network carries once the plan is done: students and staff, or the devices in service if more."""
+    plan = facts.plan
+    devices = sum(f.count for f in plan.devices) + sum(
+        line.quantity for line in facts.device_lines if not line.replaces_devices)
+    return max(plan.district.enrollment + plan.district.staff, devices)
+
+
 def _fleet_shortfalls(facts: Facts) -> list[str]:
     """Where the network, after every planned upgrade, stays below what the plan holds itself to, in words."""
     plan = facts.plan
     capacity = capacity_after_upgrades(plan)
-    devices = sum(f.count for f in plan.devices) + sum(
-        line.quantity for line in facts.device_lines if not line.replaces_devices)
-    users = max(plan.district.enrollment + plan.district.staff, devices)
+    users = users_carried(facts)
     needed = mbps_for(users, internet_threshold_per_1000(plan))
     out = []
     if capacity.internet_mbps < needed:

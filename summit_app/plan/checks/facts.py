@@ -17,7 +17,7 @@ from summit_app.plan.budget import BudgetSummary, erate_source_ids, payers, summ
 from summit_app.plan.checks.findings import Finding
 from summit_app.plan.content import Content, Entry
 from summit_app.plan.erate import ErateShare, Rates, is_erate
-from summit_app.plan.rollout import DeviceRollout, counts_as_training, device_rollouts
+from summit_app.plan.rollout import DeviceRollout, counts_as_training, device_rollouts, is_device_line
 from summit_app.plan.tco import DeviceCosts, TotalCost, total_cost_of
 
 
@@ -75,7 +75,7 @@ class Facts:
 
     @cached_property
     def device_lines(self) -> list[model.BudgetLine]:
-        return [line for line in self.plan.budget if self.role(line) == "devices"]
+        return [line for line in self.plan.budget if is_device_line(line, self.role(line))]
 
     @cached_property
     def teacher_learning_by_goal(self) -> dict[str, list[model.LearningActivity]]:

@@ -16,8 +16,9 @@ from summit_app.plan.checks.facts import Facts, capital, fy, quote
 from summit_app.plan.checks.findings import WARNING, Finding
 from summit_app.plan.money import format_money
 
-#: Cost-category roles whose recurring lines keep a growing fleet running.
-UPKEEP_ROLES = frozenset({"repairs", "support-staff"})
+#: Cost-category roles whose recurring lines keep a growing fleet running: repairs, support, and the reserve that
+#: replaces it. A recurring line filed under devices buys devices (a lease): it is not upkeep.
+UPKEEP_ROLES = frozenset({"repairs", "support-staff", "replacement"})
 
 
 def _dollars(amount: Decimal) -> str:
@@ -33,8 +34,8 @@ def replacement_unfunded(facts: Facts) -> Iterator[Finding]:
     """The reserve the fleets need every year against the recurring replacement money of the plan's last year."""
     cost = facts.total_cost
     gap = cost.replacement_gap_per_year
-    if gap.quantize(Decimal(1)) <= 0:
-        return
+    if gap.quantize(Decimal(1)) <= 0 or _growth_without_upkeep(facts) is not None:
+        return  # a plan that budgets no upkeep at all for the devices it adds hears it once, on that line
     last = facts.plan.fiscal_years()[-1]
     budgeted = cost.replacement_budgeted_per_year
     has = f"sets aside {_dollars(budgeted)}" if budgeted > 0 else "sets aside nothing"
@@ -48,9 +49,9 @@ def replacement_unfunded(facts: Facts) -> Iterator[Finding]:
 
 
 def _typed_lines(facts: Facts) -> frozenset[str]:
-    """Device types the plan buys or sets money aside to replace."""
+    """Device types the plan buys or sets money aside to replace (hotspots are bought under home access)."""
     return frozenset(line.device_type for line in facts.plan.budget
-                     if line.device_type and facts.role(line) in ("devices", "replacement"))
+                     if line.device_type and facts.role(line) in ("devices", "replacement", "home-access"))
 
 
 def _due_year(facts: Facts, fleet: model.DeviceFleet) -> int | None:
@@ -128,15 +129,29 @@ def _upkeep_after(facts: Facts, first: int) -> bool:
     return False
 
 
-def devices_without_upkeep(facts: Facts) -> Iterator[Finding]:
-    """Devices the plan adds need repairs and support every year after they arrive."""
+def _growth_without_upkeep(facts: Facts) -> model.BudgetLine | None:
+    """The first purchase that adds devices when nothing recurring keeps them after it, else ``None``."""
     growth = facts.device_costs.growth
     if not growth:
-        return
+        return None
     first_line = min(growth, key=lambda line: line.first_year)
-    if not _upkeep_after(facts, first_line.first_year):
-        yield Finding("devices-no-recurring-cost", WARNING, "budget", "budget", first_line.id,
-                      f"{capital(quote(first_line.description, 'device purchase'))} adds devices from "
-                      f"{fy(first_line.first_year)}, but the plan budgets no recurring repairs or support after "
-                      "that year.",
-                      "Add recurring lines for repairs and for the support staff the larger fleet needs.")
+    return None if _upkeep_after(facts, first_line.first_year) else first_line
+
+
+def devices_without_upkeep(facts: Facts) -> Iterator[Finding]:
+    """Devices the plan adds need repairs, support and their replacement every year after they arrive.
+
+    This one finding says it when the plan budgets none of them (``replacement_unfunded`` then
+    stays quiet); a reserve or repairs that are merely too small are those rules' findings.
+    """
+    first_line = _growth_without_upkeep(facts)
+    if first_line is None:
+        return
+    need = facts.total_cost.replacement_need_per_year
+    yield Finding("devices-no-recurring-cost", WARNING, "budget", "budget", first_line.id,
+                  f"{capital(quote(first_line.description, 'device purchase'))} adds devices from "
+                  f"{fy(first_line.first_year)}, but the plan budgets no recurring repairs, support or replacement "
+                  f"after that year; replacing its {facts.total_cost.devices:,} devices alone takes about "
+                  f"{_dollars(need)} a year.",
+                  "Add recurring lines for repairs, for the support staff the larger fleet needs and for a "
+                  "replacement reserve.")
