@@ -50,6 +50,22 @@ def demo() -> model.Plan:
 
 
 @pytest.fixture(scope="session")
+def unsettled_demo(demo: model.Plan) -> model.Plan:
+    """The demo a few edits before it was settled: open warnings for the views that list them.
+
+    No goal yet for its low Use of Space and Time gear (a readiness warning), and
+    two apps with student data still awaiting their agreements (two privacy warnings).
+    """
+    import dataclasses
+
+    goals = tuple(g for g in demo.goals if g.id != "goal-time")
+    actions = tuple(a for a in demo.actions if a.goal_id != "goal-time")
+    waiting = {"app-quiz": "limited", "app-whiteboard": "pending"}
+    apps = tuple(dataclasses.replace(a, approval=waiting[a.id]) if a.id in waiting else a for a in demo.apps)
+    return demo.replace(goals=goals, actions=actions, apps=apps)
+
+
+@pytest.fixture(scope="session")
 def good_plan(tmp_path_factory: pytest.TempPathFactory, demo: model.Plan) -> Path:
     """A sound plan file of the demo plan, shared: tests copy it, never change it."""
     from summit_app.store.plan_file import PlanFile

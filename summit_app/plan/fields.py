@@ -44,6 +44,8 @@ class FieldSpec(ByFields):
     target: str | None = None
     long: bool = False
     private: bool = False
+    #: Written by the app, not typed by the team (a rule id, a digest): never shown as the team's text.
+    recorded: bool = False
     length: int | None = None
 
 
@@ -88,6 +90,7 @@ def _specs(record_type: Any) -> tuple[FieldSpec, ...]:
                 target=meta.get("target"),
                 long=meta.get("long", False),
                 private=meta.get("private", False),
+                recorded=meta.get("recorded", False),
                 length=meta.get("length"),
             )
         )

@@ -29,6 +29,11 @@ def text_field(label: str, *, long: bool = False, private: bool = False) -> Any:
     return field(default="", metadata=_meta(label=label, long=long, private=private))
 
 
+def recorded_field(label: str) -> Any:
+    """Text the app writes for itself (a rule id, a digest), not the team's words."""
+    return field(default="", metadata=_meta(label=label, recorded=True))
+
+
 def choice_field(label: str, vocabulary: str, default: str = "") -> Any:
     """A field whose value is one entry of a ``resources/`` vocabulary."""
     return field(default=default, metadata=_meta(label=label, vocabulary=vocabulary))
@@ -335,9 +340,9 @@ class Acceptance(ByFields):
     """
 
     id: str
-    rule: str = text_field("Finding")
-    item_id: str = text_field("Item")
-    basis: str = text_field("Facts when accepted")
+    rule: str = recorded_field("Finding")
+    item_id: str = recorded_field("Item")
+    basis: str = recorded_field("Facts when accepted")
     reason: str = text_field("Reason", long=True)
     role: str = choice_field("Accepted by", "roles")
 

@@ -32,13 +32,14 @@ def squash(text: str) -> str:
 
 
 def user_strings(plan: model.Plan) -> Iterator[tuple[str, str]]:
-    """Every non-empty text the team typed, as (where, text); private fields (e-mail) never print."""
+    """Every non-empty text the team typed, as (where, text); private fields (e-mail) never print, and text the
+    app records for itself (an accepted finding's rule and digest) is not the team's."""
     records = [(name, getattr(plan, name)) for name in model.SINGLETONS if name not in model.NOT_CONTENT]
     records += [(name, item) for name in model.COLLECTIONS for item in getattr(plan, name)]
     for where, record in records:
         for spec in specs(type(record)):
             value = getattr(record, spec.name)
-            if spec.kind is Kind.TEXT and not spec.private and value.strip():
+            if spec.kind is Kind.TEXT and not spec.private and not spec.recorded and value.strip():
                 yield f"{where}.{spec.name}", value
 
 

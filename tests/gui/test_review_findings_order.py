@@ -35,9 +35,9 @@ def listed(pane: ReviewPane) -> list[tuple[str, str]]:
     return found
 
 
-def test_blocking_findings_come_first(qtbot: QtBot, make_window: MakeWindow, demo: model.Plan) -> None:
+def test_blocking_findings_come_first(qtbot: QtBot, make_window: MakeWindow, unsettled_demo: model.Plan) -> None:
     # A readiness warning (step 2) and an empty, blocking learning step (step 4): learning comes first.
-    window = make_window(demo.replace(learning=()))
+    window = make_window(unsettled_demo.replace(learning=()))
     shown = listed(review(window))
     assert ("readiness", "warning") in shown
     assert shown[0] == ("learning", "blocking")
@@ -51,8 +51,8 @@ def test_blocking_findings_come_first(qtbot: QtBot, make_window: MakeWindow, dem
         assert severities == sorted(severities), step
 
 
-def test_each_column_is_read_as_it_shows(qtbot: QtBot, make_window: MakeWindow) -> None:
-    pane = review(make_window())
+def test_each_column_is_read_as_it_shows(qtbot: QtBot, make_window: MakeWindow, unsettled_demo: model.Plan) -> None:
+    pane = review(make_window(unsettled_demo))
     tree_model = pane.findings_tree.model()
     group = tree_model.index(0, 0)
     cells = [tree_model.index(0, c, group) for c in range(3)]

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QTreeView
 from pytestqt.qtbot import QtBot
 
 from summit_app.plan import model
-from summit_app.plan.checks import PANES, run_checks
+from summit_app.plan.checks import PANES, assess, run_checks
 from summit_app.plan.coverage import coverage
 from summit_app.plan.edits import SetField
 from summit_app.plan.review import blocking_counts, changes_since_signed, finding_counts
@@ -88,22 +88,22 @@ def click(qtbot: QtBot, tree: QTreeView, index: QModelIndex) -> None:
 # --- findings ----------------------------------------------------------------------------------
 
 
-def test_findings_are_grouped_by_pane_and_link_to_their_item(open_pane, qtbot, demo: model.Plan) -> None:
-    pane = open_pane(demo)
+def test_findings_are_grouped_by_pane_and_link_to_their_item(open_pane, qtbot, unsettled_demo: model.Plan) -> None:
+    pane = open_pane(unsettled_demo)
     titles = group_titles(pane.findings_tree)
     assert "Readiness · 1 finding" in titles
     assert "Data privacy · 2 findings" in titles
     assert titles.index("Readiness · 1 finding") < titles.index("Data privacy · 2 findings")  # navigator order
-    count = len(run_checks(demo, pane.context.content))
-    assert pane.summary.text() == f"{count} findings, none blocking. Choose one to go to it."
+    count = len(assess(unsettled_demo, pane.context.content).open)  # the two accepted ones are folded apart
+    assert pane.summary.text() == f"{count} findings, none blocking (2 more accepted). Choose one to go to it."
     _text, index = next((t, i) for t, i in rows(pane.findings_tree) if "QuizBurst" in t)
     with qtbot.waitSignal(pane.navigate) as blocker:
         click(qtbot, pane.findings_tree, index)
     assert blocker.args == ["apps", "app-quiz"]
 
 
-def test_keyboard_enter_on_a_finding_follows_the_link(open_pane, qtbot, demo: model.Plan) -> None:
-    pane = open_pane(demo)
+def test_keyboard_enter_on_a_finding_follows_the_link(open_pane, qtbot, unsettled_demo: model.Plan) -> None:
+    pane = open_pane(unsettled_demo)
     _, index = next((t, i) for t, i in rows(pane.findings_tree) if t.startswith("Use of Space and Time"))
     pane.findings_tree.setCurrentIndex(index)
     with qtbot.waitSignal(pane.navigate) as blocker:
@@ -164,8 +164,8 @@ def test_refreshing_with_the_plan_already_shown_recomputes_nothing(open_pane, qt
     qtbot.waitUntil(lambda: len(recomputes) == 1)
 
 
-def test_select_item_selects_the_finding_about_it(open_pane, demo: model.Plan) -> None:
-    pane = open_pane(demo)
+def test_select_item_selects_the_finding_about_it(open_pane, unsettled_demo: model.Plan) -> None:
+    pane = open_pane(unsettled_demo)
     assert pane.select_item("apps", "app-whiteboard")
     finding = pane.findings_model.finding_at(pane.findings_tree.currentIndex())
     assert finding is not None
@@ -174,17 +174,18 @@ def test_select_item_selects_the_finding_about_it(open_pane, demo: model.Plan) -
     assert not pane.select_item("goals", "goal-none")
 
 
-def test_finding_counts_list_every_pane(demo: model.Plan, content) -> None:
+def test_finding_counts_list_every_pane(unsettled_demo: model.Plan, demo: model.Plan, content) -> None:
     findings = run_checks(model.Plan(), content)
     counts = finding_counts(findings)
     assert list(counts) == list(PANES)
     assert counts["budget"] == 1
     assert blocking_counts(findings) == counts
-    demo_findings = run_checks(demo, content)
+    demo_findings = run_checks(unsettled_demo, content)
     demo_counts = finding_counts(demo_findings)
     assert list(demo_counts) == list(PANES)
     assert (demo_counts["readiness"], demo_counts["privacy"], demo_counts["timeline"]) == (1, 2, 0)
     assert not any(blocking_counts(demo_findings).values())
+    assert assess(demo, content).open == []  # the settled demo: every finding resolved or accepted
 
 
 # --- models -------------------------------------------------------------------------------------
