@@ -118,7 +118,8 @@ def large_plan_figures(workdir: Path) -> list[Figure]:
         Figure("gui: edit on the large plan (worst of 20)", max(edits), "ms", target=50,
                note="cell edit through the model, written to disk, refreshed, painted"),
         Figure("gui: badge recount after an edit, large plan (worst)", max(recounts), "ms", target=50,
-               note=f"{len(recounts)} runs of the plan checks for the step badges, each its own turn of the event loop"),
+               note=f"{len(recounts)} runs of the plan checks for the step badges, "
+                    "each its own turn of the event loop"),
     ]
 
 
