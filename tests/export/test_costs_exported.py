@@ -45,7 +45,7 @@ def pdf_text(path: Path, *options: str) -> str:
 
 @pytest.fixture(scope="module")
 def accepted(demo: model.Plan, content: Content) -> tuple[model.Plan, Finding]:
-    return with_accepted(with_new_facts(demo), content)
+    return with_accepted(with_new_facts(), content)
 
 
 @pytest.fixture(scope="module")

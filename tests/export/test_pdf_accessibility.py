@@ -61,7 +61,7 @@ def signed(plan: model.Plan) -> model.Plan:
 def pdfs(tmp_path_factory: pytest.TempPathFactory, demo: model.Plan, content: Content) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("ua")
     plans = {"demo": demo, "signed": signed(demo), "edge": edge_plan(), "empty": model.Plan(),
-             "facts": with_accepted(with_new_facts(demo), content)[0]}
+             "facts": with_accepted(with_new_facts(), content)[0]}
     for name, plan in plans.items():
         write_pdf(plan, folder / f"{name}.pdf")
     return {name: folder / f"{name}.pdf" for name in plans}

@@ -27,7 +27,7 @@ def squashed(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def plan(demo: model.Plan) -> model.Plan:
-    return with_new_facts(demo)
+    return with_new_facts()
 
 
 @pytest.fixture(scope="module")
