@@ -27,7 +27,7 @@ def test_the_rule_name_is_the_checks_own() -> None:
 
 def test_a_blank_plan_shows_the_first_step_and_no_alarms(qtbot: QtBot, make_window: MakeWindow) -> None:
     window = make_window(model.Plan())
-    window.workspace.finding_counter.flush()
+    window.workspace.findings.flush()
     found = finding_counts(run_checks(window.context.plan, window.context.content))
     assert sum(found.values()) == len(STEPS)  # the checks list every empty step …
     assert set(badges(window).values()) == {0}  # … but no badge shouts before the team has begun
@@ -39,12 +39,12 @@ def test_steps_the_team_went_past_show_their_findings(qtbot: QtBot, make_window:
     window = make_window(model.Plan())
     pane = window.workspace.pane("district")
     type_into(qtbot, pane.district_form.editor("name"), "Harbor Unified")
-    window.workspace.finding_counter.flush()
+    window.workspace.findings.flush()
     assert badges(window) == {**dict.fromkeys(badges(window), 0), "district": 1}  # "no team members yet"
     window.workspace.show_pane("infrastructure")
     network = window.workspace.pane("infrastructure")
     type_into(qtbot, network.network.editor("internet_mbps"), "500")
-    window.workspace.finding_counter.flush()
+    window.workspace.findings.flush()
     shown = badges(window)
     assert all(shown[p] == 1 for p in ("district", "readiness", "vision", "learning", "privacy"))  # gone past
     assert all(shown[p] == 0 for p in ("budget", "timeline", "review"))  # still ahead
@@ -52,7 +52,7 @@ def test_steps_the_team_went_past_show_their_findings(qtbot: QtBot, make_window:
 
 def test_the_demo_plan_shows_every_steps_findings(qtbot: QtBot, make_window: MakeWindow) -> None:
     window = make_window()
-    window.workspace.finding_counter.flush()
+    window.workspace.findings.flush()
     expected = finding_counts(run_checks(window.context.plan, window.context.content))
     assert {p: n for p, n in badges(window).items() if n} == {p: n for p, n in expected.items() if n}
     assert window.statusBar().currentMessage() != FIRST_STEP
