@@ -79,11 +79,11 @@ def large_plan_figures(workdir: Path) -> list[Figure]:
     from PySide6.QtWidgets import QApplication
 
     from summit_app.app import application
+    from summit_app.plan.progress import STEPS
     from summit_app.plan.samples import large_plan
     from summit_app.store.plan_file import PlanFile
     from summit_app.ui.main_window import MainWindow
     from summit_app.ui.preferences import Preferences
-    from summit_app.ui.progress import STEPS
 
     application()
     path = workdir / "large.techplan"

@@ -23,8 +23,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QStyledItemDelegate, QWidget
 
+from summit_app.plan.progress import badge_findings, pane_states
 from summit_app.ui.findings_service import FindingsService
-from summit_app.ui.progress import badge_findings, pane_states
 from summit_app.ui.theme import ACCENT, DANGER, INK
 
 if TYPE_CHECKING:

@@ -20,6 +20,7 @@ from summit_app.plan import model
 from summit_app.plan.content import load_content
 from summit_app.plan.document import PlanDocument
 from summit_app.plan.edits import Edit
+from summit_app.plan.progress import furthest_started, pane_states
 from summit_app.store.backend import local_path
 from summit_app.store.errors import PlanFileError
 from summit_app.store.plan_check import BrokenPlanError
@@ -31,7 +32,6 @@ from summit_app.ui.faults_view import PlanFaultsView
 from summit_app.ui.plan_exports import PlanExports
 from summit_app.ui.preferences import Preferences
 from summit_app.ui.present.tools import FacilitatorTools
-from summit_app.ui.progress import furthest_started, pane_states
 from summit_app.ui.prompts import Prompts, with_plan_suffix
 from summit_app.ui.welcome import WelcomeScreen
 from summit_app.ui.workspace import PlanWorkspace

@@ -14,11 +14,11 @@ from typing import Protocol
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QMenu, QWidget
 
+from summit_app.plan.progress import STEPS
 from summit_app.ui.export_kinds import EXPORT_KINDS, ExportKind
 from summit_app.ui.plan_exports import PlanExports
 from summit_app.ui.plan_window import PlanWindow
 from summit_app.ui.present.tools import FacilitatorTools
-from summit_app.ui.progress import STEPS
 
 
 class MenuWindow(PlanWindow, Protocol):

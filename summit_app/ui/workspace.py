@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from summit_app.plan import model
 from summit_app.plan.edits import Edit
+from summit_app.plan.progress import STEPS, pane_states
 from summit_app.plan.search import Match
 from summit_app.ui.badges import FindingCounter
 from summit_app.ui.context import UiContext
@@ -24,7 +25,6 @@ from summit_app.ui.findings_service import FindingsService, findings_of
 from summit_app.ui.navigator import StepNavigator
 from summit_app.ui.pane import Pane
 from summit_app.ui.panes import make_pane, pane_for
-from summit_app.ui.progress import STEPS, pane_states
 
 if TYPE_CHECKING:
     from summit_app.ui.signed_banner import SignedBanner

@@ -21,6 +21,7 @@ from summit_app.plan import model
 from summit_app.plan.checks import run_checks
 from summit_app.plan.content import Content
 from summit_app.plan.edits import SetField
+from summit_app.plan.progress import STEPS, badge_findings, pane_states
 from summit_app.plan.review import blocking_counts, finding_counts
 from summit_app.plan.samples import large_plan
 from summit_app.store.plan_file import open_document
@@ -29,7 +30,6 @@ from summit_app.ui.context import UiContext
 from summit_app.ui.findings_service import findings_of
 from summit_app.ui.main_window import MainWindow
 from summit_app.ui.navigator import StepNavigator
-from summit_app.ui.progress import STEPS, badge_findings, pane_states
 from summit_app.ui.theme import DANGER
 
 ROWS = {pane_id: row for row, (pane_id, _) in enumerate(STEPS)}

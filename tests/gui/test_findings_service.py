@@ -13,11 +13,11 @@ from summit_app.plan import model
 from summit_app.plan.checks import Assessment, assess
 from summit_app.plan.content import Content
 from summit_app.plan.edits import SetField
+from summit_app.plan.progress import STEPS, badge_findings, pane_states
 from summit_app.plan.review import finding_counts
 from summit_app.store.plan_file import open_document
 from summit_app.ui.context import UiContext
 from summit_app.ui.findings_service import FindingsService, findings_of
-from summit_app.ui.progress import STEPS, badge_findings, pane_states
 from summit_app.ui.workspace import PlanWorkspace
 
 

@@ -6,14 +6,13 @@ from fixture_types import MakeWindow
 from guihelpers import type_into
 from pytestqt.qtbot import QtBot
 
-from summit_app.plan import model
+from summit_app.plan import model, progress
 from summit_app.plan.checks import run_checks
 from summit_app.plan.checks.panes import EMPTY_PANE
+from summit_app.plan.progress import STEPS
 from summit_app.plan.review import finding_counts
-from summit_app.ui import progress
 from summit_app.ui.badges import COUNT_ROLE
 from summit_app.ui.main_window import FIRST_STEP, MainWindow
-from summit_app.ui.progress import STEPS
 
 
 def badges(window: MainWindow) -> dict[str, int]:
