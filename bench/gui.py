@@ -79,11 +79,11 @@ def large_plan_figures(workdir: Path) -> list[Figure]:
     from PySide6.QtWidgets import QApplication
 
     from summit_app.app import application
+    from summit_app.plan.progress import STEPS
     from summit_app.plan.samples import large_plan
     from summit_app.store.plan_file import PlanFile
     from summit_app.ui.main_window import MainWindow
     from summit_app.ui.preferences import Preferences
-    from summit_app.ui.progress import STEPS
 
     application()
     path = workdir / "large.techplan"
@@ -136,7 +136,7 @@ def _edit_times(window: object) -> tuple[list[float], list[float]]:
 
     workspace = window.workspace  # type: ignore[attr-defined]
     workspace.show_pane("budget")
-    counter = workspace.finding_counter
+    counter = workspace.findings
     lines = workspace.pane("budget").lines.model
     column = next(i for i, c in enumerate(lines.columns) if c.field == "unit_cost")
     edits: list[float] = []
@@ -182,7 +182,7 @@ def typing_recounts(workdir: Path) -> Figure:
     assert window.context is not None
     assert window.workspace is not None
     runs: list[float] = []
-    window.workspace.finding_counter.counted.connect(lambda *_: runs.append(time.perf_counter()))
+    window.workspace.findings.counted.connect(lambda *_: runs.append(time.perf_counter()))
     typed = "Dr. Maria Alvarez"
     for length in range(len(typed) - 1, -1, -1):
         window.context.edit(SetField("approval", "", "superintendent_name", typed[:length]))

@@ -19,11 +19,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from summit_app.app import application  # noqa: E402
+from summit_app.plan.progress import STEPS  # noqa: E402
 from summit_app.plan.samples import demo_plan  # noqa: E402
 from summit_app.store.plan_file import PlanFile  # noqa: E402
 from summit_app.ui.main_window import MainWindow  # noqa: E402
 from summit_app.ui.preferences import Preferences  # noqa: E402
-from summit_app.ui.progress import STEPS  # noqa: E402
 
 SIZE = (1440, 900)
 

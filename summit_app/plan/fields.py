@@ -47,6 +47,7 @@ class FieldSpec(ByFields):
     #: Written by the app, not typed by the team (a rule id, a digest): never shown as the team's text.
     recorded: bool = False
     length: int | None = None
+    owned: bool = False  # a link whose item goes with the item it points at
 
 
 _PLAIN = {
@@ -92,6 +93,7 @@ def _specs(record_type: Any) -> tuple[FieldSpec, ...]:
                 private=meta.get("private", False),
                 recorded=meta.get("recorded", False),
                 length=meta.get("length"),
+                owned=meta.get("owned", False),
             )
         )
     return tuple(out)
@@ -103,6 +105,16 @@ def spec(record_type: Any, name: str) -> FieldSpec:
         if s.name == name:
             return s
     raise KeyError(f"{record_type.__name__} has no field {name!r}")
+
+
+def owned_links() -> frozenset[tuple[str, str]]:
+    """(collection, link field) of every owned link: what removing an item removes with it.
+
+    The edit that removes an item and the file's ``ON DELETE CASCADE`` both read
+    this, so the two never disagree about what goes with a goal or a member.
+    """
+    return frozenset((name, s.name) for name, record_type in model.COLLECTIONS.items()
+                     for s in _specs(record_type) if s.kind is Kind.LINK and s.owned)
 
 
 def has_id(record_type: type) -> bool:

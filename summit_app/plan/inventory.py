@@ -10,12 +10,34 @@ from __future__ import annotations
 import re
 
 from summit_app.plan import model
+from summit_app.plan.content import Content
+
+#: The cost-category role of what the privacy inventory must list.
+SOFTWARE = "software"
 
 _WORD = re.compile(r"[0-9a-z]+")
 #: Words too common in app and line names to say two of them are the same app.
 _COMMON = frozenset({"app", "apps", "licence", "licences", "license", "licenses", "subscription", "subscriptions",
                      "software", "platform", "annual", "renewal", "seats", "seat", "student", "students", "staff",
                      "teacher", "teachers", "district", "the", "and", "for", "with", "year", "years", "new"})
+
+
+def cost_role(category: str, content: Content) -> str:
+    """The role of a cost category (devices, software, network…): the vocabulary's, or the id itself.
+
+    A category the vocabulary does not know has no role.
+    """
+    return next((str(e.get("role", e.id)) for e in content.vocabulary("cost_categories") if e.id == category), "")
+
+
+def is_software_category(category: str, content: Content) -> bool:
+    """A cost category whose lines buy software, so the app they pay for belongs in the privacy inventory."""
+    return cost_role(category, content) == SOFTWARE
+
+
+def is_software_line(line: model.BudgetLine, content: Content) -> bool:
+    """A budget line that buys software: the one rule the inventory coupling and the privacy checks follow."""
+    return is_software_category(line.category, content)
 
 
 def _words(text: str) -> set[str]:

@@ -62,9 +62,14 @@ def day_field(label: str) -> Any:
     return field(default=None, metadata=_meta(label=label))
 
 
-def link_field(label: str, target: str) -> Any:
-    """The id of an item of collection ``target``, or ``None``."""
-    return field(default=None, metadata=_meta(label=label, target=target))
+def link_field(label: str, target: str, *, owned: bool = False) -> Any:
+    """The id of an item of collection ``target``, or ``None``.
+
+    ``owned``: the item belongs to the one it points at (a goal's actions, a
+    member's ratings), so removing that one removes it too, in an edit and in
+    the file's tables alike; any other link is cleared instead.
+    """
+    return field(default=None, metadata=_meta(label=label, target=target, owned=owned))
 
 
 def links_field(label: str, target: str) -> Any:
@@ -171,7 +176,7 @@ class MemberRating(ByFields):
 
     id: str
     element_id: str = choice_field("Element", "elements")
-    member_id: str | None = link_field("Member", "members")
+    member_id: str | None = link_field("Member", "members", owned=True)
     score: int | None = score_field("Score", 0, 10)
 
 
@@ -198,7 +203,7 @@ class GoalAction(ByFields):
     """One step toward a goal: what, who, by when."""
 
     id: str
-    goal_id: str | None = link_field("Goal", "goals")
+    goal_id: str | None = link_field("Goal", "goals", owned=True)
     text: str = text_field("Action")
     owner: str = text_field("Owner")
     due_date: date | None = day_field("Due date")

@@ -12,7 +12,7 @@ import json
 from datetime import UTC, datetime
 from decimal import Decimal
 
-from summit_app.plan.fields import FieldSpec
+from summit_app.plan.fields import FieldSpec, owned_links
 
 #: ``PRAGMA application_id`` of a plan file ("SuPl").
 APPLICATION_ID = 0x5375506C
@@ -41,8 +41,8 @@ TABLE_NAMES: dict[str, str] = {
     "acceptances": "accepted_findings",
 }
 
-#: Links whose rows go with their parent (a goal's actions, a member's ratings).
-CASCADE = {("actions", "goal_id"), ("member_ratings", "member_id")}
+#: Links whose rows go with their parent (a goal's actions, a member's ratings): the model's owned links.
+CASCADE = owned_links()
 
 
 def amount_columns(s: FieldSpec) -> list[str]:

@@ -1,19 +1,16 @@
 """Navigator badges: how many open findings each step still has (accepted ones are not counted), red when any blocks.
 
-The plan checks of a very large plan take about 15 ms, so they run on the UI
-thread, but never per keystroke: after an edit they wait on a single-shot timer
-(at once after a quiet spell, at most every 150 ms while edits keep coming), so
-a burst of edits costs one run. The numbers are ``plan.review.finding_counts``,
-the same the Review pane shows.
+The findings come from the plan's one findings service (``ui.findings_service``),
+which the Review pane reads too, so both show the same numbers from one run of
+the checks. The numbers are ``plan.review.finding_counts``.
 """
 
 from __future__ import annotations
 
-import time
+from typing import TYPE_CHECKING
 
 from PySide6 import QtWidgets
 from PySide6.QtCore import (
-    QElapsedTimer,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -21,18 +18,18 @@ from PySide6.QtCore import (
     QRectF,
     QSize,
     Qt,
-    QTimer,
     Signal,
 )
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QStyledItemDelegate, QWidget
 
-from summit_app.plan import model
-from summit_app.plan.content import Content
-from summit_app.ui.progress import badge_findings, pane_states
+from summit_app.plan.progress import badge_findings, pane_states
+from summit_app.ui.findings_service import FindingsService
 from summit_app.ui.theme import ACCENT, DANGER, INK
 
-QUIET_MS = 150
+if TYPE_CHECKING:
+    from summit_app.plan.checks import Assessment
+
 COUNT_ROLE = Qt.ItemDataRole.UserRole + 2
 BLOCKING_ROLE = Qt.ItemDataRole.UserRole + 3
 #: The quiet (non-blocking) badge: a soft grey pill, or white on the selected step.
@@ -45,55 +42,24 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class FindingCounter(QObject):
-    """Runs the plan checks for the badges, debounced; ``counted(counts, blocking)`` per run."""
+    """The badges' numbers from the plan's findings service; ``counted(counts, blocking)`` per assessment."""
 
     counted = Signal(dict, dict)  # pane id -> findings, pane id -> blocking findings
 
-    def __init__(self, content: Content, parent: QObject | None = None) -> None:
+    def __init__(self, findings: FindingsService, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._content = content
-        self._plan: model.Plan | None = None
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setTimerType(Qt.TimerType.PreciseTimer)  # "at most every 150 ms" means not at 143
-        self._timer.timeout.connect(self._run)
-        self._since = QElapsedTimer()
-        self.runs = 0  # how many times the checks ran (the bench and tests read it)
-        self.last_run_ms = 0.0  # how long the last run held the event loop (the bench reads it)
+        self._findings = findings
+        findings.changed.connect(self._count)
 
-    def count_now(self, plan: model.Plan) -> None:
-        """Count at once."""
-        self._timer.stop()
-        self._plan = plan
-        self._run()
-
-    def schedule(self, plan: model.Plan) -> None:
-        """Count ``plan`` soon: next turn of the event loop, or 150 ms after the last run."""
-        self._plan = plan
-        if self._timer.isActive():
-            return
-        elapsed = self._since.elapsed() if self._since.isValid() else QUIET_MS
-        self._timer.start(max(0, QUIET_MS - elapsed))
-
-    def flush(self) -> None:
-        """Run now if a count is waiting (tests, and before a screenshot)."""
-        if self._timer.isActive():
-            self._timer.stop()
-            self._run()
-
-    def _run(self) -> None:
-        if self._plan is None:
-            return
-        from summit_app.plan.checks import assess  # loaded with the first count, after the first paint
+    def _count(self, assessment: Assessment) -> None:
         from summit_app.plan.review import blocking_counts, finding_counts
 
-        started = time.perf_counter()
-        open_findings = assess(self._plan, self._content).open  # an accepted finding is no longer counted
-        findings = badge_findings(open_findings, pane_states(self._plan, self._content))
-        self.runs += 1
-        self._since.start()
-        self.counted.emit(finding_counts(findings), blocking_counts(findings))
-        self.last_run_ms = (time.perf_counter() - started) * 1000
+        plan = self._findings.plan
+        if plan is None:
+            return
+        # an accepted finding is no longer counted
+        found = badge_findings(assessment.open, pane_states(plan, self._findings.context.content))
+        self.counted.emit(finding_counts(found), blocking_counts(found))
 
 
 def _badge_font(base: QFont) -> QFont:

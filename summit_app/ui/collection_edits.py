@@ -13,9 +13,6 @@ from summit_app.plan import model
 from summit_app.plan.edits import Batch, Edit, RemoveItem, SetField
 from summit_app.plan.fields import Kind, specs
 
-#: Links whose item belongs to the item it points at: removed with it.
-OWNED_BY = {("actions", "goal_id"), ("member_ratings", "member_id")}
-
 
 def new_id(plan: model.Plan, collection: str, prefix: str) -> str:
     """An id not used in ``collection``."""
@@ -33,8 +30,8 @@ def _unlink(plan: model.Plan, collection: str, item_id: str) -> list[Edit]:
             for item in getattr(plan, name):
                 value = getattr(item, s.name)
                 if s.kind is Kind.LINK and value == item_id:
-                    owned = (name, s.name) in OWNED_BY
-                    edits.append(RemoveItem(name, item.id) if owned else SetField(name, item.id, s.name, None))
+                    # an owned item (a goal's action) goes with it; any other link is cleared
+                    edits.append(RemoveItem(name, item.id) if s.owned else SetField(name, item.id, s.name, None))
                 elif s.kind is Kind.LINKS and item_id in value:
                     edits.append(SetField(name, item.id, s.name, tuple(v for v in value if v != item_id)))
     return edits

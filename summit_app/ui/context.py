@@ -102,6 +102,7 @@ class UiContext(QObject):
         self._unsubscribe = document.subscribe(lambda e, p: self.plan_changed.emit(e, p))
         self.closed = False  # True once the window has closed this plan (its file may be closed too)
         self.exports: ExportService | None = None  # the window's exports of this plan (ui.plan_exports)
+        self.findings: QObject | None = None  # the plan's one findings service (ui.findings_service)
 
     @property
     def plan(self) -> model.Plan:

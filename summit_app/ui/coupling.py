@@ -20,17 +20,11 @@ from PySide6.QtCore import QObject, QTimer
 from summit_app.plan import model
 from summit_app.plan.content import Content
 from summit_app.plan.edits import AddItem, Batch, Edit, SetField
-from summit_app.plan.inventory import matching_apps
+from summit_app.plan.inventory import is_software_category, is_software_line, matching_apps
 from summit_app.ui.collection_edits import new_id
 from summit_app.ui.context import UiContext
 
-SOFTWARE = "software"
 NEW_ENTRY = ""  # the answer to "link which entry?" that adds a new one instead
-
-
-def is_software(content: Content, category: str) -> bool:
-    """A cost category whose role is software (the vocabulary says so; an id alone is its own role)."""
-    return any(e.id == category and str(e.get("role", e.id)) == SOFTWARE for e in content.vocabulary("cost_categories"))
 
 
 def _flat(edit: Edit) -> Iterator[Edit]:
@@ -45,10 +39,11 @@ def lines_made_software(edit: Edit, content: Content) -> list[str]:
     """Ids of budget lines this edit added as software, or switched to a software category."""
     found = []
     for part in _flat(edit):
-        if isinstance(part, AddItem) and part.collection == "budget" and is_software(content, part.item.category):
+        if (isinstance(part, AddItem) and part.collection == "budget"
+                and is_software_category(part.item.category, content)):
             found.append(part.item.id)
         elif (isinstance(part, SetField) and part.collection == "budget" and part.field == "category"
-              and is_software(content, str(part.value))):
+              and is_software_category(str(part.value), content)):
             found.append(part.item_id)
     return found
 
@@ -82,7 +77,7 @@ class PrivacyCoupling(QObject):
             line = self.context.plan.item("budget", line_id)
             if not isinstance(line, model.BudgetLine) or line.app_id is not None:
                 continue
-            if not is_software(self.context.content, line.category):
+            if not is_software_line(line, self.context.content):
                 continue
             known = matching_apps(self.context.plan, line)
             if known:

@@ -1,5 +1,7 @@
 """How plan values read on screen, and how typed text becomes plan values.
 
+How values read is ``plan.formats`` (shared with the exports); this adds
+what a screen needs besides: empty text for no value, and parsing.
 Money is shown as ``$1,234.50`` and typed with or without ``$`` and commas;
 it becomes a ``Decimal`` of whole cents (never a float).
 """
@@ -11,6 +13,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
+from summit_app.plan import formats as reading
 from summit_app.plan import model
 from summit_app.plan.content import Content
 from summit_app.plan.fields import Kind, specs
@@ -20,25 +23,18 @@ _AMOUNT = re.compile(r"^\$?\s*-?[\d,]*(\.\d*)?$")
 
 
 def money(value: Decimal | None) -> str:
-    """``$1,234.50`` (negative amounts as ``-$1,234.50``)."""
-    if value is None:
-        return ""
-    amount = value.quantize(CENT, rounding=ROUND_HALF_UP)
-    sign = "-" if amount < 0 else ""
-    return f"{sign}${abs(amount):,.2f}"
+    """``$1,234.50`` (negative amounts as ``-$1,234.50``); nothing for no value."""
+    return "" if value is None else reading.money(value)
 
 
 def money_short(value: Decimal) -> str:
-    """Whole dollars, for totals: ``$1,234``."""
-    return f"${value.quantize(Decimal(1), rounding=ROUND_HALF_UP):,}"
+    """Whole dollars, for totals: ``$1,234`` (``-$1,234`` for a surplus shown as a negative gap)."""
+    return reading.money(value, cents=False)
 
 
 def number(value: Decimal | None) -> str:
-    """Hours and other plain amounts: ``21`` or ``2.5``."""
-    if value is None:
-        return ""
-    text = f"{value.quantize(CENT):,.2f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
+    """Hours and other plain amounts: ``21`` or ``2.5``; nothing for no value."""
+    return "" if value is None else reading.hours(value)
 
 
 def parse_amount(text: str) -> Decimal:
@@ -56,7 +52,8 @@ def parse_amount(text: str) -> Decimal:
 
 
 def day(value: date | None) -> str:
-    return f"{value:%b} {value.day}, {value.year}" if value else ""
+    """``Jun 15, 2027``; nothing for no date."""
+    return reading.day(value) if value else ""
 
 
 _MONTHS = {name.lower(): number for number, names in enumerate(

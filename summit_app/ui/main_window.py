@@ -11,8 +11,9 @@ import getpass
 import sqlite3
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QTimer
+from PySide6.QtCore import QByteArray, QObject, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QStackedWidget, QWidget
 
@@ -20,6 +21,7 @@ from summit_app.plan import model
 from summit_app.plan.content import load_content
 from summit_app.plan.document import PlanDocument
 from summit_app.plan.edits import Edit
+from summit_app.plan.progress import furthest_started, pane_states
 from summit_app.store.backend import local_path
 from summit_app.store.errors import PlanFileError
 from summit_app.store.plan_check import BrokenPlanError
@@ -28,13 +30,14 @@ from summit_app.ui import menus, opening, theme
 from summit_app.ui.author import AuthorButton
 from summit_app.ui.context import UiContext
 from summit_app.ui.faults_view import PlanFaultsView
-from summit_app.ui.plan_exports import PlanExports
 from summit_app.ui.preferences import Preferences
 from summit_app.ui.present.tools import FacilitatorTools
-from summit_app.ui.progress import furthest_started, pane_states
 from summit_app.ui.prompts import Prompts, with_plan_suffix
 from summit_app.ui.welcome import WelcomeScreen
 from summit_app.ui.workspace import PlanWorkspace
+
+if TYPE_CHECKING:  # the export code loads at the first export, not with the first window
+    from summit_app.ui.plan_exports import PlanExports
 
 APP_TITLE = "Summit Planner"
 SAVED = "All changes saved"
@@ -61,7 +64,6 @@ class MainWindow(QMainWindow):
         self.prompts = prompts or Prompts(self)
         self.remember = remember  # False for --smoke and tools: leave the user's preferences alone
         self.context: UiContext | None = None
-        self.exports: PlanExports | None = None  # the open plan's exports (File ▸ Export, the Review pane)
         self.workspace: PlanWorkspace | None = None
         self.faults_view: PlanFaultsView | None = None  # a plan that breaks the format's rules, listed
         self.undo_group = QUndoGroup(self)
@@ -258,13 +260,22 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Saved a copy as {target}", 8000)
         return True
 
+    @property
+    def exports(self) -> PlanExports | None:
+        """The open plan's exports (File ▸ Export, the Review pane), made at first use: the export
+        code loads after the first window is on screen, not with it."""
+        if self.context is None:
+            return None
+        from summit_app.ui.plan_exports import exports_of
+
+        return exports_of(self.context)
+
     def _show_document(self, document: PlanDocument | None) -> bool:
         if document is None:
             return False
         self.close_plan()
         self._drop_faults()
         self.context = UiContext(document, self, self.prompts)
-        self.exports = self.context.exports = PlanExports(self.context, self)
         self.context.plan_changed.connect(self._plan_changed)
         self.context.edit_refused.connect(self._edit_refused)
         self.context.history_applied.connect(lambda message, _edit: self.statusBar().showMessage(message, 10000))
@@ -298,10 +309,11 @@ class MainWindow(QMainWindow):
         if self.context is None:
             return
         self.facilitator.plan_closing()
-        context, workspace, exports = self.context, self.workspace, self.exports
-        if exports is not None:
+        context, workspace = self.context, self.workspace
+        exports = context.exports  # made only if something exported, or the Review pane was built
+        if isinstance(exports, QObject):
             exports.runner.wait()  # an export under way ends (and a signature is recorded) while the plan is open
-        self.context = self.workspace = self.exports = None
+        self.context = self.workspace = None
         self.undo_group.removeStack(context.undo_stack)
         context.close()
         close_document(context.document)
@@ -309,7 +321,7 @@ class MainWindow(QMainWindow):
             self.pages.removeWidget(workspace)
             workspace.deleteLater()
         context.deleteLater()
-        if exports is not None:
+        if isinstance(exports, QObject):
             exports.deleteLater()
         self._show_welcome()
 

@@ -9,16 +9,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QMenu, QWidget
 
+from summit_app.plan.progress import STEPS
 from summit_app.ui.export_kinds import EXPORT_KINDS, ExportKind
-from summit_app.ui.plan_exports import PlanExports
 from summit_app.ui.plan_window import PlanWindow
 from summit_app.ui.present.tools import FacilitatorTools
-from summit_app.ui.progress import STEPS
+
+if TYPE_CHECKING:  # the export code loads at the first export, not with the menus
+    from summit_app.ui.plan_exports import PlanExports
 
 
 class MenuWindow(PlanWindow, Protocol):
@@ -29,7 +31,9 @@ class MenuWindow(PlanWindow, Protocol):
     facilitator: FacilitatorTools
     help_windows: dict[str, QWidget]
     actions_: dict[str, QAction]
-    exports: PlanExports | None
+
+    @property
+    def exports(self) -> PlanExports | None: ...
 
     def new_blank_plan(self) -> bool: ...
     def new_demo_plan(self) -> bool: ...

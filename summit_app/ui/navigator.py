@@ -10,8 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, QSize, Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
+from summit_app.plan.progress import COMPLETE, STARTED, STATE_NAMES, STEPS
 from summit_app.ui import badges, theme
-from summit_app.ui.progress import COMPLETE, STARTED, STATE_NAMES, STEPS
 
 _MARKS = {COMPLETE: "●", STARTED: "◐"}
 

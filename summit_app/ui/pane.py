@@ -7,8 +7,11 @@ changes (the main window connects ``plan_changed`` to it).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import QFrame, QLabel, QLayout, QScrollArea, QVBoxLayout, QWidget
 
 from summit_app.plan import model
 from summit_app.ui import theme
@@ -31,6 +34,8 @@ class GuidanceStrip(QFrame):
                  ("Ask the table", guidance.prompt), ("Common mistake", guidance.mistake)]
         if guidance.standard is not None:
             lines.append(("ISTE standard for education leaders", guidance.standard.name))
+        self.labels = [title]  # every line of the strip, the title first
+        self.prompt: QLabel | None = None  # the question for the table, if the pane has one
         for heading, text in lines:
             if not text:
                 continue
@@ -38,10 +43,37 @@ class GuidanceStrip(QFrame):
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.RichText)
             layout.addWidget(label)
+            self.labels.append(label)
+            if heading == "Ask the table":
+                self.prompt = label
+
+    def all_but_the_prompt(self) -> tuple[QLabel, ...]:
+        """The lines a room at the projector can do without: all but "Ask the table"."""
+        return tuple(label for label in self.labels if label is not self.prompt)
 
 
 def _html(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+@dataclass(frozen=True)
+class PresentHooks:
+    """What present mode needs of a pane beyond its tables and buttons (``Pane.present_hooks``).
+
+    ``editor_only``: widgets the room does not see (the guidance beyond the
+    table's question). ``silent_round``: a silent-rating round (its widget and
+    the layout holding it) that the room's reveal panel replaces.
+    ``shown_element``: the framework element on show, as (id, name), and
+    ``element_selection``, whose ``currentRowChanged`` says when it changes.
+    """
+
+    editor_only: tuple[QWidget, ...] = ()
+    silent_round: tuple[QWidget, QLayout] | None = None
+    shown_element: Callable[[], tuple[str, str] | None] | None = None
+    element_selection: QItemSelectionModel | None = None
+
+    def element(self) -> tuple[str, str] | None:
+        return self.shown_element() if self.shown_element is not None else None
 
 
 class Pane(QWidget):
@@ -60,13 +92,18 @@ class Pane(QWidget):
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a Tab stop of its own: it follows the focused field
         inner = QWidget()
         self.body = QVBoxLayout(inner)
-        self.body.addWidget(GuidanceStrip(context, self.pane_id))
+        self.guidance = GuidanceStrip(context, self.pane_id)
+        self.body.addWidget(self.guidance)
         scroll.setWidget(inner)
         outer.addWidget(scroll)
         self.scroll = scroll
 
     def refresh(self, plan: model.Plan) -> None:
         """Show ``plan``; called after every edit (keep it cheap)."""
+
+    def present_hooks(self) -> PresentHooks:
+        """What present mode adapts in this pane; a pane with more to offer the room overrides it."""
+        return PresentHooks(editor_only=self.guidance.all_but_the_prompt())
 
     def select_item(self, collection: str, item_id: str) -> bool:
         """Show and select an item (for findings); False if this pane does not hold it."""

@@ -2,8 +2,8 @@
 
 File ▸ Export and the Review pane's buttons both call ``PlanExports.export``
 with an ``ExportKind``; one runner means one export at a time, whichever
-started it. The window makes it when it opens a plan and hands it to the
-panes through the context (``context.exports``).
+started it. It is made at its first use (``exports_of``), over the plan's
+window, and kept on the context (``context.exports``) for the panes.
 """
 
 from __future__ import annotations
@@ -59,7 +59,9 @@ class PlanExports(QObject):
 
 
 def exports_of(context: UiContext) -> PlanExports:
-    """The plan's exports: the window's, or (a pane shown without a window) made now and kept on the context."""
+    """The plan's exports, made at first use and kept on the context: owned by the plan's window (its
+    progress dialog shows over it), or by the context for a pane shown without a window."""
     if not isinstance(context.exports, PlanExports):
-        context.exports = PlanExports(context, context)
+        window = context.parent()
+        context.exports = PlanExports(context, window if isinstance(window, QWidget) else context)
     return context.exports

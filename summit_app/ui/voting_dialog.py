@@ -27,10 +27,7 @@ from PySide6.QtWidgets import (
 
 from summit_app.plan import model
 from summit_app.plan.edits import Edit
-from summit_app.ui import theme
-from summit_app.ui.context import UiContext
-from summit_app.ui.theme import ACCENT
-from summit_app.ui.voting import (
+from summit_app.plan.voting import (
     DEFAULT_DOTS,
     MAX_DOTS,
     Choice,
@@ -39,6 +36,9 @@ from summit_app.ui.voting import (
     member_voters,
     priority_edit,
 )
+from summit_app.ui import theme
+from summit_app.ui.context import UiContext
+from summit_app.ui.theme import ACCENT
 
 GOALS, GEARS = "goals", "gears"
 SUBJECTS = {GOALS: "Goals", GEARS: "Readiness gears"}

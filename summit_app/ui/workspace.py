@@ -15,15 +15,16 @@ from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from summit_app.plan import model
 from summit_app.plan.edits import Edit
+from summit_app.plan.progress import STEPS, pane_states
 from summit_app.plan.search import Match
 from summit_app.ui.badges import FindingCounter
 from summit_app.ui.context import UiContext
 from summit_app.ui.coupling import PrivacyCoupling
 from summit_app.ui.find_bar import FindBar
+from summit_app.ui.findings_service import FindingsService, findings_of
 from summit_app.ui.navigator import StepNavigator
 from summit_app.ui.pane import Pane
 from summit_app.ui.panes import make_pane, pane_for
-from summit_app.ui.progress import STEPS, pane_states
 
 if TYPE_CHECKING:
     from summit_app.ui.signed_banner import SignedBanner
@@ -55,7 +56,7 @@ class PlanWorkspace(QWidget):
         layout.addWidget(self.navigator)
         layout.addWidget(self.stack, 1)
         self.navigator.set_states(pane_states(context.plan, context.content))
-        self.finding_counter = self._finding_counter()
+        self.findings = self._findings()
         self.coupling = PrivacyCoupling(context)
         self.navigator.step_chosen.connect(self._switch)
         context.plan_changed.connect(self._plan_changed)
@@ -74,16 +75,17 @@ class PlanWorkspace(QWidget):
             banner.show_changes.connect(lambda: self.show_pane("review"))
         return banner
 
-    def _finding_counter(self) -> FindingCounter:
-        """Counts findings for the navigator's badges: once the plan is on screen, then after edits (debounced).
+    def _findings(self) -> FindingsService:
+        """The plan's findings for the navigator's badges: once the plan is on screen, then after edits (debounced).
 
-        The first count waits for the event loop's first turn, so the pane paints
-        without waiting for the checks to load and run.
+        The first assessment waits for the event loop's first turn, so the pane
+        paints without waiting for the checks to load and run.
         """
-        counter = FindingCounter(self.context.content, self)
-        counter.counted.connect(self.navigator.set_counts)
-        counter.schedule(self.context.plan)
-        return counter
+        findings = findings_of(self.context)
+        self.badge_counter = FindingCounter(findings, self)
+        self.badge_counter.counted.connect(self.navigator.set_counts)
+        findings.schedule(self.context.plan)
+        return findings
 
     def prebuild(self) -> None:
         """Build the panes not shown yet, one per idle moment, so a first visit is as quick as a later one."""
@@ -148,7 +150,6 @@ class PlanWorkspace(QWidget):
             else:
                 self._stale.add(pane_id)
         self.navigator.set_states(pane_states(plan, self.context.content))
-        self.finding_counter.schedule(plan)
         self.find_bar.plan_changed(plan)
 
     def _bring_into_view(self, _message: str, edit: Edit) -> None:

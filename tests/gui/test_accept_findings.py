@@ -58,7 +58,7 @@ def row_of(pane: ReviewPane, starts: str, group_starts: str = "") -> QModelIndex
 
 
 def privacy_badge(window) -> int:  # type: ignore[no-untyped-def]
-    window.workspace.finding_counter.flush()
+    window.workspace.findings.flush()
     item = window.workspace.navigator.item(4)
     return int(item.data(Qt.ItemDataRole.UserRole + 2))
 

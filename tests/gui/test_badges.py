@@ -7,8 +7,11 @@ navigator.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 from fixture_types import MakeWindow
-from guihelpers import saved, type_into
+from guihelpers import close_context, saved, type_into
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication
@@ -18,12 +21,15 @@ from summit_app.plan import model
 from summit_app.plan.checks import assess, run_checks
 from summit_app.plan.content import Content
 from summit_app.plan.edits import SetField
+from summit_app.plan.progress import STEPS, badge_findings, pane_states
 from summit_app.plan.review import blocking_counts, finding_counts
 from summit_app.plan.samples import large_plan
+from summit_app.store.plan_file import open_document
 from summit_app.ui.badges import BLOCKING_ROLE, COUNT_ROLE, QUIET_FILL, FindingCounter
+from summit_app.ui.context import UiContext
+from summit_app.ui.findings_service import findings_of
 from summit_app.ui.main_window import MainWindow
 from summit_app.ui.navigator import StepNavigator
-from summit_app.ui.progress import STEPS, badge_findings, pane_states
 from summit_app.ui.theme import DANGER
 
 ROWS = {pane_id: row for row, (pane_id, _) in enumerate(STEPS)}
@@ -72,7 +78,7 @@ def counted(qtbot: QtBot, window: MainWindow) -> MainWindow:
     """``window`` once its badges are counted: on the event loop's first turn after the plan opens,
     so the pane paints without waiting for the checks."""
     assert window.workspace is not None
-    counter = window.workspace.finding_counter
+    counter = window.workspace.findings
     if counter.runs == 0:
         assert shown_counts(window)[0] == dict.fromkeys(ROWS, 0)
     qtbot.waitUntil(lambda: counter.runs == 1)
@@ -128,7 +134,7 @@ def test_badges_follow_edits_and_undo(qtbot: QtBot, make_window: MakeWindow, con
 
 def test_a_burst_of_edits_runs_the_checks_once(qtbot: QtBot, make_window: MakeWindow, demo: model.Plan) -> None:
     window = make_window(demo)
-    counter = window.workspace.finding_counter
+    counter = window.workspace.findings
     counter.flush()  # the count of opening, if it still waits
     before = counter.runs
     for name in ("A", "B", "C", "D", "E"):
@@ -142,7 +148,7 @@ def test_steady_typing_counts_the_last_state(make_window: MakeWindow, demo: mode
     """Typing, a turn of the event loop per key: the badges end on the last state. How far apart the
     counts are while typing (at most one every 150 ms) is a `make bench` figure, not a test."""
     window = make_window(demo)
-    counter = window.workspace.finding_counter
+    counter = window.workspace.findings
     counter.flush()
     before = counter.runs
     typed = "Dr. Maria Alvarez"
@@ -154,12 +160,17 @@ def test_steady_typing_counts_the_last_state(make_window: MakeWindow, demo: mode
     assert shown_counts(window) == expected_counts(window, window.context.content)
 
 
-def test_counting_a_very_large_plan_counts_every_finding(qapp: QApplication, content: Content) -> None:
+def test_counting_a_very_large_plan_counts_every_finding(qapp: QApplication, content: Content,
+                                                        make_plan_file: Callable[..., Path]) -> None:
     # How long it takes is a `make bench` figure ("badge recount after an edit"), not a test.
     plan = large_plan()
-    counter = FindingCounter(content)
-    seen: list[dict[str, int]] = []
-    counter.counted.connect(lambda counts, _blocking: seen.append(counts))
-    counter.count_now(plan)
-    assert sum(seen[-1].values()) == len(run_checks(plan, content)) > 50
-    assert counter.runs == 1
+    context = UiContext(open_document(make_plan_file(plan), author="Ana Adams"))
+    try:
+        counter = FindingCounter(findings_of(context))
+        seen: list[dict[str, int]] = []
+        counter.counted.connect(lambda counts, _blocking: seen.append(counts))
+        findings_of(context).current(context.plan)
+        assert sum(seen[-1].values()) == len(run_checks(plan, content)) > 50
+        assert findings_of(context).runs == 1
+    finally:
+        close_context(context)

@@ -106,7 +106,7 @@ def test_declining_leaves_the_plan_as_it_was_and_the_finding_stays(
     assert on_disk.budget[0].app_id is None
     findings = run_checks(on_disk, window.context.content)
     assert "software-no-inventory" in [f.rule for f in findings]  # the line still waits for its entry
-    window.workspace.finding_counter.flush()
+    window.workspace.findings.flush()
     assert window.workspace.navigator.item(6).data(COUNT_ROLE) == finding_counts(findings)["budget"]
     window.actions_["undo"].trigger()
     assert saved(window).budget[0].category == "network"

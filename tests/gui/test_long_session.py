@@ -67,7 +67,7 @@ def _one_round(qtbot: QtBot, window: MainWindow, n: int) -> None:
         window.workspace.show_pane(pane_id)
         window.workspace.navigator.repaint()
         window.repaint()
-    window.workspace.finding_counter.flush()
+    window.workspace.findings.flush()
 
 
 @pytest.mark.slow

@@ -24,11 +24,11 @@ from pytestqt.qtbot import QtBot
 from summit_app.plan import model
 from summit_app.plan.edits import SetField
 from summit_app.plan.fields import specs
+from summit_app.plan.progress import STEPS
 from summit_app.ui.main_window import MainWindow
 from summit_app.ui.present.mode import PresentMode
 from summit_app.ui.present.privacy import public_text
 from summit_app.ui.present.theme import body_px
-from summit_app.ui.progress import STEPS
 
 pytestmark = pytest.mark.gui
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from summit_app.plan import model
-from summit_app.ui.progress import STEPS
+from summit_app.plan.progress import STEPS
 from summit_app.ui.table_section import WIDEST, TableSection
 
 

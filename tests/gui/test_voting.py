@@ -12,31 +12,10 @@ from pytestqt.qtbot import QtBot
 
 from summit_app.plan import model
 from summit_app.plan.edits import Batch, SetField
-from summit_app.ui.voting import VotingSession, priority_edit
+from summit_app.plan.voting import VotingSession, priority_edit
 from summit_app.ui.voting_dialog import GEARS, GOALS, VotingDialog
 
 pytestmark = pytest.mark.gui
-
-
-def test_each_member_has_only_their_dots() -> None:
-    session = VotingSession([("a", "A"), ("b", "B"), ("c", "C")], [("m1", "Ana"), ("m2", "Ben")], dots=2)
-    assert session.add_dot("m1", "a")
-    assert session.add_dot("m1", "a")
-    assert not session.add_dot("m1", "b")  # no dots left
-    assert session.add_dot("m2", "b")
-    assert session.add_dot("m2", "a")
-    assert session.remove_dot("m2", "a")
-    assert not session.remove_dot("m2", "c")
-    assert session.set_dots(1) == 2  # Ana has placed two already
-    rows = session.tally()
-    assert [(r.option_id, r.dots, r.rank) for r in rows] == [("a", 2, 1), ("b", 1, 2), ("c", 0, 3)]
-
-
-def test_equal_dots_share_a_rank() -> None:
-    session = VotingSession([("a", "A"), ("b", "B"), ("c", "C"), ("d", "D")], [("m", "M")], dots=4)
-    for option in ("b", "c", "d", "d"):
-        session.add_dot("m", option)
-    assert [(r.option_id, r.rank) for r in session.tally()] == [("d", 1), ("b", 2), ("c", 2), ("a", 4)]
 
 
 def open_voting(window: Any, qtbot: QtBot) -> VotingDialog:

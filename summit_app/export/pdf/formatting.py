@@ -1,11 +1,15 @@
-"""Values as the report prints them: money, dates, fiscal years, counts, scores."""
+"""Values as the report prints them: money, dates, fiscal years, counts, scores.
+
+Money, hours and dates read as ``plan.formats`` says, the same as on screen.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
+from summit_app.plan import formats as reading
 from summit_app.plan.money import format_money
 
 NONE = "—"
@@ -13,9 +17,7 @@ NONE = "—"
 
 def money(amount: Decimal, *, cents: bool = True) -> str:
     """``$1,234.50``; whole-dollar summaries pass ``cents=False`` for ``$1,234``."""
-    if not cents:
-        return format_money(amount.quantize(Decimal(1), rounding=ROUND_HALF_UP))
-    return format_money(amount, cents=True)
+    return reading.money(amount, cents=cents)
 
 
 def amount(value: Decimal) -> str:
@@ -25,7 +27,7 @@ def amount(value: Decimal) -> str:
 
 def day(value: date | None) -> str:
     """``May 14, 2026`` (no leading zero), or a dash when there is no date."""
-    return f"{value:%B} {value.day}, {value.year}" if value else NONE
+    return reading.long_day(value) if value else NONE
 
 
 def short_day(value: date | None) -> str:
@@ -47,8 +49,7 @@ def count(n: int) -> str:
 
 def hours(value: Decimal) -> str:
     """Hours without trailing zeros: ``21``, ``1.5``."""
-    text = f"{value:,.2f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
+    return reading.hours(value)
 
 
 def score(value: Decimal | int | None) -> str:

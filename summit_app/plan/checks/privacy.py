@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from summit_app.plan import model
 from summit_app.plan.checks.facts import Facts, capital, quote
 from summit_app.plan.checks.findings import WARNING, Finding
+from summit_app.plan.inventory import is_software_line
 
 SIGNED = "signed"
 NOT_APPROVED = "not-approved"
@@ -31,7 +32,7 @@ def _app_name(app: model.AppEntry) -> str:
 def software_without_inventory(facts: Facts) -> Iterator[Finding]:
     """Software bought outside the inventory escapes the privacy review."""
     for line in facts.plan.budget:
-        if facts.role(line) == "software" and line.app_id is None:
+        if line.app_id is None and is_software_line(line, facts.content):
             yield Finding("software-no-inventory", WARNING, "budget", "budget", line.id,
                           f"{capital(quote(line.description, 'software line'))} pays for software that is "
                           "not in the privacy inventory.",

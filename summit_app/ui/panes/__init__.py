@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from summit_app.plan.progress import STEPS
 from summit_app.ui.context import UiContext
 from summit_app.ui.pane import Pane
-from summit_app.ui.progress import STEPS
 
 #: The panes' ids, in the order of the steps.
 PANE_IDS = tuple(pane_id for pane_id, _ in STEPS)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from summit_app.plan import model
 from summit_app.plan.budget import BudgetSummary, summarize
 from summit_app.plan.content import Content
+from summit_app.plan.formats import share
 from summit_app.plan.tco import total_cost
 from summit_app.ui import theme
 from summit_app.ui.formats import money, money_short
@@ -154,7 +155,6 @@ class BudgetSummaryView(QWidget):
             name_item = QTableWidgetItem(name)
             table.setItem(row, 0, name_item)
             table.setItem(row, 1, _cell(money(amount)))
-            share = f"{(amount / whole * 100):.0f}%" if whole else "—"
-            table.setItem(row, 2, _cell(share))
+            table.setItem(row, 2, _cell(share(amount, whole) if whole else "—"))
         _fit_height(table)
         table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

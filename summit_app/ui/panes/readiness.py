@@ -11,6 +11,8 @@ framework (gears and elements with scores and levels), the selected element
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QEvent, QModelIndex, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
@@ -26,7 +28,7 @@ from summit_app.plan import model
 from summit_app.plan.readiness import gear_scores, level_of, overall_score, rated_count
 from summit_app.ui import theme
 from summit_app.ui.context import UiContext
-from summit_app.ui.pane import Pane
+from summit_app.ui.pane import Pane, PresentHooks
 from summit_app.ui.radar import RadarChart
 from summit_app.ui.readiness_detail import ElementDetail, make_card, rate, section_title
 from summit_app.ui.readiness_model import ReadinessModel
@@ -162,6 +164,15 @@ class ReadinessPane(Pane):
         super().changeEvent(event)
 
     # -- the pane contract ---------------------------------------------------------------
+
+    def present_hooks(self) -> PresentHooks:
+        """The room sees the element chosen in the tree, and reveals its silent ratings on the stage."""
+        return replace(super().present_hooks(), silent_round=(self.detail.silent, self.detail.layout()),
+                       shown_element=self._shown_element, element_selection=self.tree.selectionModel())
+
+    def _shown_element(self) -> tuple[str, str] | None:
+        element = self.detail.element
+        return (element.id, element.name) if element is not None else None
 
     def refresh(self, plan: model.Plan) -> None:
         self.tree.set_team_size(len(plan.members))

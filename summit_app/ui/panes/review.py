@@ -2,15 +2,15 @@
 
 Findings are links: choosing one emits ``navigate(collection, item_id)`` so the
 window shows that item in its own pane, or ``navigate_pane(pane_id)`` for a
-finding about a pane as a whole. Checks, coverage and the signed state are
-recomputed after edits on a single-shot timer: at once (0 ms) after a quiet
-spell, and at most every 150 ms while edits keep coming, so a burst of edits
-costs one refresh. Navigator badges use ``summit_app.plan.review.finding_counts``.
+finding about a pane as a whole. The findings are the plan's findings service's
+(``ui.findings_service``, shared with the navigator's badges): it assesses the
+plan once per burst of edits, and coverage and the signed state are redrawn
+with each assessment of the plan this pane was last asked to show.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QElapsedTimer, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from summit_app.plan import model
-from summit_app.plan.checks import Assessment, Finding, assess
+from summit_app.plan.checks import Assessment, Finding
 from summit_app.plan.coverage import coverage
 from summit_app.plan.edits import Batch, SetField
 from summit_app.plan.review import finding_counts
@@ -32,6 +32,7 @@ from summit_app.plan.team import approval_from_team
 from summit_app.ui import theme
 from summit_app.ui.context import UiContext
 from summit_app.ui.finding_actions import FindingActions
+from summit_app.ui.findings_service import findings_of
 from summit_app.ui.form_section import FormSection
 from summit_app.ui.pane import Pane
 from summit_app.ui.plan_exports import exports_of
@@ -43,7 +44,6 @@ from summit_app.ui.wrapping import WrappingTree
 
 __all__ = ["ReviewPane", "finding_counts"]
 
-QUIET_MS = 150
 APPROVAL_FIELDS = ["superintendent_name", "superintendent_title", "board_president", "technology_director",
                    "board_meeting_date"]
 
@@ -161,11 +161,9 @@ class ReviewPane(Pane):
         self.body.addWidget(self._build_coverage())
         self._plan = context.plan
         self._shown: model.Plan | None = None  # the plan the findings and coverage are of
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self._recompute)
-        self._since = QElapsedTimer()
-        self._recompute()
+        self.service = findings_of(context)
+        self._show(self.service.current(self._plan))
+        self.service.changed.connect(self._assessed)
 
     # -- building ------------------------------------------------------------------------
 
@@ -221,13 +219,15 @@ class ReviewPane(Pane):
     # -- the pane contract ---------------------------------------------------------------
 
     def refresh(self, plan: model.Plan) -> None:
-        """Schedule a recompute: next turn of the event loop, or 150 ms after the last one."""
+        """Show ``plan``'s findings: at once if the service has them, else once it has assessed ``plan``."""
         self._plan = plan
         self.approval.refresh(plan)
-        if self._timer.isActive() or plan is self._shown:
+        if plan is self._shown:
             return
-        elapsed = self._since.elapsed() if self._since.isValid() else QUIET_MS
-        self._timer.start(max(0, QUIET_MS - elapsed) if elapsed < QUIET_MS else 0)
+        if plan is self.service.plan and self.service.assessment is not None:
+            self._show(self.service.assessment)
+        else:
+            self.service.schedule(plan)
 
     def select_item(self, collection: str, item_id: str) -> bool:
         """Approval and signature live here; a finding about ``item_id`` is selected if shown."""
@@ -248,12 +248,17 @@ class ReviewPane(Pane):
 
     # -- work ----------------------------------------------------------------------------
 
-    def _recompute(self) -> None:
-        if self.context.closed:  # a refresh still pending when the plan was closed: its file is gone
+    def _assessed(self, assessment: Assessment) -> None:
+        """The service assessed a plan: show it if it is the one this pane was last asked for."""
+        if self.service.plan is self._plan and self._plan is not self._shown:
+            self._show(assessment)
+
+    def _show(self, assessment: Assessment) -> None:
+        if self.context.closed:  # an assessment still pending when the plan was closed: its file is gone
             return
         plan = self._plan
         content = self.context.content
-        self.assessment = assess(plan, content)
+        self.assessment = assessment
         self.findings = self.assessment.open
         if self.findings_model.set_assessment(self.assessment):
             self.findings_tree.fit_height()
@@ -266,7 +271,6 @@ class ReviewPane(Pane):
         self._show_summary()
         self.counts_changed.emit(finding_counts(self.findings))
         self._shown = plan
-        self._since.start()
 
     def _offer_team(self, plan: model.Plan) -> None:
         """Show what the roster would fill in, as each empty field's placeholder, and offer the button."""
@@ -304,7 +308,5 @@ class ReviewPane(Pane):
             self.navigate_pane.emit(finding.pane)
 
     def flush(self) -> None:
-        """Recompute now if a refresh is waiting (tests, and before exporting)."""
-        if self._timer.isActive():
-            self._timer.stop()
-            self._recompute()
+        """Assess now if an assessment is waiting (tests, and before exporting)."""
+        self.service.flush()

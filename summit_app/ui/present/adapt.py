@@ -4,7 +4,9 @@ The panes are the editor's own classes, built on a read-only public context;
 what is left is cosmetic and generic (any pane, present or future): columns of
 private fields hidden (their cells are already blank), editing buttons that a
 read-only pane disables taken away, rows and columns sized to the large type.
-The readiness pane's silent-rating round gives way to the room's reveal panel.
+What is particular to a pane (the guidance the room does not need, a
+silent-rating round that gives way to the room's reveal panel) it declares in
+``Pane.present_hooks``; nothing here looks inside a pane for it.
 """
 
 from __future__ import annotations
@@ -12,12 +14,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton, QTableView, QToolButton, QWidget
+from PySide6.QtWidgets import QPlainTextEdit, QPushButton, QTableView, QToolButton, QWidget
 
 from summit_app.plan.fields import spec
 from summit_app.ui import theme
 from summit_app.ui.collection_model import CollectionModel
-from summit_app.ui.pane import GuidanceStrip, Pane
+from summit_app.ui.pane import Pane, PresentHooks
 
 #: Lines of a long text (a vision, notes) the room sees without scrolling.
 TEXT_LINES = 4
@@ -37,33 +39,27 @@ def _hide_private_columns(pane: Pane) -> None:
                 view.setColumnHidden(column, True)
 
 
-def _swap_silent_ratings(pane: Pane, reveal_panel: QWidget, show_reveal: Callable[[], None]) -> None:
-    """Readiness: the room's reveal panel in place of the table's own silent-rating entries."""
-    detail = getattr(pane, "detail", None)
-    silent = getattr(detail, "silent", None)
-    tree = getattr(pane, "tree", None)
-    if detail is None or not isinstance(silent, QWidget) or tree is None:
+def _swap_silent_ratings(hooks: PresentHooks, reveal_panel: QWidget, show_reveal: Callable[[], None]) -> None:
+    """A silent-rating round (readiness): the room's reveal panel in place of the pane's own entries."""
+    if hooks.silent_round is None:
         return
-    detail.layout().replaceWidget(silent, reveal_panel)
+    silent, holder = hooks.silent_round
+    holder.replaceWidget(silent, reveal_panel)
     silent.hide()
-    tree.selectionModel().currentRowChanged.connect(lambda _current, _previous: show_reveal())
-
-
-def _prompt_only(pane: Pane) -> None:
-    """The stage names the step; of the guidance the room needs the question it is asked."""
-    strip = pane.findChild(GuidanceStrip)
-    if strip is None:
-        return
-    for label in strip.findChildren(QLabel):
-        if not label.text().startswith("<b>Ask the table"):
-            label.hide()
+    if hooks.element_selection is not None:
+        hooks.element_selection.currentRowChanged.connect(lambda _current, _previous: show_reveal())
 
 
 def prepare(pane: Pane, reveal_panel: QWidget, show_reveal: Callable[[], None]) -> None:
-    """Once, when the stage builds ``pane``; the stage's reveal panel replaces a silent-rating round."""
+    """Once, when the stage builds ``pane``: what the pane's present hooks name, and its private columns.
+
+    The stage names the step; of the guidance the room needs only the question it is asked.
+    """
+    hooks = pane.present_hooks()
     _hide_private_columns(pane)
-    _swap_silent_ratings(pane, reveal_panel, show_reveal)
-    _prompt_only(pane)
+    _swap_silent_ratings(hooks, reveal_panel, show_reveal)
+    for widget in hooks.editor_only:
+        widget.hide()
 
 
 def tidy(pane: Pane) -> None:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from summit_app.plan.content import Content
-from summit_app.ui.progress import STEPS
+from summit_app.plan.progress import STEPS
 
 MAX_MINUTES = 23 * 60 + 59
 

@@ -170,21 +170,20 @@ class PresentMode(QObject):
         workspace = self.window.workspace
         if pane_id != "readiness" or workspace is None or self.stage is None:
             return
-        editor = workspace.pane("readiness")
-        element = getattr(getattr(editor, "detail", None), "element", None)
+        hooks = workspace.pane("readiness").present_hooks()
+        element = hooks.element()
         if element is not None:
-            self.stage.select_element(element.id)
-        tree = getattr(editor, "tree", None)
-        if tree is not None and self._editor_selection is None:
-            selection = self._editor_selection = tree.selectionModel()
+            self.stage.select_element(element[0])
+        if hooks.element_selection is not None and self._editor_selection is None:
+            selection = self._editor_selection = hooks.element_selection
             selection.currentRowChanged.connect(self._editor_element_changed)
             self._unfollow.append(lambda: selection.currentRowChanged.disconnect(self._editor_element_changed))
 
     def _editor_element_changed(self, *_args: object) -> None:
         workspace = self.window.workspace
-        element = getattr(getattr(workspace.pane("readiness"), "detail", None), "element", None) if workspace else None
+        element = workspace.pane("readiness").present_hooks().element() if workspace else None
         if element is not None and self.stage is not None:
-            self.stage.select_element(element.id)
+            self.stage.select_element(element[0])
 
     # -- freezing and revealing -----------------------------------------------------------------
 

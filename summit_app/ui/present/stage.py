@@ -164,8 +164,7 @@ class PresentStage(QMainWindow):
     def current_element(self) -> tuple[str, str] | None:
         """(id, name) of the readiness element on show, when the readiness pane is presented."""
         pane = self._panes.get("readiness") if self.pane_id == "readiness" else None
-        element = getattr(getattr(pane, "detail", None), "element", None)
-        return (element.id, element.name) if element is not None else None
+        return pane.present_hooks().element() if pane is not None else None
 
     def select_element(self, element_id: str) -> None:
         if self.pane_id == "readiness" and not self.frozen:

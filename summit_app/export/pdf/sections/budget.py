@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether
 
@@ -26,6 +26,7 @@ from summit_app.export.pdf.tables import DATA, TOTAL, Column, DataTable, Part, R
 from summit_app.export.pdf.toc import Entry
 from summit_app.plan import model
 from summit_app.plan.budget import line_cost, line_total
+from summit_app.plan.formats import share
 from summit_app.plan.rollout import delivery_of
 
 _TABLE_ABOVE = "Planned cost beside funding in each fiscal year; the table above gives the exact amounts."
@@ -86,7 +87,7 @@ def _share(part: Decimal, whole: Decimal) -> str:
     """``42.5%`` of the plan's total (to a tenth of a percent, half up); a dash when there is no total."""
     if not whole:
         return NONE
-    return f"{(part * 100 / whole).quantize(Decimal('0.1'), rounding=ROUND_HALF_UP)}%"
+    return share(part, whole, places=1)
 
 
 def _exact(report: Report, label: str, items: dict[str, Decimal], counts: dict[str, int] | None = None, *,
