@@ -34,9 +34,10 @@ class CountingCheck:
 
 @pytest.fixture
 def workspace(qtbot: QtBot, make_plan_file: Callable[..., Path], prompts: ScriptedPrompts,
-              demo: model.Plan) -> Iterator[tuple[PlanWorkspace, CountingCheck]]:
-    """A workspace on the demo plan whose findings service runs a counting check, the Review pane shown."""
-    context = UiContext(open_document(make_plan_file(demo), author="Ana Adams"), prompts=prompts)
+              unsettled_demo: model.Plan) -> Iterator[tuple[PlanWorkspace, CountingCheck]]:
+    """A workspace on a full plan with open findings whose findings service runs a counting check, the Review
+    pane shown."""
+    context = UiContext(open_document(make_plan_file(unsettled_demo), author="Ana Adams"), prompts=prompts)
     check = CountingCheck()
     context.findings = FindingsService(context, context, check=check)
     view = PlanWorkspace(context)
