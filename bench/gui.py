@@ -82,8 +82,8 @@ def large_plan_figures(workdir: Path) -> list[Figure]:
     from summit_app.plan.progress import STEPS
     from summit_app.plan.samples import large_plan
     from summit_app.store.plan_file import PlanFile
-    from summit_app.ui.main_window import MainWindow
-    from summit_app.ui.preferences import Preferences
+    from summit_app.ui.base.preferences import Preferences
+    from summit_app.ui.window.main_window import MainWindow
 
     application()
     path = workdir / "large.techplan"
@@ -170,8 +170,8 @@ def typing_recounts(workdir: Path) -> Figure:
     from summit_app.plan.edits import SetField
     from summit_app.plan.samples import demo_plan
     from summit_app.store.plan_file import PlanFile
-    from summit_app.ui.main_window import MainWindow
-    from summit_app.ui.preferences import Preferences
+    from summit_app.ui.base.preferences import Preferences
+    from summit_app.ui.window.main_window import MainWindow
 
     application()
     path = workdir / "typing.techplan"

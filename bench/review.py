@@ -23,9 +23,9 @@ def measure(workdir: Path) -> list[Figure]:
     from summit_app.plan.samples import large_plan
     from summit_app.plan.signing import sign_edit
     from summit_app.store.plan_file import PlanFile, close_document, open_document
-    from summit_app.ui.context import UiContext
-    from summit_app.ui.panes.readiness import ReadinessPane
-    from summit_app.ui.panes.review import ReviewPane
+    from summit_app.ui.base.context import UiContext
+    from summit_app.ui.panes.readiness.readiness import ReadinessPane
+    from summit_app.ui.panes.review.review import ReviewPane
 
     app = application()
     path = workdir / "large.techplan"

@@ -18,10 +18,10 @@ from summit_app import PROG, __version__
 from summit_app.store.backend import PlanFileBackend
 from summit_app.store.errors import LockHolder
 from summit_app.store.plan_file import warm_up_store
-from summit_app.ui import theme
-from summit_app.ui.main_window import MainWindow
-from summit_app.ui.preferences import Preferences
-from summit_app.ui.prompts import READ_ONLY, Prompts
+from summit_app.ui.base import theme
+from summit_app.ui.base.preferences import Preferences
+from summit_app.ui.base.prompts import READ_ONLY, Prompts
+from summit_app.ui.window.main_window import MainWindow
 
 APP_NAME = "Summit Planner"
 DESKTOP_ID = "org.summitplanner.SummitPlanner"

@@ -35,7 +35,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
     # The plan layer loads before PySide6 does: once PySide is in, its import hook reads the
     # source of every module imported after it, looking for the word "PySide6".
     import summit_app.store.plan_file
-    import summit_app.ui.preferences  # noqa: F401
+    import summit_app.ui.base.preferences  # noqa: F401
     from summit_app.app import run
 
     return run(args.plan, smoke=args.smoke, read_only=args.read_only)

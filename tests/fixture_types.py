@@ -14,7 +14,7 @@ from summit_app.plan.document import PlanDocument
 from summit_app.store.plan_file import PlanFile
 
 if TYPE_CHECKING:
-    from summit_app.ui.main_window import MainWindow
+    from summit_app.ui.window.main_window import MainWindow
 
 
 class MakePlanFile(Protocol):

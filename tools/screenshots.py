@@ -22,8 +22,8 @@ from summit_app.app import application  # noqa: E402
 from summit_app.plan.progress import STEPS  # noqa: E402
 from summit_app.plan.samples import demo_plan  # noqa: E402
 from summit_app.store.plan_file import PlanFile  # noqa: E402
-from summit_app.ui.main_window import MainWindow  # noqa: E402
-from summit_app.ui.preferences import Preferences  # noqa: E402
+from summit_app.ui.base.preferences import Preferences  # noqa: E402
+from summit_app.ui.window.main_window import MainWindow  # noqa: E402
 
 SIZE = (1440, 900)
 

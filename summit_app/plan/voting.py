@@ -1,6 +1,6 @@
 """Dot voting: each member spreads a few dots over the goals (or gears); the tally ranks them.
 
-Plain Python (the dialog in ``ui/voting_dialog.py`` drives it). The votes belong to
+Plain Python (the dialog in ``ui/facilitation/voting_dialog.py`` drives it). The votes belong to
 the session at the table and are not part of the plan; what the team keeps is
 the ranking, written as goal priorities in one undoable edit.
 """

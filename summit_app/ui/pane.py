@@ -14,9 +14,9 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QLayout, QScrollArea, QVBoxLayout, QWidget
 
 from summit_app.plan import model
-from summit_app.ui import theme
-from summit_app.ui.context import UiContext
-from summit_app.ui.form_section import FormSection
+from summit_app.ui.base import theme
+from summit_app.ui.base.context import UiContext
+from summit_app.ui.fields.form_section import FormSection
 
 
 class GuidanceStrip(QFrame):

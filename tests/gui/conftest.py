@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from summit_app.plan import model
-from summit_app.ui.main_window import MainWindow
-from summit_app.ui.preferences import Preferences
+from summit_app.ui.base.preferences import Preferences
+from summit_app.ui.window.main_window import MainWindow
 
 
 @pytest.fixture(autouse=True)

@@ -12,10 +12,10 @@ from pytestqt.qtbot import QtBot
 from summit_app.plan import model
 from summit_app.store.errors import LockHolder
 from summit_app.store.plan_file import PlanFile, close_document
-from summit_app.ui.context import UiContext
-from summit_app.ui.main_window import MainWindow
-from summit_app.ui.prompts import Prompts
-from summit_app.ui.table_section import TableSection
+from summit_app.ui.base.context import UiContext
+from summit_app.ui.base.prompts import Prompts
+from summit_app.ui.fields.table_section import TableSection
+from summit_app.ui.window.main_window import MainWindow
 
 
 class ScriptedPrompts(Prompts):

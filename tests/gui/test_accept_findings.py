@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from summit_app.plan import model
-from summit_app.ui.accept_dialog import AcceptDialog, default_role
-from summit_app.ui.panes.review import ReviewPane
+from summit_app.ui.base.accept_dialog import AcceptDialog, default_role
+from summit_app.ui.panes.review.review import ReviewPane
 
 QUIZ = "“QuizBurst” holds student data"
 #: Two apps holding student data without a signed agreement: two privacy warnings. The panes left

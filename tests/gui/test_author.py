@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from summit_app.plan import model
 from summit_app.store.plan_file import PlanFile
-from summit_app.ui.main_window import MainWindow
-from summit_app.ui.preferences import Preferences
+from summit_app.ui.base.preferences import Preferences
+from summit_app.ui.window.main_window import MainWindow
 
 PLAN = model.Plan(district=model.District(name="Harbor"))
 

@@ -25,12 +25,12 @@ from summit_app.plan.progress import STEPS, badge_findings, pane_states
 from summit_app.plan.review import blocking_counts, finding_counts
 from summit_app.plan.samples import large_plan
 from summit_app.store.plan_file import open_document
-from summit_app.ui.badges import BLOCKING_ROLE, COUNT_ROLE, QUIET_FILL, FindingCounter
-from summit_app.ui.context import UiContext
-from summit_app.ui.findings_service import findings_of
-from summit_app.ui.main_window import MainWindow
-from summit_app.ui.navigator import StepNavigator
-from summit_app.ui.theme import DANGER
+from summit_app.ui.base.context import UiContext
+from summit_app.ui.base.findings_service import findings_of
+from summit_app.ui.base.theme import DANGER
+from summit_app.ui.window.main_window import MainWindow
+from summit_app.ui.workspace.badges import BLOCKING_ROLE, COUNT_ROLE, QUIET_FILL, FindingCounter
+from summit_app.ui.workspace.navigator import StepNavigator
 
 ROWS = {pane_id: row for row, (pane_id, _) in enumerate(STEPS)}
 

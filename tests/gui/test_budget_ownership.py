@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from summit_app.plan import model
-from summit_app.ui.panes.budget import BudgetPane
+from summit_app.ui.panes.budget.budget import BudgetPane
 
 D = Decimal
 PLAN = model.Plan(

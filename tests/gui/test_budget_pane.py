@@ -11,8 +11,8 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from summit_app.plan import model
-from summit_app.ui.main_window import MainWindow
-from summit_app.ui.panes.budget import BudgetPane
+from summit_app.ui.panes.budget.budget import BudgetPane
+from summit_app.ui.window.main_window import MainWindow
 
 GOAL = model.Goal("g1", "Reliable devices")
 PLAN = model.Plan(district=model.District(name="Harbor", enrollment=1000, first_fiscal_year=2027, plan_years=3),

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
-from summit_app.ui.dot_plot import DotPlot
-from summit_app.ui.radar import RadarChart
+from summit_app.ui.panes.readiness.dot_plot import DotPlot
+from summit_app.ui.panes.readiness.radar import RadarChart
 
 
 def test_the_spread_of_ratings_reads_as_names_and_scores(qtbot: QtBot) -> None:

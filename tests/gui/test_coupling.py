@@ -18,9 +18,9 @@ from summit_app.plan import model
 from summit_app.plan.checks import run_checks
 from summit_app.plan.edits import AddItem
 from summit_app.plan.review import finding_counts
-from summit_app.ui.badges import COUNT_ROLE
-from summit_app.ui.main_window import MainWindow
-from summit_app.ui.panes.budget import BudgetPane
+from summit_app.ui.panes.budget.budget import BudgetPane
+from summit_app.ui.window.main_window import MainWindow
+from summit_app.ui.workspace.badges import COUNT_ROLE
 
 GOAL = model.Goal("g1", "Every student reads on grade level", measure="Grade 3 reading", owner="Lee")
 PLAN = model.Plan(district=model.District(name="Harbor", enrollment=1000, first_fiscal_year=2027, plan_years=3),

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from summit_app.plan import model
-from summit_app.ui.editors import DateEditor
-from summit_app.ui.formats import parse_date
-from summit_app.ui.main_window import MainWindow
+from summit_app.ui.fields.editors import DateEditor
+from summit_app.ui.fields.formats import parse_date
+from summit_app.ui.window.main_window import MainWindow
 
 
 def summit_date(window: MainWindow) -> DateEditor:

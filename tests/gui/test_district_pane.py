@@ -11,9 +11,9 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from summit_app.plan import model
-from summit_app.ui.collection_model import CollectionModel
-from summit_app.ui.main_window import MainWindow
-from summit_app.ui.panes.district import DistrictPane
+from summit_app.ui.fields.collection_model import CollectionModel
+from summit_app.ui.panes.district.district import DistrictPane
+from summit_app.ui.window.main_window import MainWindow
 
 
 def district_pane(window: MainWindow) -> DistrictPane:

@@ -20,11 +20,11 @@ from pytestqt.qtbot import QtBot
 from summit_app.plan import model
 from summit_app.plan.interchange import fingerprint
 from summit_app.store.lock import lock_path
-from summit_app.ui.export_kinds import EXPORT_KINDS, WORKBOOK, export_file_name, short_district_name
-from summit_app.ui.main_window import MainWindow
-from summit_app.ui.panes.review import ReviewPane
-from summit_app.ui.preferences import Preferences
-from summit_app.ui.prompts import OPEN_FILE, OPEN_FOLDER
+from summit_app.ui.base.export_kinds import EXPORT_KINDS, WORKBOOK, export_file_name, short_district_name
+from summit_app.ui.base.preferences import Preferences
+from summit_app.ui.base.prompts import OPEN_FILE, OPEN_FOLDER
+from summit_app.ui.panes.review.review import ReviewPane
+from summit_app.ui.window.main_window import MainWindow
 
 
 def export_menu(window: MainWindow) -> QMenu:

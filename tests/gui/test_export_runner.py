@@ -22,8 +22,8 @@ from summit_app.plan.edits import SetField
 from summit_app.plan.interchange import fingerprint
 from summit_app.plan.signing import signed_state
 from summit_app.store.plan_file import PlanFile, open_document
-from summit_app.ui.context import UiContext
-from summit_app.ui.export_runner import OPEN_FILE, OPEN_FOLDER, ExportJob, ExportRunner, write_into_place
+from summit_app.ui.base.context import UiContext
+from summit_app.ui.exporting.export_runner import OPEN_FILE, OPEN_FOLDER, ExportJob, ExportRunner, write_into_place
 
 
 @pytest.fixture

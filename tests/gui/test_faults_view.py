@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from summit_app.plan import model
 from summit_app.store.plan_file import PlanFile
-from summit_app.ui.faults_view import PlanFaultsView
+from summit_app.ui.window.faults_view import PlanFaultsView
 
 
 def _broken(path: Path, demo: model.Plan) -> Path:

@@ -16,9 +16,9 @@ from summit_app.plan.edits import SetField
 from summit_app.plan.progress import STEPS, badge_findings, pane_states
 from summit_app.plan.review import finding_counts
 from summit_app.store.plan_file import open_document
-from summit_app.ui.context import UiContext
-from summit_app.ui.findings_service import FindingsService, findings_of
-from summit_app.ui.workspace import PlanWorkspace
+from summit_app.ui.base.context import UiContext
+from summit_app.ui.base.findings_service import FindingsService, findings_of
+from summit_app.ui.workspace.workspace import PlanWorkspace
 
 
 class CountingCheck:
@@ -50,7 +50,7 @@ def workspace(qtbot: QtBot, make_plan_file: Callable[..., Path], prompts: Script
 
 
 def badge_numbers(view: PlanWorkspace) -> dict[str, int]:
-    from summit_app.ui import badges
+    from summit_app.ui.workspace import badges
 
     return {pane_id: int(view.navigator.item(row).data(badges.COUNT_ROLE) or 0)
             for row, (pane_id, _title) in enumerate(STEPS)}

@@ -11,8 +11,8 @@ from summit_app.plan.checks import assess, run_checks
 from summit_app.plan.checks.panes import EMPTY_PANE
 from summit_app.plan.progress import STEPS
 from summit_app.plan.review import finding_counts
-from summit_app.ui.badges import COUNT_ROLE
-from summit_app.ui.main_window import FIRST_STEP, MainWindow
+from summit_app.ui.window.main_window import FIRST_STEP, MainWindow
+from summit_app.ui.workspace.badges import COUNT_ROLE
 
 
 def badges(window: MainWindow) -> dict[str, int]:

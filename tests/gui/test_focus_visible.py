@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from summit_app.ui import theme
+from summit_app.ui.base import theme
 
 
 def contrast(a: str, b: str) -> float:

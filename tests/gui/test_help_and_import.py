@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from summit_app import __version__
 from summit_app.plan import model
 from summit_app.plan.interchange import dumps
-from summit_app.ui.main_window import MainWindow
+from summit_app.ui.window.main_window import MainWindow
 
 
 def _close_help(window: MainWindow) -> None:

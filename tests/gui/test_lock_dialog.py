@@ -10,8 +10,8 @@ from PySide6 import QtWidgets
 from pytestqt.qtbot import QtBot
 
 from summit_app.store.plan_file import PlanFile
-from summit_app.ui.opening import open_plan
-from summit_app.ui.prompts import Prompts
+from summit_app.ui.base.prompts import Prompts
+from summit_app.ui.window.opening import open_plan
 
 HOSTILE_NAME = "Dana\n\x1b[2J\x1b[31mWhitfield\x1b[0m\r\x07\u202etxt.exe\u202c\u200b " + "x" * 500
 

@@ -24,9 +24,9 @@ from guihelpers import column_of, edit_cell, saved, type_into
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from summit_app.ui.main_window import MainWindow
-from summit_app.ui.panes.budget import BudgetPane
-from summit_app.ui.panes.district import DistrictPane
+from summit_app.ui.panes.budget.budget import BudgetPane
+from summit_app.ui.panes.district.district import DistrictPane
+from summit_app.ui.window.main_window import MainWindow
 
 PANES = ("district", "readiness", "vision", "learning", "privacy", "infrastructure", "budget", "timeline", "review")
 ROUNDS = 150  # each round: 8 edits (4 undone and redone), 9 pane switches and repaints, a badge recount

@@ -15,9 +15,9 @@ from pytestqt.qtbot import QtBot
 from summit_app.plan import model
 from summit_app.plan.progress import STEPS
 from summit_app.store.lock import current_holder
-from summit_app.ui import theme
-from summit_app.ui.main_window import MainWindow
-from summit_app.ui.preferences import Preferences
+from summit_app.ui.base import theme
+from summit_app.ui.base.preferences import Preferences
+from summit_app.ui.window.main_window import MainWindow
 
 
 def test_navigator_lists_the_nine_steps_with_their_state(make_window: MakeWindow) -> None:

@@ -19,8 +19,8 @@ from summit_app import cli
 from summit_app.plan import model
 from summit_app.plan.edits import SetField
 from summit_app.store.plan_file import PlanFile
-from summit_app.ui import theme
-from summit_app.ui.prompts import COPY, READ_ONLY
+from summit_app.ui.base import theme
+from summit_app.ui.base.prompts import COPY, READ_ONLY
 
 PLAN = model.Plan(district=model.District(name="Harbor"), members=(model.TeamMember("m1", "Ana Adams"),))
 

@@ -8,7 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from summit_app.plan import model
 from summit_app.plan.progress import STEPS
-from summit_app.ui.present.mode import PresentMode
+from summit_app.ui.facilitation.present.mode import PresentMode
 
 
 def present(window: Any, qtbot: QtBot) -> PresentMode:

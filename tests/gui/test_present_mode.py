@@ -25,10 +25,10 @@ from summit_app.plan import model
 from summit_app.plan.edits import SetField
 from summit_app.plan.fields import specs
 from summit_app.plan.progress import STEPS
-from summit_app.ui.main_window import MainWindow
-from summit_app.ui.present.mode import PresentMode
-from summit_app.ui.present.privacy import public_text
-from summit_app.ui.present.theme import body_px
+from summit_app.ui.facilitation.present.mode import PresentMode
+from summit_app.ui.facilitation.present.privacy import public_text
+from summit_app.ui.facilitation.present.theme import body_px
+from summit_app.ui.window.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
 
@@ -234,7 +234,7 @@ def test_a_second_screen_shows_the_room_and_freezes(make_window: Any, qtbot: QtB
 
 
 def test_present_is_off_without_a_plan(qtbot: QtBot, prompts: Any, tmp_path: Path) -> None:
-    from summit_app.ui.preferences import Preferences
+    from summit_app.ui.base.preferences import Preferences
 
     window = MainWindow(Preferences(), prompts, remember=False)
     qtbot.addWidget(window)

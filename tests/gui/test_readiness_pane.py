@@ -20,9 +20,9 @@ from pytestqt.qtbot import QtBot
 from summit_app.plan import model
 from summit_app.plan.readiness import gear_scores, overall_score, spread
 from summit_app.store.plan_file import PlanFile, close_document, open_document
-from summit_app.ui.context import UiContext
-from summit_app.ui.panes.readiness import ReadinessPane
-from summit_app.ui.readiness_model import COL_LEVEL, COL_MEMBERS, COL_SCORE, ReadinessModel
+from summit_app.ui.base.context import UiContext
+from summit_app.ui.panes.readiness.readiness import ReadinessPane
+from summit_app.ui.panes.readiness.readiness_model import COL_LEVEL, COL_MEMBERS, COL_SCORE, ReadinessModel
 
 TEAM = (model.TeamMember("m-ana", "Ana Adams", "superintendent"),
         model.TeamMember("m-ben", "Ben Baker", "technology-director"),

@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from summit_app.plan import model
-from summit_app.ui.main_window import MainWindow
-from summit_app.ui.panes.review import ReviewPane
-from summit_app.ui.review_models import FINDING_ROLE
+from summit_app.ui.panes.review.review import ReviewPane
+from summit_app.ui.panes.review.review_models import FINDING_ROLE
+from summit_app.ui.window.main_window import MainWindow
 
 
 def review(window: MainWindow) -> ReviewPane:

@@ -26,9 +26,9 @@ from summit_app.plan.edits import SetField
 from summit_app.plan.review import blocking_counts, changes_since_signed, finding_counts
 from summit_app.plan.samples import large_plan
 from summit_app.store.plan_file import PlanFile, open_document
-from summit_app.ui.context import UiContext
-from summit_app.ui.panes.review import ReviewPane
-from summit_app.ui.review_models import CoverageModel, FindingsModel
+from summit_app.ui.base.context import UiContext
+from summit_app.ui.panes.review.review import ReviewPane
+from summit_app.ui.panes.review.review_models import CoverageModel, FindingsModel
 
 AUTHOR = "Ana Adams"
 

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from summit_app.plan.samples import small_plan
 from summit_app.store.plan_file import PlanFile
-from summit_app.ui.rollup_dialog import RollupDialog
+from summit_app.ui.facilitation.rollup_dialog import RollupDialog
 
 pytestmark = pytest.mark.gui
 

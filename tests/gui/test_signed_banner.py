@@ -21,9 +21,9 @@ from summit_app.plan import model
 from summit_app.plan.edits import SetField
 from summit_app.plan.signing import sign_edit
 from summit_app.store.plan_file import close_document, open_document
-from summit_app.ui.main_window import MainWindow
-from summit_app.ui.signed_banner import SignedBanner
-from summit_app.ui.signoff import when
+from summit_app.ui.panes.review.signoff import when
+from summit_app.ui.window.main_window import MainWindow
+from summit_app.ui.workspace.signed_banner import SignedBanner
 
 SIGNED_AT = datetime(2026, 3, 10, 15, 0, tzinfo=UTC)
 

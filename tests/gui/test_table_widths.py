@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from summit_app.plan import model
 from summit_app.plan.progress import STEPS
-from summit_app.ui.table_section import WIDEST, TableSection
+from summit_app.ui.fields.table_section import WIDEST, TableSection
 
 
 def _fits(section, row: int, column: int) -> bool:  # type: ignore[no-untyped-def]

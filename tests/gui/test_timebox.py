@@ -11,9 +11,18 @@ from PySide6.QtCore import QTime
 from pytestqt.qtbot import QtBot
 
 from summit_app.plan.content import Content
-from summit_app.ui.preferences import Preferences
-from summit_app.ui.present.agenda import AgendaDialog, minutes_for
-from summit_app.ui.timebox import OVER, PAUSED, RUNNING, WARNING, Countdown, TimeBox, TimerDisplay, format_duration
+from summit_app.ui.base.preferences import Preferences
+from summit_app.ui.facilitation.present.agenda import AgendaDialog, minutes_for
+from summit_app.ui.facilitation.timebox import (
+    OVER,
+    PAUSED,
+    RUNNING,
+    WARNING,
+    Countdown,
+    TimeBox,
+    TimerDisplay,
+    format_duration,
+)
 
 pytestmark = pytest.mark.gui
 

@@ -10,8 +10,8 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from summit_app.plan import model
-from summit_app.ui.main_window import MainWindow
-from summit_app.ui.panes.vision import VisionPane
+from summit_app.ui.panes.vision.vision import VisionPane
+from summit_app.ui.window.main_window import MainWindow
 
 GOAL = model.Goal("g1", "Every student reads on grade level")
 PLAN = model.Plan(district=model.District(name="Harbor"), goals=(GOAL,),

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from summit_app.plan import model
 from summit_app.plan.edits import Batch, SetField
 from summit_app.plan.voting import VotingSession, priority_edit
-from summit_app.ui.voting_dialog import GEARS, GOALS, VotingDialog
+from summit_app.ui.facilitation.voting_dialog import GEARS, GOALS, VotingDialog
 
 pytestmark = pytest.mark.gui
 

@@ -28,8 +28,8 @@ from runcli import error_line, run_cli
 from summit_app.plan import model
 from summit_app.plan.interchange import plan_to_json
 from summit_app.store.lock import current_holder, lock_path
-from summit_app.ui.main_window import MainWindow
-from summit_app.ui.opening import CANNOT_OPEN
+from summit_app.ui.window.main_window import MainWindow
+from summit_app.ui.window.opening import CANNOT_OPEN
 
 RELATIVE = f"picked/{PLAN_NAME}"
 

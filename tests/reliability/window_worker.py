@@ -23,9 +23,9 @@ from PySide6.QtWidgets import QApplication
 
 from summit_app.app import application
 from summit_app.store.errors import LockHolder
-from summit_app.ui.main_window import MainWindow
-from summit_app.ui.preferences import Preferences
-from summit_app.ui.prompts import Prompts
+from summit_app.ui.base.preferences import Preferences
+from summit_app.ui.base.prompts import Prompts
+from summit_app.ui.window.main_window import MainWindow
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "store"))
 from crash_worker import edit_number, say, serve  # the store crash test's numbered edits and fork loop

@@ -28,7 +28,7 @@ from summit_app.plan.interchange import dumps
 from summit_app.plan.rules import PlanRuleError, plan_problems
 from summit_app.store.location import is_server_location
 from summit_app.store.plan_file import close_document, open_document, open_plan
-from summit_app.ui.collection_edits import removal_edit
+from summit_app.ui.fields.collection_edits import removal_edit
 
 MakePlan = Callable[..., str]
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from summit_app.export.pdf import formatting as pdf
 from summit_app.plan.formats import day, hours, long_day, money, share
-from summit_app.ui import formats as screen
+from summit_app.ui.fields import formats as screen
 
 
 def test_money_reads_with_cents_or_in_whole_dollars() -> None:

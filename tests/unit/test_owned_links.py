@@ -13,7 +13,7 @@ from summit_app.plan.edits import apply_edit
 from summit_app.plan.fields import owned_links, spec
 from summit_app.store.layout import CASCADE, TABLE_NAMES
 from summit_app.store.schema import METADATA
-from summit_app.ui.collection_edits import removal_edit
+from summit_app.ui.fields.collection_edits import removal_edit
 
 
 def test_a_goals_actions_and_a_members_ratings_are_owned() -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from summit_app.plan.progress import STEPS
-from summit_app.ui.context import UiContext
+from summit_app.ui.base.context import UiContext
 from summit_app.ui.pane import Pane
 
 #: The panes' ids, in the order of the steps.
@@ -36,31 +36,31 @@ def pane_class(pane_id: str) -> type[Pane]:
     are written out so that tools following them (the bundler among them) find every pane."""
     match pane_id:
         case "district":
-            from summit_app.ui.panes.district import DistrictPane
+            from summit_app.ui.panes.district.district import DistrictPane
             return DistrictPane
         case "readiness":
-            from summit_app.ui.panes.readiness import ReadinessPane
+            from summit_app.ui.panes.readiness.readiness import ReadinessPane
             return ReadinessPane
         case "vision":
-            from summit_app.ui.panes.vision import VisionPane
+            from summit_app.ui.panes.vision.vision import VisionPane
             return VisionPane
         case "learning":
-            from summit_app.ui.panes.learning import LearningPane
+            from summit_app.ui.panes.learning.learning import LearningPane
             return LearningPane
         case "privacy":
-            from summit_app.ui.panes.privacy import PrivacyPane
+            from summit_app.ui.panes.privacy.privacy import PrivacyPane
             return PrivacyPane
         case "infrastructure":
-            from summit_app.ui.panes.infrastructure import InfrastructurePane
+            from summit_app.ui.panes.infrastructure.infrastructure import InfrastructurePane
             return InfrastructurePane
         case "budget":
-            from summit_app.ui.panes.budget import BudgetPane
+            from summit_app.ui.panes.budget.budget import BudgetPane
             return BudgetPane
         case "timeline":
-            from summit_app.ui.panes.timeline import TimelinePane
+            from summit_app.ui.panes.timeline.timeline import TimelinePane
             return TimelinePane
         case "review":
-            from summit_app.ui.panes.review import ReviewPane
+            from summit_app.ui.panes.review.review import ReviewPane
             return ReviewPane
     raise KeyError(pane_id)
 

@@ -1,0 +1,1 @@
+"""The District pane and the parts only it (or a pane reusing it) uses."""

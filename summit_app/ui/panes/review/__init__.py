@@ -1,0 +1,1 @@
+"""The Review pane and the parts only it (or a pane reusing it) uses."""

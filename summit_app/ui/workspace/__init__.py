@@ -1,0 +1,1 @@
+"""One open plan on screen: the workspace with its step navigator, badges, find bar and signed banner."""
