@@ -1,4 +1,4 @@
-"""Plan checks: the Review pane re-runs them on every edit, so they must stay well under 100 ms."""
+"""Plan checks: the Review pane re-runs them on every edit, so on the large plan they must stay within 20 ms."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from summit_app.plan.content import load_content
 from summit_app.plan.coverage import coverage
 from summit_app.plan.samples import demo_plan, large_plan
 
-TARGET_MS = 100.0
+TARGET_MS = 20.0
 
 
 def measure(workdir: Path) -> list[Figure]:

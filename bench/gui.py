@@ -182,7 +182,7 @@ def typing_recounts(workdir: Path) -> Figure:
     assert window.context is not None
     assert window.workspace is not None
     runs: list[float] = []
-    window.workspace.findings.counted.connect(lambda *_: runs.append(time.perf_counter()))
+    window.workspace.findings.changed.connect(lambda *_: runs.append(time.perf_counter()))
     typed = "Dr. Maria Alvarez"
     for length in range(len(typed) - 1, -1, -1):
         window.context.edit(SetField("approval", "", "superintendent_name", typed[:length]))
