@@ -154,6 +154,13 @@ def _devices_by_day(plan: model.Plan, lines: list[model.BudgetLine]) -> dict[dat
     return out
 
 
+def users_carried(plan: model.Plan, lines: list[model.BudgetLine]) -> int:
+    """Users the network carries once the plan is done: students and staff, or the devices in service if more
+    (today's fleets and the devices ``lines`` add; replacements add none)."""
+    devices = sum(f.count for f in plan.devices) + sum(line.quantity for line in lines if not line.replaces_devices)
+    return max(plan.district.enrollment + plan.district.staff, devices)
+
+
 def device_rollouts(plan: model.Plan, content: Content) -> list[DeviceRollout]:
     """One reading per device line, in order of delivery."""
     reader = _Reader(plan, content)

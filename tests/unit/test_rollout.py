@@ -112,3 +112,16 @@ def test_training_that_starts_on_or_after_delivery_has_not_started_before_it(con
     [rollout] = device_rollouts(_plan((_line("grade9", 2_500),), learning), content)
     assert (rollout.training_started_before, rollout.first_training) == (False, date(2027, 7, 1))
     assert rollout.training_hours_per_teacher == Decimal("0.00")
+
+
+def test_the_users_a_network_carries_are_people_or_devices_whichever_is_more() -> None:
+    from summit_app.plan.rollout import users_carried
+
+    plan = model.Plan(district=model.District(enrollment=100, staff=10),
+                      devices=(model.DeviceFleet("fleet", "chromebook", "students", 90),))
+    grow = model.BudgetLine("grow", "Chromebooks", "devices", quantity=40, device_type="chromebook")
+    refresh = model.BudgetLine("refresh", "Refresh", "devices", quantity=90, device_type="chromebook",
+                               replaces_devices=True)
+    assert users_carried(plan, []) == 110
+    assert users_carried(plan, [refresh]) == 110
+    assert users_carried(plan, [grow, refresh]) == 130

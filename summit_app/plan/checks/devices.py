@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from summit_app.plan import model
+from summit_app.plan import model, rollout
 from summit_app.plan.checks.facts import (
     Facts,
     capital,
@@ -160,11 +160,8 @@ def _growing(facts: Facts) -> Iterator[tuple[DeviceRollout, model.BudgetLine]]:
 
 
 def users_carried(facts: Facts) -> int:
-    """Users the network carries once the plan is done: students and staff, or the devices in service if more."""
-    plan = facts.plan
-    devices = sum(f.count for f in plan.devices) + sum(
-        line.quantity for line in facts.device_lines if not line.replaces_devices)
-    return max(plan.district.enrollment + plan.district.staff, devices)
+    """Users the network carries once the plan is done (``rollout.users_carried``)."""
+    return rollout.users_carried(facts.plan, facts.device_lines)
 
 
 def _fleet_shortfalls(facts: Facts) -> list[str]:

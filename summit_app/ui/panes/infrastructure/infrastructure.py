@@ -84,7 +84,7 @@ class InfrastructurePane(Pane):
     def refresh(self, plan: model.Plan) -> None:
         self.network.refresh(plan)
         self.targets.refresh(plan)
-        for name, note in reference_notes(plan).items():
+        for name, note in reference_notes(plan, self.context.content).items():
             self.targets.hints[name].setText(note)
         self.upgrades.refresh(plan)
         self.fleet.refresh(plan)

@@ -21,6 +21,7 @@ from summit_app.plan.network import (
     today,
     wan_target_mbps,
 )
+from summit_app.plan.rollout import device_lines, users_carried
 
 #: (text, meets the target); an empty text shows "—" (no figure to show).
 Figure = tuple[str, bool]
@@ -35,23 +36,25 @@ class Reading:
     after: Figure
 
 
-def users(plan: model.Plan) -> int:
-    return plan.district.enrollment + plan.district.staff
+def users(plan: model.Plan, content: Content) -> int:
+    """Users the network carries, counted as the plan checks count them."""
+    return users_carried(plan, device_lines(plan, content))
 
 
-def reference_notes(plan: model.Plan) -> dict[str, str]:
+def reference_notes(plan: model.Plan, content: Content) -> dict[str, str]:
     """The long-term reference beside each target field, in this district's own figures."""
     internet = f"Long-term reference: {reference_internet_mbps(1000):,}"
-    if users(plan):
-        internet += f", or {reference_internet_mbps(users(plan)):,} Mbps for {users(plan):,} users"
+    count = users(plan, content)
+    if count:
+        internet += f", or {reference_internet_mbps(count):,} Mbps for {count:,} users"
     internet += f". Never below {FLOOR_MBPS_PER_1000:,}."
     per_1000 = f"{REFERENCE_WAN_MBPS_PER_1000 // 1000:,} Gbps per 1,000 students"
     wan = f"Long-term reference: {reference_wan_mbps(plan):,} Mbps ({per_1000}). 0 uses it."
     return {"target_mbps_per_1000": internet, "target_wan_mbps": wan}
 
 
-def _internet(plan: model.Plan, capacity: Capacity) -> Figure:
-    count = users(plan)
+def _internet(plan: model.Plan, content: Content, capacity: Capacity) -> Figure:
+    count = users(plan, content)
     if not count:
         return ("", False)
     per_1000 = capacity.internet_mbps * 1000 / count
@@ -94,7 +97,8 @@ def readings(plan: model.Plan, content: Content) -> list[Reading]:
     after = capacity_after_upgrades(plan)
     none: Figure = ("", False)
     return [
-        Reading("Internet per 1,000 users", _internet(plan, now), _internet(plan, after) if upgraded else none),
+        Reading("Internet per 1,000 users", _internet(plan, content, now),
+                _internet(plan, content, after) if upgraded else none),
         Reading("WAN link per school", _wan(plan, now), _wan(plan, after) if upgraded else none),
         Reading("Classrooms with Wi-Fi", _wifi(now), _wifi(after) if upgraded else none),
         Reading("Student devices", _devices(plan), none),
