@@ -1,4 +1,4 @@
-"""Write tests/fixtures/plan-r1.techplan and plan-r2.techplan: the demo plan in released schema revisions.
+"""Write the fixtures tests/fixtures/plan-r1, -r2 and -r4.techplan: the demo plan in released schema revisions.
 
 Every released schema revision keeps a fixture that the migration tests upgrade
 and compare row by row. Made by writing the demo plan at the head revision,
@@ -93,6 +93,26 @@ def make_revision_2(target: Path) -> None:
     draft.replace(target)
 
 
+def make_revision_4(target: Path) -> None:
+    """The demo plan as the revision-4 app wrote it: every table of that revision with rows, signed, then edited.
+
+    Made once, by the app of revision 4, and kept (a newer app's demo plan holds
+    sections revision 4 cannot store).
+    """
+    draft = target.with_name(f".{target.name}.new")
+    draft.unlink(missing_ok=True)
+    write_new_file(draft, demo_plan())
+    _sign_and_edit(draft)
+    con = sqlite3.connect(draft)
+    try:
+        con.execute("UPDATE plan_info SET value = ? WHERE key = 'created'", (CREATED,))
+        con.commit()
+        con.execute("VACUUM")
+    finally:
+        con.close()
+    draft.replace(target)
+
+
 def main() -> int:
     FIXTURES.mkdir(parents=True, exist_ok=True)
     target = FIXTURES / "plan-r1.techplan"
@@ -101,6 +121,9 @@ def main() -> int:
     if "--revision-2" in sys.argv:
         make_revision_2(FIXTURES / "plan-r2.techplan")
         print("Wrote tests/fixtures/plan-r2.techplan")
+    if "--revision-4" in sys.argv:
+        make_revision_4(FIXTURES / "plan-r4.techplan")
+        print("Wrote tests/fixtures/plan-r4.techplan")
     return 0
 
 

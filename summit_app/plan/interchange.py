@@ -27,7 +27,7 @@ from summit_app.plan.fields import FieldSpec, Kind, specs
 from summit_app.plan.rules import MAX_WHOLE, Problem, plan_problems
 
 FORMAT_NAME = "summit-planner-plan"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 #: The oldest version this app reads.
 OLDEST_VERSION = 1
 
@@ -44,14 +44,26 @@ ADDED_FIELDS: dict[int, dict[type, frozenset[str]]] = {
                                      "erate_category", "match_source_id"}),
         model.Milestone: frozenset({"kind"}),
     },
+    3: {
+        model.District: frozenset({"low_income_percent", "peer_matching"}),
+        model.AppEntry: frozenset({"accessibility_report"}),
+        model.BudgetLine: frozenset({"pilot", "accessibility_report"}),
+    },
 }
-ADDED_COLLECTIONS: dict[int, frozenset[str]] = {2: frozenset({"upgrades", "acceptances"})}
+ADDED_COLLECTIONS: dict[int, frozenset[str]] = {
+    2: frozenset({"upgrades", "acceptances"}),
+    3: frozenset({"peers", "lighthouses", "communications"}),
+}
+#: Whole sections a version added: an older document has none of them (their records take
+#: their defaults, their lists are empty), and the fingerprint leaves them out while so.
+ADDED_SECTIONS: dict[int, frozenset[str]] = {3: frozenset({"equity", "community"})}
 
 #: Where each singleton's fields live in the document.
 SINGLETON_PATHS: dict[str, str] = {
     "district": "district",
     "vision": "vision",
     "network": "infrastructure",
+    "equity": "equity",
     "approval": "approval",
     "signature": "signature",
 }
@@ -72,10 +84,13 @@ COLLECTION_PATHS: dict[str, tuple[str, str]] = {
     "milestones": ("timeline", "milestones"),
     "upgrades": ("infrastructure", "upgrades"),
     "acceptances": ("approval", "accepted_findings"),
+    "peers": ("community", "peers"),
+    "lighthouses": ("community", "lighthouses"),
+    "communications": ("community", "communications"),
 }
 
 SECTIONS = ("district", "team", "readiness", "vision", "learning", "privacy",
-            "infrastructure", "budget", "timeline", "approval", "signature")
+            "infrastructure", "equity", "budget", "timeline", "community", "approval", "signature")
 
 
 def json_path(collection: str, index: int | None, field: str | None) -> str:
@@ -101,6 +116,10 @@ def _added_since(version: int) -> tuple[dict[type, frozenset[str]], frozenset[st
             fields.setdefault(record_type, set()).update(names)
         collections |= ADDED_COLLECTIONS.get(added, frozenset())
     return {t: frozenset(n) for t, n in fields.items()}, frozenset(collections)
+
+
+def _sections_added_since(version: int) -> frozenset[str]:
+    return frozenset().union(*(ADDED_SECTIONS.get(v, frozenset()) for v in range(version + 1, FORMAT_VERSION + 1)))
 
 
 _DEFAULTS: dict[tuple[type, str], Any] = {}
@@ -133,8 +152,12 @@ def plan_to_json(plan: model.Plan, *, content_only: bool = False) -> dict[str, A
     doc: dict[str, Any] = {} if content_only else {"format": FORMAT_NAME, "format_version": FORMAT_VERSION}
     for section in SECTIONS:
         doc[section] = {}
+    later_sections = _sections_added_since(OLDEST_VERSION)
     for name, path in SINGLETON_PATHS.items():
-        raw = record_to_json(getattr(plan, name))
+        record = getattr(plan, name)
+        if content_only and path in later_sections and record == model.SINGLETONS[name]():
+            continue
+        raw = record_to_json(record)
         doc[path].update(_without_later_defaults(model.SINGLETONS[name], raw) if content_only else raw)
     later_collections = _added_since(OLDEST_VERSION)[1]
     for name, (section, key) in COLLECTION_PATHS.items():
@@ -147,6 +170,9 @@ def plan_to_json(plan: model.Plan, *, content_only: bool = False) -> dict[str, A
     if content_only:
         for name in model.NOT_CONTENT:
             del doc[SINGLETON_PATHS[name]]
+        for section in later_sections:
+            if not doc[section]:
+                del doc[section]
     return doc
 
 
@@ -174,7 +200,12 @@ def _check_keys(doc: dict[str, Any], version: int) -> None:
     for key in doc:
         if key not in SECTIONS and key not in ("format", "format_version"):
             raise DecodeError(member_path("", key), "is not a section of a plan")
+    later_sections = _sections_added_since(version)
     for section in SECTIONS:
+        if section in later_sections:
+            if section in doc:
+                raise _not_of_version(section, version, _version_that_added_section(section))
+            continue
         if section not in doc:
             raise DecodeError(section, "is missing; a document lists every section")
         raw = _section(doc, section)
@@ -214,6 +245,10 @@ def _version_that_added(name: str, record_type: type | None = None) -> int:
                     else name in ADDED_COLLECTIONS.get(v, frozenset())))
 
 
+def _version_that_added_section(section: str) -> int:
+    return next(v for v, sections in sorted(ADDED_SECTIONS.items()) if section in sections)
+
+
 def _not_of_version(path: str, version: int, added_in: int) -> DecodeError:
     return DecodeError(path, f"is not part of format version {version}: it came in version {added_in}, "
                              "whose documents list every field")
@@ -235,8 +270,11 @@ def plan_from_json(doc: Any, content: Content) -> model.Plan:
     version = _check_header(doc)
     _check_keys(doc, version)
     later_fields, later_collections = _added_since(version)
+    later_sections = _sections_added_since(version)
     values: dict[str, Any] = {}
     for name, path in SINGLETON_PATHS.items():
+        if path in later_sections:
+            continue
         lists = _collection_keys(path)
         raw = {k: v for k, v in _section(doc, path).items() if k not in lists}
         record_type = model.SINGLETONS[name]
@@ -245,7 +283,7 @@ def plan_from_json(doc: Any, content: Content) -> model.Plan:
         values[name] = record_from_json(record_type, raw, path, optional=later)
     for name, (section, key) in COLLECTION_PATHS.items():
         if name in later_collections:
-            if key in _section(doc, section):
+            if section not in later_sections and key in _section(doc, section):
                 raise _not_of_version(f"{section}.{key}", version, _version_that_added(name))
             continue
         raw_list = _section(doc, section)[key]

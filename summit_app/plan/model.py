@@ -99,6 +99,8 @@ class District(ByFields):
     first_fiscal_year: int = count_field("First fiscal year", low=2000, high=2100, default=2027)
     plan_years: int = count_field("Plan years", low=3, high=MAX_PLAN_YEARS, default=3)
     erate_discount_percent: int = count_field("E-Rate discount (%)", high=90)
+    low_income_percent: int = count_field("Low-income students (%)", high=100)
+    peer_matching: bool = flag_field("Open to peer matching in the region's roll-up")
 
 
 @record
@@ -125,6 +127,19 @@ class Network(ByFields):
     support_technicians: int = count_field("Support technicians")
     cipa_in_place: bool = flag_field("CIPA safety policy, filtering and monitoring in place")
     notes: str = text_field("Notes", long=True)
+
+
+@record
+class Equity(ByFields):
+    """Who can learn at home and who needs assistive technology: home access and accessibility."""
+
+    no_home_internet_percent: int = count_field("Students without reliable home internet (%)", high=100)
+    take_home: str = choice_field("Devices at home", "take_home_policies")
+    loaner_policy: str = text_field("Take-home and loaner policy", long=True)
+    hotspot_plan: str = text_field("Hotspots and home internet", long=True)
+    assistive_students: int = count_field("Students with IEP or 504 technology needs")
+    assistive_plan: str = text_field("Devices and assistive technology for them", long=True)
+    public_entity_size: str = choice_field("Population the district serves", "public_entity_sizes")
 
 
 @record
@@ -242,6 +257,7 @@ class AppEntry(ByFields):
     consent_route: str = choice_field("COPPA consent", "consent_routes", "not-applicable")
     retention: str = text_field("Retention and deletion")
     approval: str = choice_field("Approval", "approval_statuses", "pending")
+    accessibility_report: str = choice_field("Accessibility conformance report", "accessibility_reports")
 
 
 @record
@@ -300,6 +316,8 @@ class BudgetLine(ByFields):
     delivery_date: date | None = day_field("Delivery")
     erate_category: str = choice_field("E-Rate category", "erate_categories")
     match_source_id: str | None = link_field("Local match from", "funding")
+    pilot: bool = flag_field("Device pilot or test")
+    accessibility_report: str = choice_field("Accessibility conformance report", "accessibility_reports")
 
     def years(self) -> range:
         """The fiscal years this line spends in (one for a one-time cost)."""
@@ -352,6 +370,50 @@ class Acceptance(ByFields):
     role: str = choice_field("Accepted by", "roles")
 
 
+@record
+class PeerDistrict(ByFields):
+    """A district "like us" the team will learn from or mentor, and the visit that makes it real."""
+
+    id: str
+    name: str = text_field("Peer district")
+    state: str = text_field("State")
+    enrollment: int = count_field("Students enrolled")
+    low_income_percent: int = count_field("Low-income students (%)", high=100)
+    alike_in: tuple[str, ...] = choices_field("Like us in", "peer_likenesses")
+    relation: str = choice_field("Relation", "peer_relations", "learn-from")
+    visit_date: date | None = day_field("Planned visit")
+    visitors: str = text_field("Who visits")
+    adopt: str = text_field("What we will adopt", long=True)
+
+
+@record
+class LighthouseSchool(ByFields):
+    """A school that shows the vision in action, and when and to whom it opens its doors."""
+
+    id: str
+    name: str = text_field("School")
+    district: str = text_field("District")
+    shows: str = text_field("What it shows", long=True)
+    goal_ids: tuple[str, ...] = links_field("Goals it shows", "goals")
+    open_from: date | None = day_field("Open for visits from")
+    open_to: tuple[str, ...] = choices_field("Open to", "visit_audiences")
+    contact: str = text_field("Contact")
+
+
+@record
+class Communication(ByFields):
+    """One message of the communication plan: who hears what, how, in which languages, when, from whom."""
+
+    id: str
+    kind: str = choice_field("Kind", "communication_kinds")
+    audiences: tuple[str, ...] = choices_field("Audience", "communication_audiences")
+    message: str = text_field("Message", long=True)
+    channel: str = choice_field("Channel", "communication_channels")
+    languages: str = text_field("Languages")
+    planned_date: date | None = day_field("Date")
+    owner: str = text_field("Owner")
+
+
 # --- the plan ----------------------------------------------------------------------
 
 Record = Any  # any of the dataclasses above
@@ -364,6 +426,7 @@ class Plan(ByFields):
     district: District = field(default_factory=District)
     vision: Vision = field(default_factory=Vision)
     network: Network = field(default_factory=Network)
+    equity: Equity = field(default_factory=Equity)
     approval: Approval = field(default_factory=Approval)
     signature: Signature = field(default_factory=Signature)
     members: tuple[TeamMember, ...] = ()
@@ -380,6 +443,9 @@ class Plan(ByFields):
     milestones: tuple[Milestone, ...] = ()
     upgrades: tuple[NetworkUpgrade, ...] = ()
     acceptances: tuple[Acceptance, ...] = ()
+    peers: tuple[PeerDistrict, ...] = ()
+    lighthouses: tuple[LighthouseSchool, ...] = ()
+    communications: tuple[Communication, ...] = ()
 
     def fiscal_years(self) -> list[int]:
         first = self.district.first_fiscal_year
@@ -400,6 +466,7 @@ SINGLETONS: dict[str, type] = {
     "district": District,
     "vision": Vision,
     "network": Network,
+    "equity": Equity,
     "approval": Approval,
     "signature": Signature,
 }
@@ -420,6 +487,9 @@ COLLECTIONS: dict[str, type] = {
     "milestones": Milestone,
     "upgrades": NetworkUpgrade,
     "acceptances": Acceptance,
+    "peers": PeerDistrict,
+    "lighthouses": LighthouseSchool,
+    "communications": Communication,
 }
 
 #: Parts of a plan that are not its content (left out of the fingerprint).

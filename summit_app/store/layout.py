@@ -17,12 +17,13 @@ from summit_app.plan.fields import FieldSpec, owned_links
 #: ``PRAGMA application_id`` of a plan file ("SuPl").
 APPLICATION_ID = 0x5375506C
 #: ``PRAGMA user_version``: the schema revision this app writes.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 TABLE_NAMES: dict[str, str] = {
     "district": "district",
     "vision": "vision",
     "network": "network",
+    "equity": "equity",
     "approval": "approval",
     "signature": "signature",
     "members": "team_members",
@@ -39,6 +40,9 @@ TABLE_NAMES: dict[str, str] = {
     "milestones": "milestones",
     "upgrades": "network_upgrades",
     "acceptances": "accepted_findings",
+    "peers": "peer_districts",
+    "lighthouses": "lighthouse_schools",
+    "communications": "communications",
 }
 
 #: Links whose rows go with their parent (a goal's actions, a member's ratings): the model's owned links.

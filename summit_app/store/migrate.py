@@ -23,7 +23,7 @@ from summit_app.store.engine import make_engine
 from summit_app.store.errors import PlanFileError
 
 #: Alembic revision id for each schema revision (``PRAGMA user_version``).
-REVISIONS = {1: "0001", 2: "0002", 3: "0003", 4: "0004"}
+REVISIONS = {1: "0001", 2: "0002", 3: "0003", 4: "0004", 5: "0005"}
 
 
 def _config(conn: sa.Connection | None = None) -> Config:
