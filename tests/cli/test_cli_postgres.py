@@ -15,6 +15,7 @@ from pg import admin, plan_name
 from runcli import error_line, run_cli
 
 from summit_app.plan import model
+from summit_app.store.layout import SCHEMA_VERSION
 
 MakePlan = Callable[..., str]
 
@@ -32,7 +33,7 @@ def test_info_check_and_export_read_the_same_plan_from_either_store(
     found = info(location)
     assert found["fingerprint"] == expected["fingerprint"]
     assert found["budget_total"] == expected["budget_total"]
-    assert found["schema_version"] == 4
+    assert found["schema_version"] == SCHEMA_VERSION
     checked = run_cli("check", location, "--json")
     assert checked.returncode == run_cli("check", good_plan, "--json").returncode
     assert json.loads(checked.stdout) == json.loads(run_cli("check", good_plan, "--json").stdout)

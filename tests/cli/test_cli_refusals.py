@@ -17,6 +17,7 @@ from runcli import error_line, run_cli
 from summit_app.plan import model
 from summit_app.plan.interchange import plan_to_json
 from summit_app.resources import read_text
+from summit_app.store.layout import SCHEMA_VERSION
 
 MakePlan = Callable[..., Path]
 
@@ -60,7 +61,7 @@ def test_read_only_plan_is_refused_for_signing(good_plan: Path, tmp_path: Path) 
     assert line == "summit-app: error: plan.techplan: the file or its folder is read-only; open it read-only instead"
     result = run_cli("info", "plan.techplan", "--json", cwd=tmp_path)  # what the message offers works
     assert result.returncode == 0
-    assert json.loads(result.stdout)["schema_version"] == 4
+    assert json.loads(result.stdout)["schema_version"] == SCHEMA_VERSION
 
 
 def test_new_never_overwrites(good_plan: Path, tmp_path: Path) -> None:

@@ -1,8 +1,9 @@
-"""JSON format versions: a version-1 document reads with nothing lost, a version-2 one lists every field.
+"""JSON format versions: version-1 and version-2 documents read with nothing lost, a version-3 one lists every field.
 
 The version-1 document is the revision-3 fixture's signed demo plan written the
 way the app of that revision exported it: without the fields and lists format
-version 2 added (named here, not taken from the code under test).
+version 2 added (named here, not taken from the code under test). The version-2
+document is the revision-4 fixture's plan without what version 3 added.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from summit_app.plan.signing import signed_state
 from summit_app.store.plan_file import PlanFile
 
 FIXTURE_R3 = Path(__file__).resolve().parents[1] / "fixtures" / "plan-r3.techplan"
+FIXTURE_R4 = Path(__file__).resolve().parents[1] / "fixtures" / "plan-r4.techplan"
 
 #: What format version 2 added: fields by where they sit (a section, or a section's list), and lists.
 V2_FIELDS: dict[tuple[str, ...], tuple[str, ...]] = {
@@ -36,6 +38,13 @@ V2_FIELDS: dict[tuple[str, ...], tuple[str, ...]] = {
     ("timeline", "milestones"): ("kind",),
 }
 V2_LISTS = (("infrastructure", "upgrades"), ("approval", "accepted_findings"))
+#: What format version 3 added: fields, and whole sections.
+V3_FIELDS: dict[tuple[str, ...], tuple[str, ...]] = {
+    ("district",): ("low_income_percent", "peer_matching"),
+    ("privacy", "apps"): ("accessibility_report",),
+    ("budget", "lines"): ("pilot", "accessibility_report"),
+}
+V3_SECTIONS = ("equity", "community")
 
 
 @pytest.fixture(scope="module")
@@ -65,15 +74,29 @@ def r3_plan(tmp_path_factory: pytest.TempPathFactory) -> model.Plan:
         return plan_file.load()
 
 
-def as_version_1(doc: dict[str, Any]) -> dict[str, Any]:
-    """``doc`` as format version 1 wrote it: no field or list version 2 added."""
-    old = json.loads(json.dumps(doc))
-    old["format_version"] = 1
-    for where, fields in V2_FIELDS.items():
-        records = [old[where[0]]] if len(where) == 1 else old[where[0]][where[1]]
+def _without_fields(doc: dict[str, Any], fields: dict[tuple[str, ...], tuple[str, ...]]) -> None:
+    for where, names in fields.items():
+        records = [doc[where[0]]] if len(where) == 1 else doc[where[0]][where[1]]
         for record in records:
-            for name in fields:
+            for name in names:
                 del record[name]
+
+
+def as_version_2(doc: dict[str, Any]) -> dict[str, Any]:
+    """``doc`` as format version 2 wrote it: no field or section version 3 added."""
+    old = json.loads(json.dumps(doc))
+    old["format_version"] = 2
+    _without_fields(old, V3_FIELDS)
+    for section in V3_SECTIONS:
+        del old[section]
+    return old
+
+
+def as_version_1(doc: dict[str, Any]) -> dict[str, Any]:
+    """``doc`` as format version 1 wrote it: no field or list version 2 or 3 added."""
+    old = as_version_2(doc)
+    old["format_version"] = 1
+    _without_fields(old, V2_FIELDS)
     for section, key in V2_LISTS:
         del old[section][key]
     return old
@@ -90,8 +113,61 @@ def test_a_version_1_document_reads_with_nothing_lost(r3_plan: model.Plan, conte
     assert (plan.upgrades, plan.acceptances) == ((), ())
     assert fingerprint(plan) == r3_plan.signature.fingerprint  # still the plan that was signed
     again = json.loads(dumps(plan))
-    assert again["format_version"] == 2
-    assert as_version_1(again) == old  # written back as version 2, nothing of version 1 changed
+    assert again["format_version"] == 3
+    assert as_version_1(again) == old  # written back as version 3, nothing of version 1 changed
+
+
+@pytest.fixture(scope="module")
+def r4_plan(tmp_path_factory: pytest.TempPathFactory) -> model.Plan:
+    path = tmp_path_factory.mktemp("r4") / "plan.techplan"
+    shutil.copyfile(FIXTURE_R4, path)
+    with PlanFile.open(path, read_only=True) as plan_file:
+        return plan_file.load()
+
+
+def test_a_version_2_document_reads_with_nothing_lost(r4_plan: model.Plan, content: Content) -> None:
+    assert r4_plan.upgrades  # the lists of version 2 hold items
+    assert r4_plan.acceptances
+    old = as_version_2(plan_to_json(r4_plan))
+    plan = plan_from_json(json.loads(json.dumps(old)), content)
+    assert plan == r4_plan
+    assert plan.equity == model.Equity()
+    assert (plan.peers, plan.lighthouses, plan.communications) == ((), (), ())
+    assert fingerprint(plan) == fingerprint(r4_plan)
+    assert as_version_2(json.loads(dumps(plan))) == old
+
+
+def test_a_signed_plan_of_version_2_keeps_its_fingerprint_until_a_new_section_is_used(
+        r3_plan: model.Plan, content: Content) -> None:
+    old = as_version_2(plan_to_json(r3_plan))
+    plan = plan_from_json(old, content)
+    assert signed_state(plan).signed
+    with_equity = plan.replace(equity=dataclasses.replace(plan.equity, no_home_internet_percent=9))
+    assert signed_state(with_equity).changed_since_signed
+    assert signed_state(with_equity.replace(equity=model.Equity())).signed
+
+
+def test_a_version_2_document_holding_a_section_of_version_3_is_refused(demo: model.Plan, content: Content) -> None:
+    doc = as_version_2(plan_to_json(demo))
+    doc["community"] = {"peers": [], "lighthouses": [], "communications": []}
+    with pytest.raises(DecodeError) as caught:
+        plan_from_json(doc, content)
+    assert str(caught.value) == ("community: is not part of format version 2: it came in version 3, "
+                                 "whose documents list every field")
+    doc = as_version_2(plan_to_json(demo))
+    doc["budget"]["lines"][0]["pilot"] = True
+    with pytest.raises(DecodeError, match=r"^budget\.lines\[0\]\.pilot: is not part of format version 2"):
+        plan_from_json(doc, content)
+
+
+@pytest.mark.parametrize("section", V3_SECTIONS)
+def test_a_version_3_document_missing_a_section_is_refused_naming_it(
+        demo: model.Plan, content: Content, section: str) -> None:
+    doc = plan_to_json(demo)
+    del doc[section]
+    with pytest.raises(DecodeError) as caught:
+        plan_from_json(doc, content)
+    assert str(caught.value) == f"{section}: is missing; a document lists every section"
 
 
 def test_a_version_1_document_of_a_plan_using_the_new_fields_has_them_at_their_defaults(
@@ -155,8 +231,8 @@ def test_a_version_1_document_holding_a_field_of_version_2_is_refused(demo: mode
 
 
 @pytest.mark.parametrize(("version", "why"), [
-    (0, "0 is not a version this app reads (1 to 2)"),
-    (3, "3 is newer than this app reads (2); update the app"),
+    (0, "0 is not a version this app reads (1 to 3)"),
+    (4, "4 is newer than this app reads (3); update the app"),
 ])
 def test_other_versions_are_refused(demo: model.Plan, content: Content, version: int, why: str) -> None:
     doc = plan_to_json(demo)
@@ -188,13 +264,16 @@ def test_a_link_of_a_new_field_to_nothing_is_refused(full: model.Plan, content: 
 def test_the_json_schema_covers_the_new_fields_and_lists(full: model.Plan, content: Content) -> None:
     schema = json_schema(content)
     props = schema["properties"]
-    assert props["format_version"]["const"] == 2
-    for where, names in V2_FIELDS.items():
+    assert props["format_version"]["const"] == 3
+    for where, names in (V2_FIELDS | V3_FIELDS).items():
         part = props[where[0]] if len(where) == 1 else props[where[0]]["properties"][where[1]]["items"]
         assert set(names) <= set(part["properties"]), where
         assert set(names) <= set(part["required"]), where
     for section, key in V2_LISTS:
         assert key in props[section]["required"]
+    for section in V3_SECTIONS:
+        assert section in schema["required"]
+    assert set(props["community"]["required"]) == {"peers", "lighthouses", "communications"}
     lines = props["budget"]["properties"]["lines"]["items"]["properties"]
     assert lines["erate_category"]["enum"] == ["", "category-1", "category-2"]
     assert lines["delivery_date"]["type"] == ["string", "null"]

@@ -18,6 +18,7 @@ import pytest
 from summit_app.plan.content import Content
 from summit_app.plan.interchange import dumps, plan_from_json
 from summit_app.plan.rules import plan_problems
+from summit_app.store.layout import SCHEMA_VERSION
 from summit_app.store.plan_file import PlanFile
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -54,7 +55,7 @@ def test_every_rating_note_and_member_rating_is_still_there_after_the_upgrade(
     before = rows(old_plan, "SELECT id, score, notes, revealed FROM readiness_ratings ORDER BY id")
     members_before = rows(old_plan, "SELECT id, element_id, member_id, score FROM member_ratings ORDER BY id")
     with PlanFile.open(old_plan, holder="Karen") as plan_file:
-        assert plan_file.schema_version() == 4
+        assert plan_file.schema_version() == SCHEMA_VERSION
         plan = plan_file.load()
     after = sorted((r.id, r.score, r.notes, int(r.revealed)) for r in plan.readiness)
     assert after == before

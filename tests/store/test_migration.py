@@ -1,13 +1,14 @@
 """Older plan files upgrade without losing a row, and the migrations build the schema the app uses.
 
 ``tests/fixtures/plan-r1.techplan`` is the demo plan (signed, then edited) in
-schema revision 1, made by ``tools/make_fixtures.py``; ``plan-r2`` and
-``plan-r3`` are the demo plan as the apps of revisions 2 and 3 wrote it (r3
-signed and unchanged since). Revision 2 rebuilds the ``goals`` table, the
+schema revision 1, made by ``tools/make_fixtures.py``; ``plan-r2``, ``plan-r3``
+and ``plan-r4`` are the demo plan as the apps of revisions 2, 3 and 4 wrote it
+(r3 signed and unchanged since; r4 signed, then edited). Revision 2 rebuilds the ``goals`` table, the
 parent of ``goal_actions`` (ON DELETE CASCADE): the migration that deletes
 every action if foreign keys are on. Revision 4 rebuilds ``network`` and
 ``budget_lines`` and adds columns whose values for the rows already there
-must be the records' defaults.
+must be the records' defaults. Revision 5 adds columns at the ends of their
+tables and four tables, one of them a singleton whose one row it writes.
 """
 
 from __future__ import annotations
@@ -40,8 +41,9 @@ from summit_app.store.schema_check import schema_objects, schema_problem
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 FIXTURE = FIXTURES / "plan-r1.techplan"
 #: Each released revision's fixture.
-REVISION_FIXTURES = {1: FIXTURE, 2: FIXTURES / "plan-r2.techplan", 3: FIXTURES / "plan-r3.techplan"}
-HEAD = 4
+REVISION_FIXTURES = {1: FIXTURE, 2: FIXTURES / "plan-r2.techplan", 3: FIXTURES / "plan-r3.techplan",
+                     4: FIXTURES / "plan-r4.techplan"}
+HEAD = 5
 
 #: The columns each revision added, with the value every row already there must get.
 ADDED_COLUMNS: dict[int, dict[str, dict[str, Any]]] = {
@@ -54,9 +56,18 @@ ADDED_COLUMNS: dict[int, dict[str, dict[str, Any]]] = {
         "budget_lines": {"device_type": "", "device_users": "students", "replaces_devices": 0,
                          "delivery_date": None, "erate_category": "", "match_source_id": None},
     },
+    5: {
+        "district": {"low_income_percent": 0, "peer_matching": 0},
+        "privacy_apps": {"accessibility_report": ""},
+        "budget_lines": {"pilot": 0, "accessibility_report": ""},
+    },
 }
-#: The tables each revision added (they start empty).
-ADDED_TABLES = {4: ("accepted_findings", "network_upgrades")}
+#: The tables each revision added (they start empty, but for a singleton's one row at its defaults).
+ADDED_TABLES = {4: ("accepted_findings", "network_upgrades"),
+                5: ("equity", "peer_districts", "lighthouse_schools", "communications")}
+ADDED_ROWS = {"equity": [{"id": 1, "no_home_internet_percent": 0, "take_home": "", "loaner_policy": "",
+                          "hotspot_plan": "", "assistive_students": 0, "assistive_plan": "",
+                          "public_entity_size": ""}]}
 
 Rows = dict[str, list[dict[str, Any]]]
 
@@ -147,7 +158,7 @@ def test_upgrade_keeps_every_row_of_every_table(tmp_path: Path, revision: int) -
     assert set(after) == set(before) | added_tables
     assert after.pop("alembic_version") == [{"version_num": migrate.REVISIONS[HEAD]}]
     for table in added_tables:
-        assert after.pop(table) == [], table
+        assert after.pop(table) == ADDED_ROWS.get(table, []), table
     for table, defaults in columns.items():
         assert before[table], table  # rows the new columns are filled in for
         for row in after[table]:
@@ -198,6 +209,13 @@ def test_a_signed_plan_is_still_signed_after_the_upgrade(tmp_path: Path, content
     ("budget", "match_source_id", lambda plan: plan.funding[0].id),
     ("district", "erate_discount_percent", lambda plan: 80),
     ("network", "cipa_in_place", lambda plan: True),
+    ("district", "low_income_percent", lambda plan: 41),
+    ("district", "peer_matching", lambda plan: True),
+    ("apps", "accessibility_report", lambda plan: "on-file"),
+    ("budget", "pilot", lambda plan: True),
+    ("budget", "accessibility_report", lambda plan: "requested"),
+    ("equity", "no_home_internet_percent", lambda plan: 12),
+    ("equity", "take_home", lambda plan: "loaner"),
 ])
 def test_a_new_field_given_another_value_changes_the_signed_plan(
         tmp_path: Path, content: Any, collection: str, field: str, value: Callable[[model.Plan], Any]) -> None:
@@ -218,6 +236,10 @@ def test_a_new_item_in_a_new_list_changes_the_signed_plan(tmp_path: Path, conten
         plan = plan_file.load(content)
     upgrade = model.NetworkUpgrade("upgrade-1", "Fiber to every school", wan_mbps=10_000)
     assert signed_state(plan.replace(upgrades=(upgrade,))).changed_since_signed
+    for collection, item in (("peers", model.PeerDistrict("peer-1", "Riverside Unified")),
+                             ("lighthouses", model.LighthouseSchool("school-1")),
+                             ("communications", model.Communication("message-1", kind="board-adoption"))):
+        assert signed_state(plan.replace(**{collection: (item,)})).changed_since_signed, collection
 
 
 @pytest.mark.parametrize("revision", sorted(REVISION_FIXTURES))

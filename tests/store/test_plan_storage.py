@@ -20,6 +20,7 @@ from summit_app.plan.interchange import fingerprint
 from summit_app.plan.rules import PlanRuleError
 from summit_app.store.errors import PlanFileError
 from summit_app.store.plan_file import PlanFile, close_document, open_document
+from summit_app.store.layout import SCHEMA_VERSION
 from summit_app.store.schema import APPLICATION_ID
 
 MakePlan = Callable[..., Path]
@@ -153,7 +154,7 @@ def test_save_a_copy_is_one_whole_plan_file(make_plan_file: MakePlan, demo: mode
     copy = copies / "board.techplan"
     assert sorted(p.name for p in copies.iterdir()) == ["board.techplan"]  # no -journal, no lock
     assert query(copy, "PRAGMA application_id") == [(APPLICATION_ID,)]
-    assert query(copy, "PRAGMA user_version") == [(4,)]
+    assert query(copy, "PRAGMA user_version") == [(SCHEMA_VERSION,)]
     assert query(copy, "PRAGMA journal_mode") == [("delete",)]
     assert query(copy, "PRAGMA integrity_check") == [("ok",)]
     with PlanFile.open(copy) as plan_file:
@@ -181,7 +182,7 @@ def test_save_a_copy_where_it_cannot_be_written_says_so(make_plan_file: MakePlan
 def test_schema_version_of_an_open_plan_does_not_block_its_edits(make_plan_file: MakePlan) -> None:
     document = open_document(make_plan_file())
     try:
-        assert plan_file_of(document).schema_version() == 4
+        assert plan_file_of(document).schema_version() == SCHEMA_VERSION
         document.apply(SetField("district", "", "name", "Oak Grove"))
         assert document.backend.load().district.name == "Oak Grove"
     finally:

@@ -12,7 +12,9 @@ from psycopg import sql
 
 from summit_app.plan import model
 from summit_app.plan.edits import SetField
+from summit_app.store import migrate
 from summit_app.store.errors import PlanFileError, PlanLockedError
+from summit_app.store.layout import SCHEMA_VERSION
 from summit_app.store.location import parse_location
 from summit_app.store.plan_file import close_document, create_plan, open_document, open_plan
 from summit_app.store.schema import METADATA
@@ -53,7 +55,7 @@ def test_a_new_plan_is_one_schema_stamped_at_head_with_deferred_links(server_pla
         public = conn.execute("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'")
         assert public.fetchone() == (0,)
     assert tables == {*METADATA.tables, "alembic_version"}
-    assert version == ("0004",)
+    assert version == (migrate.REVISIONS[SCHEMA_VERSION],)
     assert links
     assert set(links) == {(True, True, "a")}  # deferred to the commit, no action on delete (no cascade)
 

@@ -29,7 +29,10 @@ ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"
 FIXTURE = FIXTURES / "plan-r1.techplan"
 #: Each released revision's fixture, made by the app of that revision.
-REVISION_FIXTURES = {1: FIXTURE, 2: FIXTURES / "plan-r2.techplan", 3: FIXTURES / "plan-r3.techplan"}
+REVISION_FIXTURES = {1: FIXTURE, 2: FIXTURES / "plan-r2.techplan", 3: FIXTURES / "plan-r3.techplan",
+                     4: FIXTURES / "plan-r4.techplan"}
+#: The tables revision 5 added.
+REVISION_5_TABLES = ("equity", "peer_districts", "lighthouse_schools", "communications")
 ENDLESS = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT max(i) FROM n"
 
 
@@ -74,14 +77,18 @@ def _without_tables(path: Path, *names: str) -> None:
 @pytest.mark.parametrize(("revision", "table"), [
     (1, "budget_lines"),  # revision 1's lines have no match source; its goals no priority
     (3, "budget_lines"),  # revision 3's lines have no match source, its network no CIPA flag
+    (4, "budget_lines"),  # revision 4's lines have no pilot flag, its district no low-income share
 ])
 def test_an_object_of_another_revision_is_refused(tmp_path: Path, demo: model.Plan, revision: int,
                                                   table: str) -> None:
     head = tmp_path / "head.techplan"
     PlanFile.create(head, demo).close()
-    with pytest.raises(PlanFileError, match="it contains a table \\('accepted_findings'\\) that a plan never has"):
+    first_extra = "accepted_findings" if revision < 4 else "communications"
+    with pytest.raises(PlanFileError, match=f"it contains a table \\('{first_extra}'\\) that a plan never has"):
         check_schema(head, revision)
-    _without_tables(head, "accepted_findings", "network_upgrades")
+    _without_tables(head, *REVISION_5_TABLES)
+    if revision < 4:
+        _without_tables(head, "accepted_findings", "network_upgrades")
     with pytest.raises(PlanFileError, match=f"its table '{table}' is not defined as a plan's is"):
         check_schema(head, revision)
 

@@ -21,6 +21,7 @@ from summit_app.plan.fields import Kind, specs
 from summit_app.plan.history import History
 from summit_app.plan.interchange import dumps, fingerprint
 from summit_app.store.errors import PlanFileError
+from summit_app.store.layout import SCHEMA_VERSION
 from summit_app.store.plan_file import close_document, create_plan, open_document, open_plan
 
 MakePlan = Callable[..., str]
@@ -148,7 +149,7 @@ def test_values_of_every_kind_come_back_as_written(plan_location: MakePlan, demo
     location = plan_location(plan)
     with open_plan(location, read_only=True) as opened:
         assert opened.load() == plan
-        assert opened.schema_version() == 4
+        assert opened.schema_version() == SCHEMA_VERSION
 
 
 def test_a_read_only_open_refuses_edits(plan_location: MakePlan, demo: model.Plan) -> None:

@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 
 from summit_app.plan.signing import signed_state
+from summit_app.store.layout import SCHEMA_VERSION
 from summit_app.store.plan_file import PlanFile
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -29,7 +30,8 @@ WORKER = Path(__file__).with_name("upgrade_worker.py")
 FIXTURES = ROOT / "tests" / "fixtures"
 
 #: (fixture revision, where the worker stops): inside revision 4's rebuild of the budget lines (old table
-#: dropped, new one not yet renamed), after its defaults are filled in, after its last table, before the commit.
+#: dropped, new one not yet renamed), after its defaults are filled in, after its last table, before the commit;
+#: inside revision 5, between its new tables and after the singleton's row.
 STOPS = [
     (3, "DROP TABLE budget_lines"),
     (3, "UPDATE budget_lines SET device_users"),
@@ -37,6 +39,9 @@ STOPS = [
     (3, "commit"),
     (1, "DROP TABLE goals"),
     (1, "commit"),
+    (4, "CREATE TABLE equity"),
+    (4, "INSERT INTO equity"),
+    (4, "commit"),
 ]
 
 
@@ -93,7 +98,7 @@ def test_an_upgrade_killed_midway_leaves_the_plan_as_it_was(tmp_path: Path, revi
         assert plan_file.schema_version() == revision
         assert plan_file.load() == expected
     with PlanFile.open(path) as plan_file:  # rolls back, backs up again, upgrades
-        assert plan_file.schema_version() == 4
+        assert plan_file.schema_version() == SCHEMA_VERSION
         plan = plan_file.load()
     assert plan == expected
     assert signed_state(plan).signed == signed_state(expected).signed

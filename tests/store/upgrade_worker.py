@@ -16,6 +16,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from summit_app.store.layout import SCHEMA_VERSION
 from summit_app.store.plan_file import PlanFile
 
 
@@ -34,7 +35,7 @@ def main() -> None:
     if where == "commit":
         @sa.event.listens_for(sa.Engine, "commit")
         def _before_commit(conn: sa.Connection) -> None:
-            if on_plan(conn) and conn.exec_driver_sql("PRAGMA user_version").scalar() == 4:
+            if on_plan(conn) and conn.exec_driver_sql("PRAGMA user_version").scalar() == SCHEMA_VERSION:
                 _stop()
     else:
         @sa.event.listens_for(sa.Engine, "after_cursor_execute")

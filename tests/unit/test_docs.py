@@ -38,14 +38,20 @@ def test_format_versions_are_documented() -> None:
     doc = (ROOT / "docs" / "plan-format.md").read_text(encoding="utf-8")
     assert f'"format_version": {FORMAT_VERSION},' in doc  # the example is of the version the app writes
     section = " ".join(_versions_section().split())
-    reads = f"This app writes version {FORMAT_VERSION} and reads versions {OLDEST_VERSION} and {FORMAT_VERSION}"
+    reads = f"This app writes version {FORMAT_VERSION} and reads versions {OLDEST_VERSION} to {FORMAT_VERSION}"
     assert reads in section
     assert "A **version-1 document** has none of them: it reads with nothing lost" in section
 
 
 def test_every_field_and_list_a_version_added_is_listed() -> None:
     from summit_app.plan import model
-    from summit_app.plan.interchange import ADDED_COLLECTIONS, ADDED_FIELDS, COLLECTION_PATHS, SINGLETON_PATHS
+    from summit_app.plan.interchange import (
+        ADDED_COLLECTIONS,
+        ADDED_FIELDS,
+        ADDED_SECTIONS,
+        COLLECTION_PATHS,
+        SINGLETON_PATHS,
+    )
 
     section = " ".join(_versions_section().split())
     paths = {record_type: path for name, path in SINGLETON_PATHS.items()
@@ -55,5 +61,6 @@ def test_every_field_and_list_a_version_added_is_listed() -> None:
               for record_type, fields in added.items() for field in sorted(fields)]
     listed += [f"list `{'.'.join(COLLECTION_PATHS[name])}`" for added in ADDED_COLLECTIONS.values()
                for name in sorted(added)]
-    assert len(listed) == 12  # version 2: ten fields and two lists
+    listed += [f"section `{name}`" for added in ADDED_SECTIONS.values() for name in sorted(added)]
+    assert len(listed) == 22  # version 2: ten fields and two lists; version 3: five fields, three lists, two sections
     assert [p for p in listed if p not in section] == []
