@@ -94,8 +94,8 @@ class HomeAccessSection(QWidget):
         funding = home_access_budget(plan, self.content)
         equity = plan.equity
         unpaid = not funding.lines and devices_go_home(equity, self.content) and equity.no_home_internet_percent > 0
-        self.budget_note.setText(budget_text(funding) + (" Students who take devices home without internet there "
-                                                         "need hotspots or another way to connect." if unpaid else ""))
+        self.budget_note.setText(f"None, while devices go home and {equity.no_home_internet_percent}% of students "
+                                 "lack internet there." if unpaid else budget_text(funding))
         theme.mark(self.budget_note, "gapFigure" if unpaid else "muted")
         self.ada_note.setText(ada_text(wcag_deadline(equity, self.content)))
         theme.mark(self.ada_note, "muted")
