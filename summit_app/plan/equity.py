@@ -62,6 +62,12 @@ def devices_go_home(equity: model.Equity, content: Content) -> bool:
     return any(e.id == equity.take_home and e.get("goes_home") for e in content.vocabulary("take_home_policies"))
 
 
+def home_access_unfunded(plan: model.Plan, funding: HomeAccessBudget, content: Content) -> bool:
+    """Devices go home, some students have no internet there, and no budget line pays for any."""
+    equity = plan.equity
+    return not funding.lines and devices_go_home(equity, content) and equity.no_home_internet_percent > 0
+
+
 def needs_accessibility_report(line: model.BudgetLine, content: Content) -> bool:
     """Device and software purchases: what students and staff use, so what must work with assistive technology."""
     return is_device_line(line, cost_role(line.category, content)) or is_software_line(line, content)

@@ -6,7 +6,13 @@ from decimal import Decimal
 
 from summit_app.plan import model
 from summit_app.plan.content import Content
-from summit_app.plan.equity import devices_go_home, home_access_budget, needs_accessibility_report, wcag_deadline
+from summit_app.plan.equity import (
+    devices_go_home,
+    home_access_budget,
+    home_access_unfunded,
+    needs_accessibility_report,
+    wcag_deadline,
+)
 
 DISTRICT = model.District(name="Harbor", first_fiscal_year=2027, plan_years=3)
 
@@ -67,3 +73,15 @@ def test_device_and_software_purchases_need_an_accessibility_report(content: Con
     assert not needs_accessibility_report(line("devices", "Charging carts"), content)  # equipment, not devices
     assert not needs_accessibility_report(line("network", "Wi-Fi access points"), content)
     assert not needs_accessibility_report(line("home-access", "Hotspots", "hotspot"), content)
+
+
+def test_home_access_is_unfunded_only_when_devices_go_home_to_students_offline(content: Content) -> None:
+    offline = model.Equity(no_home_internet_percent=20, take_home="take-home")
+    plan = model.Plan(district=DISTRICT, equity=offline)
+    assert home_access_unfunded(plan, home_access_budget(plan, content), content)
+    at_school = plan.replace(equity=model.Equity(no_home_internet_percent=20, take_home="stay-at-school"))
+    assert not home_access_unfunded(at_school, home_access_budget(at_school, content), content)
+    connected = plan.replace(equity=model.Equity(take_home="take-home"))
+    assert not home_access_unfunded(connected, home_access_budget(connected, content), content)
+    paid = plan.replace(budget=(_line("data", "home-access", "15.00", 10, 2027, 2027),))
+    assert not home_access_unfunded(paid, home_access_budget(paid, content), content)

@@ -29,14 +29,21 @@ ERATE_FIELDS = ["erate_category", "match_source_id"]
 ACCESS_FIELDS = ["accessibility_report"]
 
 
+#: What to do next, by the state of the vendor's accessibility conformance report.
+ACCESSIBILITY_NEXT = {
+    "on-file": "The vendor reports WCAG 2.1 AA conformance: try it with the assistive technology students use.",
+    "gaps": "The report shows gaps: plan how students who use assistive technology will work around them.",
+    "not-available": "The vendor has no report: test the product with assistive technology before buying.",
+}
+
+
 def accessibility_text(line: model.BudgetLine, content: Content) -> str:
-    """Why the report matters for this line, or why the line has none."""
+    """Why the report matters for this line, what to do next, or why the line has none."""
     if not needs_accessibility_report(line, content):
         return "Only device and software purchases need an accessibility conformance report."
-    if line.accessibility_report == "on-file":
-        return "The vendor's report shows WCAG 2.1 AA: students with disabilities can use what this line buys."
-    return ("Ask the vendor for its accessibility conformance report before buying: what students and staff use "
-            "must meet WCAG 2.1 AA and work with assistive technology.")
+    return ACCESSIBILITY_NEXT.get(line.accessibility_report,
+                                  "Ask the vendor for its accessibility conformance report before buying: what "
+                                  "students and staff use must meet WCAG 2.1 AA and work with assistive technology.")
 
 
 def erate_text(plan: model.Plan, share: ErateShare | None) -> str:

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QAbstractSpinBox, QFormLayout, QHBoxLayout, QLabel
 
 from summit_app.plan import model
 from summit_app.plan.content import Content
-from summit_app.plan.equity import HomeAccessBudget, devices_go_home, home_access_budget, wcag_deadline
+from summit_app.plan.equity import HomeAccessBudget, home_access_budget, home_access_unfunded, wcag_deadline
 from summit_app.ui.base import theme
 from summit_app.ui.base.context import UiContext
 from summit_app.ui.fields import formats
@@ -79,6 +79,7 @@ class HomeAccessSection(QWidget):
         self.access = FormSection(context, "equity", ACCESS_FIELDS)
         self.budget_note = _note("Budget for hotspots and home internet")
         self.ada_note = _note("ADA Title II deadline")
+        theme.mark(self.ada_note, "muted")
         for form, caption, note in ((self.home, "Budgeted for hotspots and home internet", self.budget_note),
                                     (self.access, "", self.ada_note)):
             form.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # long labels above their fields
@@ -93,9 +94,10 @@ class HomeAccessSection(QWidget):
         self.access.refresh(plan)
         funding = home_access_budget(plan, self.content)
         equity = plan.equity
-        unpaid = not funding.lines and devices_go_home(equity, self.content) and equity.no_home_internet_percent > 0
+        unpaid = home_access_unfunded(plan, funding, self.content)
         self.budget_note.setText(f"None, while devices go home and {equity.no_home_internet_percent}% of students "
                                  "lack internet there." if unpaid else budget_text(funding))
-        theme.mark(self.budget_note, "gapFigure" if unpaid else "muted")
+        role = "gapFigure" if unpaid else "muted"
+        if self.budget_note.objectName() != role:  # a new look only when it changes (present mode keeps its own)
+            theme.mark(self.budget_note, role)
         self.ada_note.setText(ada_text(wcag_deadline(equity, self.content)))
-        theme.mark(self.ada_note, "muted")
