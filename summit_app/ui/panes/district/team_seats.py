@@ -21,13 +21,16 @@ def holders_text(holders: list[model.TeamMember]) -> str:
     """Who fills a seat: their names ("no name yet" for a row without one), or "Open"."""
     if not holders:
         return "Open"
-    return "Filled by " + ", ".join(m.name.strip() or "a member with no name yet" for m in holders)
+    return ", ".join(m.name.strip() or "a member with no name yet" for m in holders)
+
+
+def size_caption() -> str:
+    low, high = TEAM_SIZE
+    return f"A team of {low}–{high}"
 
 
 def size_text(count: int) -> str:
-    low, high = TEAM_SIZE
-    people = f"{count} {'person' if count == 1 else 'people'}"
-    return f"{people} ({low}–{high} recommended)"
+    return f"{count} {'person' if count == 1 else 'people'}"
 
 
 def _stand_out(status: QLabel, gap: bool) -> None:
@@ -52,7 +55,7 @@ class TeamSeats(QWidget):
         grid = QGridLayout()
         grid.setHorizontalSpacing(24)
         self.rows: list[tuple[QLabel, QLabel]] = []
-        for row, caption in enumerate([seat.name for seat in TEAM_SEATS] + ["Team size"]):
+        for row, caption in enumerate([seat.name for seat in TEAM_SEATS] + [size_caption()]):
             what, status = QLabel(caption), QLabel()
             status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             status.setWordWrap(True)
@@ -60,7 +63,7 @@ class TeamSeats(QWidget):
             grid.addWidget(what, row, 0)
             grid.addWidget(status, row, 1)
             self.rows.append((what, status))
-        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(2, 1)  # statuses as wide as their text: an open seat is a short red mark
         layout.addLayout(grid)
         self.student_voice = QLabel(STUDENT_VOICE)
         self.student_voice.setWordWrap(True)
