@@ -152,6 +152,8 @@ def test_pilot_and_accessibility_report_of_device_and_software_lines(qtbot: QtBo
     window.actions_["undo"].trigger()
     assert saved(window).budget[0].pilot is False
     assert not pilot.isChecked()
+    window.actions_["redo"].trigger()
+    assert saved(window).budget[0].pilot is True
 
     pane.lines.select("wifi")  # a network purchase: no report to ask for
     assert not report.isVisibleTo(detail)
@@ -165,3 +167,5 @@ def test_pilot_and_accessibility_report_of_device_and_software_lines(qtbot: QtBo
     again = budget_pane(make_window(path=path))
     again.lines.select("lms")
     assert again.line_detail.access.editor("accessibility_report").currentText() == "Requested from the vendor"
+    again.lines.select("books")
+    assert again.line_detail.devices.editor("pilot").isChecked()

@@ -103,6 +103,10 @@ def test_low_income_share_and_peer_matching_are_saved_undone_and_reopened(qtbot:
     window.actions_["undo"].trigger()
     assert saved(window).district.peer_matching is False
     assert not opt_in.isChecked()
+    window.actions_["undo"].trigger()
+    assert saved(window).district.low_income_percent == 0
+    assert form.editor("low_income_percent").value() == 0
+    window.actions_["redo"].trigger()
     window.actions_["redo"].trigger()
     path = window.plan_path()
     window.close()
