@@ -22,6 +22,7 @@ from summit_app.ui.fields.form_section import FormSection
 
 HOME_FIELDS = ["no_home_internet_percent", "take_home", "loaner_policy", "hotspot_plan"]
 ACCESS_FIELDS = ["assistive_students", "assistive_plan", "public_entity_size"]
+BUDGET_CAPTION = "Budgeted for hotspots and home internet"
 
 
 def budget_text(funding: HomeAccessBudget) -> str:
@@ -77,13 +78,13 @@ class HomeAccessSection(QWidget):
         row = QHBoxLayout()
         self.home = FormSection(context, "equity", HOME_FIELDS)
         self.access = FormSection(context, "equity", ACCESS_FIELDS)
-        self.budget_note = _note("Budget for hotspots and home internet")
+        self.budget_note = _note(BUDGET_CAPTION)
         self.ada_note = _note("ADA Title II deadline")
         theme.mark(self.ada_note, "muted")
-        for form, caption, note in ((self.home, "Budgeted for hotspots and home internet", self.budget_note),
-                                    (self.access, "", self.ada_note)):
+        self.home.form.addRow(BUDGET_CAPTION, self.budget_note)  # the caption names the note (its buddy)
+        self.access.form.addRow(self.ada_note)  # under the population it follows
+        for form in (self.home, self.access):
             form.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # long labels above their fields
-            form.form.addRow(caption, note)
             _short_numbers(form)
             row.addWidget(form, 1)
             row.addSpacing(24)
