@@ -111,3 +111,61 @@ def test_line_detail_fields_edit_the_selected_line(qtbot: QtBot, make_window) ->
     assert "no net growth in student devices" in detail.rollout_note.text()
     window.actions_["undo"].trigger()
     assert saved(window).budget[0].delivery_date is None
+
+
+def pick(qtbot: QtBot, combo, row: int) -> None:  # type: ignore[no-untyped-def]
+    """Choose a combo's ``row`` in its open list, as one choice (typing two names within a second searches on)."""
+    combo.window().activateWindow()
+    combo.setFocus()
+    combo.showPopup()
+    view = combo.view()
+    key = Qt.Key.Key_Down if row > combo.currentIndex() else Qt.Key.Key_Up
+    for _ in range(abs(row - combo.currentIndex())):
+        qtbot.keyClick(view, key)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    QApplication.processEvents()
+
+
+def test_pilot_and_accessibility_report_of_device_and_software_lines(qtbot: QtBot, make_window) -> None:  # type: ignore[no-untyped-def]
+    software = model.BudgetLine("lms", description="Learning management system", category="software",
+                                recurring=True, unit_cost=D(9000), first_year=2027, last_year=2030)
+    window = make_window(PLAN.replace(budget=(*PLAN.budget, software)))
+    pane = budget_pane(window)
+    detail = pane.line_detail
+    report = detail.access.editor("accessibility_report")
+    pane.lines.select("books")
+    assert report.isVisibleTo(detail)
+    assert detail.access_note.text().startswith("Ask the vendor for its accessibility conformance report")
+    pilot = detail.devices.editor("pilot")
+    pilot.window().activateWindow()
+    pilot.setFocus()
+    qtbot.keyClick(pilot, Qt.Key.Key_Space)
+    pick(qtbot, report, 2)  # — none —, requested, on file
+    line = saved(window).budget[0]
+    assert (line.pilot, line.accessibility_report) == (True, "on-file")
+    assert detail.access_note.text().startswith("The vendor reports WCAG 2.1 AA conformance")
+    pilot_column = next(i for i, c in enumerate(pane.lines.model.columns) if c.field == "pilot")
+    assert pane.lines.model.data(pane.lines.model.index(0, pilot_column), Qt.ItemDataRole.CheckStateRole) == \
+        Qt.CheckState.Checked
+    window.actions_["undo"].trigger()
+    assert saved(window).budget[0].accessibility_report == ""
+    window.actions_["undo"].trigger()
+    assert saved(window).budget[0].pilot is False
+    assert not pilot.isChecked()
+    window.actions_["redo"].trigger()
+    assert saved(window).budget[0].pilot is True
+
+    pane.lines.select("wifi")  # a network purchase: no report to ask for
+    assert not report.isVisibleTo(detail)
+    assert detail.access_note.text() == "Only device and software purchases need an accessibility conformance report."
+    pane.lines.select("lms")
+    assert report.isVisibleTo(detail)
+    pick(qtbot, report, 1)
+    assert saved(window).budget[4].accessibility_report == "requested"
+    path = window.plan_path()
+    window.close()
+    again = budget_pane(make_window(path=path))
+    again.lines.select("lms")
+    assert again.line_detail.access.editor("accessibility_report").currentText() == "Requested from the vendor"
+    again.lines.select("books")
+    assert again.line_detail.devices.editor("pilot").isChecked()

@@ -89,3 +89,58 @@ def test_members_model_is_a_valid_qt_model(make_window: MakeWindow, qtmodelteste
     members = district_pane(window).team.model
     assert isinstance(members, CollectionModel)
     qtmodeltester.check(members)
+
+
+def test_low_income_share_and_peer_matching_are_saved_undone_and_reopened(qtbot: QtBot,
+                                                                         make_window: MakeWindow) -> None:
+    window = make_window(model.Plan(district=model.District(name="Harbor")))
+    form = district_pane(window).district_form
+    type_into(qtbot, form.editor("low_income_percent"), "41")
+    opt_in = form.editor("peer_matching")
+    shortcut(qtbot, opt_in, Qt.Key.Key_Space)
+    assert (saved(window).district.low_income_percent, saved(window).district.peer_matching) == (41, True)
+    assert "named to similar districts only when both of them opt in" in district_pane(window).peer_note.text()
+    window.actions_["undo"].trigger()
+    assert saved(window).district.peer_matching is False
+    assert not opt_in.isChecked()
+    window.actions_["undo"].trigger()
+    assert saved(window).district.low_income_percent == 0
+    assert form.editor("low_income_percent").value() == 0
+    window.actions_["redo"].trigger()
+    window.actions_["redo"].trigger()
+    path = window.plan_path()
+    window.close()
+    again = district_pane(make_window(path=path)).district_form
+    assert again.editor("low_income_percent").value() == 41
+    assert again.editor("peer_matching").isChecked()
+
+
+def test_recommended_seats_follow_the_members_roles(qtbot: QtBot, make_window: MakeWindow) -> None:
+    members = (model.TeamMember("m1", name="Ana Adams", role="finance-officer"),
+               model.TeamMember("m2", name="Ben Baker", role="principal"),
+               model.TeamMember("m3", name="Cy Cole", role="parent-partner"))
+    window = make_window(model.Plan(district=model.District(name="Harbor"), members=members))
+    pane = district_pane(window)
+    assert pane.seats.statuses() == {"Finance officer": "✓  Ana Adams",
+                                     "Teacher or teacher leader": "✗  Open",
+                                     "Parent or community partner": "✓  Cy Cole",
+                                     "A team of 5–12": "✗  3 people"}
+    role = cell_editor(qtbot, pane.team, 1, column_of(pane.team, "role"))
+    qtbot.keyClicks(role, "Teacher")
+    press_enter(qtbot, role)
+    assert saved(window).members[1].role == "teacher-leader"
+    assert pane.seats.statuses()["Teacher or teacher leader"] == "✓  Ben Baker"
+    open_seat = pane.seats.rows[1][1]
+    assert open_seat.objectName() != "gapFigure"
+    role = cell_editor(qtbot, pane.team, 0, column_of(pane.team, "role"))
+    qtbot.keyClicks(role, "Board")
+    press_enter(qtbot, role)
+    assert pane.seats.statuses()["Finance officer"] == "✗  Open"
+    assert pane.seats.rows[0][1].objectName() == "gapFigure"
+    window.actions_["undo"].trigger()
+    assert pane.seats.statuses()["Finance officer"] == "✓  Ana Adams"
+    for name in ("Dee", "Eve"):
+        qtbot.mouseClick(pane.team.add_button, Qt.MouseButton.LeftButton)
+        qtbot.keyClicks(window.focusWidget(), name)
+        press_enter(qtbot, window.focusWidget())
+    assert pane.seats.statuses()["A team of 5–12"] == "✓  5 people"

@@ -31,7 +31,8 @@ def test_app_inventory_and_practice_ratings(qtbot: QtBot, make_window: MakeWindo
     app = saved(window).apps[0]
     first_category = window.context.content.vocabulary("data_categories")[0].id
     assert (app.name, app.data_categories, app.agreement_status) == ("Reading Rocket", (first_category,), "signed")
-    assert pane.totals.text() == "1 apps and services · 1 with a signed agreement · 0 approved"
+    assert pane.totals.text() == ("1 apps and services · 1 with a signed agreement · 0 approved · "
+                                  "0 with an accessibility report on file")
 
     practices = pane.practices_model
     index = practices.index(0, 2)
@@ -48,6 +49,28 @@ def test_app_inventory_and_practice_ratings(qtbot: QtBot, make_window: MakeWindo
     window.actions_["undo"].trigger()
     assert saved(window).practices == ()
     assert practices.data(index) == "Not rated"
+
+
+def test_accessibility_report_column_is_edited_undone_and_reopened(qtbot: QtBot, make_window: MakeWindow) -> None:
+    window = make_window(PLAN.replace(apps=(model.AppEntry("a1", name="Reading Rocket"),)))
+    window.workspace.show_pane("privacy")
+    pane = window.workspace.pane("privacy")
+    column = column_of(pane.apps, "accessibility_report")
+    assert pane.apps.model.headerData(column, Qt.Orientation.Horizontal) == "Accessibility report"
+    report = cell_editor(qtbot, pane.apps, 0, column)
+    qtbot.keyClicks(report, "On file")
+    press_enter(qtbot, report)
+    assert saved(window).apps[0].accessibility_report == "on-file"
+    assert pane.apps.model.data(pane.apps.model.index(0, column)) == "On file: WCAG 2.1 AA"
+    assert pane.totals.text().endswith(" · 1 with an accessibility report on file")
+    window.actions_["undo"].trigger()
+    assert saved(window).apps[0].accessibility_report == ""
+    assert pane.apps.model.data(pane.apps.model.index(0, column)) == ""
+    window.actions_["redo"].trigger()
+    path = window.plan_path()
+    window.close()
+    again = make_window(path=path).workspace.pane("privacy")
+    assert again.apps.model.data(again.apps.model.index(0, column)) == "On file: WCAG 2.1 AA"
 
 
 def test_network_form_device_fleet_and_ratio(qtbot: QtBot, make_window: MakeWindow) -> None:

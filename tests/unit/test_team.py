@@ -9,7 +9,7 @@ from summit_app.plan.consequences import with_consequences
 from summit_app.plan.content import Content
 from summit_app.plan.edits import Batch, SetField
 from summit_app.plan.inventory import matching_apps
-from summit_app.plan.team import approval_from_team
+from summit_app.plan.team import TEAM_SEATS, TEAM_SIZE, approval_from_team, seat_holders, team_size_fits
 
 
 def test_the_roster_fills_only_empty_approval_fields() -> None:
@@ -53,3 +53,19 @@ def test_choosing_a_funding_kind_sets_whether_it_recurs(content: Content) -> Non
     assert edit.edits[1] == SetField("funding", "s1", "recurring", False)
     name = SetField("funding", "s1", "name", "Other")
     assert with_consequences(name, plan, content) is name
+
+
+def test_seats_are_filled_by_the_members_in_their_roles() -> None:
+    members = (model.TeamMember(id="a", name="Ana Ruiz", role="finance-officer"),
+               model.TeamMember(id="b", name="Ben Oduya", role="community-partner"),
+               model.TeamMember(id="c", name="Cy Park", role="parent-partner"),
+               model.TeamMember(id="d", name="Dee Lang", role="principal"))
+    held = {seat.name: [m.name for m in holders] for seat, holders in seat_holders(model.Plan(members=members))}
+    assert held == {"Finance officer": ["Ana Ruiz"], "Teacher or teacher leader": [],
+                    "Parent or community partner": ["Ben Oduya", "Cy Park"]}
+    assert TEAM_SEATS[0].missing == "a finance officer"  # as the team check words it
+
+
+def test_a_workable_table_is_five_to_twelve_people() -> None:
+    assert TEAM_SIZE == (5, 12)
+    assert [n for n in range(15) if team_size_fits(n)] == list(range(5, 13))

@@ -17,6 +17,7 @@ from summit_app.plan import model
 from summit_app.plan.checks.facts import Facts, capital, day_text, listing, quote, rollout_facts
 from summit_app.plan.checks.findings import ADVICE, WARNING, Finding
 from summit_app.plan.rollout import DeviceRollout
+from summit_app.plan.team import TEAM_SEATS
 
 #: Things a district counts about its own work (outputs), and what it does to them. A measure naming one of
 #: these followed, within three words, by one of those ("devices distributed", "number of teachers trained",
@@ -97,12 +98,6 @@ def no_device_pilot(facts: Facts) -> Iterator[Finding]:
                       f"devices ({share}% of enrollment) on {day_text(r.delivery)} with no device pilot before it.",
                       "Test several models with teachers and students first: add a pilot milestone or a smaller "
                       "purchase before this one.")
-
-
-#: Seats a planning team needs, each as (what to call the missing seat, roles that fill it).
-TEAM_SEATS = (("a finance officer", frozenset({"finance-officer"})),
-              ("a teacher or teacher leader", frozenset({"teacher-leader"})),
-              ("a parent or community partner", frozenset({"parent-partner", "community-partner"})))
 
 
 def team_composition(facts: Facts) -> Iterator[Finding]:

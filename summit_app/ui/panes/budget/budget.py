@@ -35,7 +35,8 @@ SOURCE_COLUMNS = [Column("name"), Column("kind"), Column("recurring"),
                   *(Column("amounts", index=i) for i in YEARS),
                   Column("total", "Total", compute=lambda plan, s: sum(s.amounts[: plan.district.plan_years]))]
 LINE_COLUMNS = [Column("description"), Column("category"), Column("goal_id"), Column("funding_source_id"),
-                Column("recurring"), Column("unit_cost"), Column("quantity"), Column("first_year", fmt="year"),
+                Column("recurring"), Column("pilot", "Pilot"), Column("unit_cost"), Column("quantity"),
+                Column("first_year", fmt="year"),
                 Column("last_year", fmt="year"), Column("app_id"), *(_year_cost(i) for i in YEARS),
                 Column("total", "Line total", compute=lambda plan, line: line_total(line))]
 

@@ -1,5 +1,6 @@
 """Infrastructure & devices: today's network, the team's targets beside the long-term reference,
-the upgrades planned (and the budget lines that pay for them), support staff, and the device fleet."""
+the upgrades planned (and the budget lines that pay for them), support staff, the device fleet,
+and home access and accessibility."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from summit_app.ui.fields.collection_model import CollectionModel, Column
 from summit_app.ui.fields.form_section import FormSection
 from summit_app.ui.fields.table_section import TableSection
 from summit_app.ui.pane import Pane
+from summit_app.ui.panes.infrastructure.home_access import HomeAccessSection
 from summit_app.ui.panes.infrastructure.network_readings import readings, reference_notes
 
 TODAY_FIELDS = ["internet_mbps", "wan_mbps", "wifi_coverage_percent", "support_technicians", "cipa_in_place"]
@@ -57,6 +59,8 @@ class InfrastructurePane(Pane):
         self.fleet = TableSection("Device fleet", CollectionModel(context, "devices", DEVICE_COLUMNS),
                                   "device group", new_fleet, rows=8)
         self.body.addWidget(self.fleet)
+        self.home_access = HomeAccessSection(context)
+        self.body.addWidget(self.home_access)
         self.body.addStretch(1)
 
     def _readings_box(self) -> QVBoxLayout:
@@ -88,6 +92,7 @@ class InfrastructurePane(Pane):
             self.targets.hints[name].setText(note)
         self.upgrades.refresh(plan)
         self.fleet.refresh(plan)
+        self.home_access.refresh(plan)
         shown = readings(plan, self.context.content)
         upgraded = any(r.after[0] for r in shown)
         self.after_heading.setText("After the planned upgrades" if upgraded else
@@ -107,4 +112,6 @@ class InfrastructurePane(Pane):
         if collection == "network":
             self.network.editor("internet_mbps").setFocus()
             return True
+        if collection == "equity":
+            return self.show_field("equity", "no_home_internet_percent")
         return False

@@ -16,7 +16,7 @@ from summit_app.ui.panes.privacy.practices_model import PracticesModel
 
 APP_COLUMNS = [Column("name"), Column("vendor"), Column("purpose"), Column("audience"), Column("data_categories"),
                Column("agreement_status"), Column("agreement_date"), Column("consent_route"), Column("approval"),
-               Column("retention")]
+               Column("accessibility_report", "Accessibility report"), Column("retention")]
 
 
 def new_app(plan: model.Plan) -> model.AppEntry:
@@ -26,7 +26,9 @@ def new_app(plan: model.Plan) -> model.AppEntry:
 def apps_summary(plan: model.Plan) -> str:
     signed = sum(1 for a in plan.apps if a.agreement_status == "signed")
     approved = sum(1 for a in plan.apps if a.approval == "approved")
-    return f"{len(plan.apps)} apps and services · {signed} with a signed agreement · {approved} approved"
+    accessible = sum(1 for a in plan.apps if a.accessibility_report == "on-file")
+    return (f"{len(plan.apps)} apps and services · {signed} with a signed agreement · {approved} approved · "
+            f"{accessible} with an accessibility report on file")
 
 
 class PrivacyPane(Pane):
