@@ -178,6 +178,12 @@ def test_the_pane_says_what_the_communication_plan_still_lacks(qtbot: QtBot, mak
     assert pane.essentials.text() == ("The communication plan needs at least: Board adoption of the plan; "
                                       "Public posting of the plan.")
     assert all(section.empty_line.isVisible() for section in pane.sections.values())
+    window.resize(1300, 900)  # a laptop's width: the headings' room shrinks to fit it
+    QApplication.processEvents()
+    for section in pane.sections.values():  # every heading whole, and no sideways scrolling for an empty table
+        header = section.view.horizontalHeader()
+        assert all(header.sectionSize(c) >= header.sectionSizeHint(c) for c in range(header.count()))
+        assert section.view.horizontalScrollBar().maximum() == 0, section.title.text()
     add_row(qtbot, window, pane.communications, "Family information session")
     assert pane.essentials.text() == "✗  Still to plan: Board adoption of the plan; Public posting of the plan."
     assert pane.essentials.objectName() == "gapFigure"

@@ -135,6 +135,7 @@ class CommunitySection(TableSection):
         assert isinstance(layout, QVBoxLayout)
         layout.insertWidget(1, self.help_line)
         layout.insertWidget(2, self.empty_line)
+        self.view.widened.connect(lambda _width: self._space_headings() if not self.model.rowCount() else None)
 
     def widest(self) -> int:
         return widest(self.view)
@@ -150,9 +151,21 @@ class CommunitySection(TableSection):
         empty = self.model.rowCount() == 0
         self.empty_line.setVisible(empty)
         if empty:
-            header = self.view.horizontalHeader()
-            for column in range(self.model.columnCount()):
-                header.resizeSection(column, header.sectionSizeHint(column) + HEADING_ROOM)
+            self._space_headings()
+
+    def _space_headings(self) -> None:
+        """Give the headings of an empty table room to breathe, as far as the table's width allows.
+
+        Sized again when the table's width changes: the room is only known once the pane is laid out.
+        """
+        header = self.view.horizontalHeader()
+        hints = [header.sectionSizeHint(column) for column in range(header.count())]
+        spare = self.view.viewport().width() - sum(hints)
+        room = max(0, min(HEADING_ROOM, spare // max(len(hints), 1)))
+        header.setStretchLastSection(False)
+        for column, hint in enumerate(hints):
+            header.resizeSection(column, hint + room)
+        self._stretch_last_if_room()
 
 
 class CommunityPane(Pane):
