@@ -20,7 +20,7 @@ EMPTY, STARTED, COMPLETE = "empty", "started", "complete"
 EMPTY_PANE = "empty-pane"
 STATE_NAMES = {EMPTY: "not started", STARTED: "in progress", COMPLETE: "complete"}
 
-#: The nine steps in navigator order: (pane id, title).
+#: The ten steps in navigator order: (pane id, title).
 STEPS = (
     ("district", "District & team"),
     ("readiness", "Readiness"),
@@ -30,6 +30,7 @@ STEPS = (
     ("infrastructure", "Infrastructure & devices"),
     ("budget", "Budget"),
     ("timeline", "Timeline & evaluation"),
+    ("community", "Peers & communication"),
     ("review", "Review & sign"),
 )
 
@@ -75,6 +76,23 @@ def _timeline(plan: model.Plan, content: Content) -> str:
     return _state([bool(plan.milestones), bool(plan.milestones) and all(m.due_date for m in plan.milestones)])
 
 
+#: The messages a communication plan cannot do without: the board adopts the plan, and the public can read it.
+ESSENTIAL_COMMUNICATIONS = ("board-adoption", "plan-posting")
+
+
+def missing_communications(plan: model.Plan) -> list[str]:
+    """The essential messages (``ESSENTIAL_COMMUNICATIONS``) the communication plan does not hold yet."""
+    planned = {c.kind for c in plan.communications}
+    return [kind for kind in ESSENTIAL_COMMUNICATIONS if kind not in planned]
+
+
+def _community(plan: model.Plan, content: Content) -> str:
+    """Complete with someone to learn from (a peer district or a lighthouse school) and the essential messages."""
+    if not (plan.peers or plan.lighthouses or plan.communications):
+        return EMPTY
+    return COMPLETE if (plan.peers or plan.lighthouses) and not missing_communications(plan) else STARTED
+
+
 def _review(plan: model.Plan, content: Content) -> str:
     return _state([bool(plan.approval.superintendent_name), bool(plan.signature.fingerprint)])
 
@@ -82,7 +100,7 @@ def _review(plan: model.Plan, content: Content) -> str:
 _RULES: dict[str, Callable[[model.Plan, Content], str]] = {
     "district": _district, "readiness": _readiness, "vision": _vision, "learning": _learning,
     "privacy": _privacy, "infrastructure": _infrastructure, "budget": _budget, "timeline": _timeline,
-    "review": _review,
+    "community": _community, "review": _review,
 }
 
 

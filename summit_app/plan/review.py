@@ -11,18 +11,19 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from summit_app.plan import model
-from summit_app.plan.checks import PANES, Finding
+from summit_app.plan.checks import Finding
 from summit_app.plan.document import LogEntry
 from summit_app.plan.edits import AddItem, Batch, Edit, MoveItem, RemoveItem, SetField
 from summit_app.plan.fields import spec
+from summit_app.plan.progress import STEPS
 
 #: Edits to these parts are the act of signing itself, not a change to the plan.
 SIGNING_PARTS = model.NOT_CONTENT
 
 
 def finding_counts(findings: Iterable[Finding]) -> dict[str, int]:
-    """How many findings each pane has, every pane listed (0 clears a navigator badge)."""
-    counts = dict.fromkeys(PANES, 0)
+    """How many findings each pane has, every step of the navigator listed (0 clears its badge)."""
+    counts = dict.fromkeys((pane for pane, _title in STEPS), 0)
     for finding in findings:
         counts[finding.pane] = counts.get(finding.pane, 0) + 1
     return counts

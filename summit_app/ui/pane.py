@@ -1,4 +1,4 @@
-"""The base of the nine guided panes: a guidance strip above the pane's own content.
+"""The base of the guided panes: a guidance strip above the pane's own content.
 
 A pane gets the ``UiContext`` in its constructor, reads ``context.plan``, edits
 through ``context.edit``, and refreshes in ``refresh(plan)`` whenever the plan

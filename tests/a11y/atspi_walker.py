@@ -2,8 +2,8 @@
 
 Run by the system Python (python3-pyatspi), inside a session bus and an X
 server (``dbus-run-session -- xvfb-run``): ``atspi_walker.py REPORT.json --
-COMMAND...`` starts the app with COMMAND, shows each of the nine steps
-(Ctrl+1 … Ctrl+9, typed through the X server), and writes what it found:
+COMMAND...`` starts the app with COMMAND, shows each of the ten steps
+(Ctrl+1 … Ctrl+9, then Ctrl+PgDown for the tenth, typed through the X server), and writes what it found:
 every problem a screen-reader user would meet on each pane, and the focus
 events of a walk with Tab through each pane.
 """
@@ -20,7 +20,7 @@ from typing import Any
 import pyatspi
 from gi.repository import GLib
 
-PANES = 9
+PANES = 10
 #: Roles whose focusable objects must carry a name of their own (cells are named by their text and column).
 CELL_ROLES = {"table cell", "list item", "tree item"}
 IMAGE_ROLES = {"image", "icon"}
@@ -121,6 +121,11 @@ def _key(*keys: str) -> None:
     subprocess.run(["xdotool", "key", "--clearmodifiers", *keys], check=True)
 
 
+def _show_step(number: int) -> None:
+    """Ctrl+1 … Ctrl+9 show the first nine steps; the tenth is the one after the ninth."""
+    _key(f"ctrl+{min(number, 9)}", *(["ctrl+Next"] * (number - 9)))
+
+
 def _focus_window(pid: int) -> None:
     """Give the app's window the keyboard (there is no window manager to do it)."""
     found = subprocess.run(["xdotool", "search", "--sync", "--onlyvisible", "--pid", str(pid)],
@@ -151,11 +156,11 @@ def main() -> int:
         _focus_window(app.pid)
         _pump(1.0)
         for number in range(1, PANES + 1):
-            _key(f"ctrl+{number}")
+            _show_step(number)
             _pump(0.8)
             nodes: list[dict[str, Any]] = []
             _walk(root, "", nodes)
-            _key(f"ctrl+{number}")  # the focus back on the step, where a Tab walk starts
+            _show_step(number)  # the focus back on the step, where a Tab walk starts
             _pump(0.3)
             report["panes"].append({"pane": number, "nodes": len(nodes), "problems": problems(nodes),
                                     "tab_walk": _tab_walk(log)})

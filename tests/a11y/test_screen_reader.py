@@ -41,7 +41,7 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> dict:  # type: ignore[ty
 @pytest.mark.slow
 @pytest.mark.timeout(900)
 def test_every_pane_was_walked(report: dict) -> None:  # type: ignore[type-arg]
-    assert [p["pane"] for p in report["panes"]] == list(range(1, 10))
+    assert [p["pane"] for p in report["panes"]] == list(range(1, 11))
     assert all(p["nodes"] > 50 for p in report["panes"]), [p["nodes"] for p in report["panes"]]
 
 

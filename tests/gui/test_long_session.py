@@ -24,12 +24,12 @@ from guihelpers import column_of, edit_cell, saved, type_into
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from summit_app.ui.panes import PANE_IDS
 from summit_app.ui.panes.budget.budget import BudgetPane
 from summit_app.ui.panes.district.district import DistrictPane
 from summit_app.ui.window.main_window import MainWindow
 
-PANES = ("district", "readiness", "vision", "learning", "privacy", "infrastructure", "budget", "timeline", "review")
-ROUNDS = 150  # each round: 8 edits (4 undone and redone), 9 pane switches and repaints, a badge recount
+ROUNDS = 150  # each round: 8 edits (4 undone and redone), a switch to each pane and repaints, a badge recount
 #: How far None's count may fall below where it started: other code holds and lets go of
 #: None all the time; the fatal leak shows as a steady fall, about 50 per repaint and per edit.
 SLACK = 400
@@ -63,7 +63,7 @@ def _one_round(qtbot: QtBot, window: MainWindow, n: int) -> None:
         window.actions_["undo"].trigger()
     for _ in range(2):
         window.actions_["redo"].trigger()
-    for pane_id in PANES:
+    for pane_id in PANE_IDS:
         window.workspace.show_pane(pane_id)
         window.workspace.navigator.repaint()
         window.repaint()

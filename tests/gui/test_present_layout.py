@@ -11,6 +11,8 @@ import pytest
 from PySide6.QtGui import QImage
 from runcli import ROOT
 
+from summit_app.plan.progress import STEPS
+
 
 @pytest.mark.slow
 def test_every_pane_fits_a_720p_projector_without_inner_scroll_bars(tmp_path: Path) -> None:
@@ -21,7 +23,7 @@ def test_every_pane_fits_a_720p_projector_without_inner_scroll_bars(tmp_path: Pa
                           env=env, capture_output=True, text=True, timeout=240, check=False)
     assert done.returncode == 0, done.stderr[-2000:]
     shots = sorted(tmp_path.glob("present-*.png"))
-    assert len(shots) == 9
+    assert len(shots) == len(STEPS)
     for shot in shots:
         image = QImage(str(shot))
         assert (image.width(), image.height()) == (1280, 720), shot.name

@@ -20,13 +20,14 @@ from PySide6.QtWidgets import QApplication, QTreeView
 from pytestqt.qtbot import QtBot
 
 from summit_app.plan import model
-from summit_app.plan.checks import PANES, assess, run_checks
+from summit_app.plan.checks import assess, run_checks
 from summit_app.plan.coverage import coverage
 from summit_app.plan.edits import SetField
 from summit_app.plan.review import blocking_counts, changes_since_signed, finding_counts
 from summit_app.plan.samples import large_plan
 from summit_app.store.plan_file import PlanFile, open_document
 from summit_app.ui.base.context import UiContext
+from summit_app.ui.panes import PANE_IDS
 from summit_app.ui.panes.review.review import ReviewPane
 from summit_app.ui.panes.review.review_models import CoverageModel, FindingsModel
 
@@ -177,12 +178,12 @@ def test_select_item_selects_the_finding_about_it(open_pane, unsettled_demo: mod
 def test_finding_counts_list_every_pane(unsettled_demo: model.Plan, demo: model.Plan, content) -> None:
     findings = run_checks(model.Plan(), content)
     counts = finding_counts(findings)
-    assert list(counts) == list(PANES)
+    assert list(counts) == list(PANE_IDS)
     assert counts["budget"] == 1
     assert blocking_counts(findings) == counts
     demo_findings = run_checks(unsettled_demo, content)
     demo_counts = finding_counts(demo_findings)
-    assert list(demo_counts) == list(PANES)
+    assert list(demo_counts) == list(PANE_IDS)
     assert (demo_counts["readiness"], demo_counts["privacy"], demo_counts["timeline"]) == (1, 2, 0)
     assert not any(blocking_counts(demo_findings).values())
     assert assess(demo, content).open == []  # the settled demo: every finding resolved or accepted

@@ -88,7 +88,8 @@ REQUIRED_IDS = {
 PANES = {
     "district": "District & team", "readiness": "Readiness", "vision": "Vision & goals",
     "learning": "Professional learning", "privacy": "Data privacy", "infrastructure": "Infrastructure & devices",
-    "budget": "Budget", "timeline": "Timeline & evaluation", "review": "Review & sign",
+    "budget": "Budget", "timeline": "Timeline & evaluation", "community": "Peers & communication",
+    "review": "Review & sign",
 }
 RECORD_TYPES = [*model.SINGLETONS.values(), *model.COLLECTIONS.values()]
 
@@ -305,6 +306,9 @@ TEACHES = {
     "budget": ["discount", "20–90 %", "20–85 %", "never the whole bill", "fiscal cliff", "per student per year",
                "recurring"],
     "timeline": ["owner", "midpoint", "progress report"],
+    "community": ["like yours", "enrollment", "low-income", "readiness", "visit", "adopt", "lighthouse",
+                  "teachers, parents and", "community", "board adopts", "approved-app list", "languages",
+                  "progress report every year", "poor communication", "failed rollout"],
     "review": ["board", "posts", "approved-app list", "wcag 2.1 aa", "languages"],
 }
 
@@ -323,5 +327,6 @@ def test_leader_standards_are_named_where_a_step_exercises_them(content: Content
     assert used["privacy"] == "Digital Citizenship Advocate"
     assert used["vision"] == used["review"] == "Visionary Planner"
     assert used["infrastructure"] == "Systems Designer"
+    assert used["community"] == "Visionary Planner"  # communicating the plan, sharing lessons with peers
     assert set(used.values()) <= set(LEADER_STANDARDS)
     assert content.iste_leader_standards[0].get("formerly") == "Equity and Citizenship Advocate"

@@ -15,6 +15,7 @@ from summit_app.plan.progress import (
     STEPS,
     badge_findings,
     furthest_started,
+    missing_communications,
     pane_states,
 )
 
@@ -47,3 +48,25 @@ def test_badges_leave_out_empty_steps_still_ahead_of_the_team(content: Content) 
     passed, ahead = _finding(EMPTY_PANE, "budget"), _finding(EMPTY_PANE, "review")
     wrong = _finding("funding-gap", "review", WARNING)
     assert badge_findings([passed, ahead, wrong], states) == [passed, wrong]
+
+
+def test_peers_and_communication_is_complete_with_someone_to_learn_from_and_the_essential_messages(
+        content: Content) -> None:
+    adoption = model.Communication("c1", kind="board-adoption")
+    posting = model.Communication("c2", kind="plan-posting")
+    briefing = model.Communication("c3", kind="staff-briefing")
+    peer = model.PeerDistrict("p1", name="Maple Ridge Unified")
+    school = model.LighthouseSchool("l1", name="Riverside Elementary")
+
+    def state(**parts: object) -> str:
+        return pane_states(model.Plan().replace(**parts), content)["community"]
+
+    assert state() == EMPTY
+    assert state(communications=(briefing,)) == STARTED
+    assert state(peers=(peer,)) == STARTED
+    assert state(communications=(adoption, posting)) == STARTED  # nobody to learn from yet
+    assert state(peers=(peer,), communications=(adoption, briefing)) == STARTED  # the plan is not posted
+    assert state(peers=(peer,), communications=(posting, adoption)) == COMPLETE
+    assert state(lighthouses=(school,), communications=(adoption, posting, briefing)) == COMPLETE
+    assert missing_communications(model.Plan(communications=(posting,))) == ["board-adoption"]
+    assert [pane_id for pane_id, _title in STEPS][-3:] == ["timeline", "community", "review"]

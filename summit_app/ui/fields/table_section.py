@@ -80,6 +80,7 @@ class TableSection(QWidget):
     """Title, table and row buttons; ``current_changed(item_id)`` when the selected row changes."""
 
     current_changed = Signal(str)
+    view_class: type[FittedTableView] = FittedTableView  # a section may size its columns its own way
 
     def __init__(self, title: str, table_model: CollectionModel, noun: str,
                  new_item: NewItem | None = None, parent: QWidget | None = None, *, rows: int = 10) -> None:
@@ -107,7 +108,7 @@ class TableSection(QWidget):
         self._update_buttons()
 
     def _make_view(self, title: str) -> QTableView:
-        view = FittedTableView(self.visible_rows)
+        view = self.view_class(self.visible_rows)
         view.setModel(self.model)
         view.setItemDelegate(FieldDelegate(view))
         view.setAccessibleName(title)

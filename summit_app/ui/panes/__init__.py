@@ -1,4 +1,4 @@
-"""The nine panes: which class shows each step, and which pane holds each part of a plan."""
+"""The ten panes: which class shows each step, and which pane holds each part of a plan."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ COLLECTION_PANES = {
     "network": "infrastructure", "devices": "infrastructure", "upgrades": "infrastructure",
     "funding": "budget", "budget": "budget",
     "milestones": "timeline",
+    "peers": "community", "lighthouses": "community", "communications": "community",
     "approval": "review", "signature": "review", "acceptances": "review",
 }
 
@@ -59,6 +60,9 @@ def pane_class(pane_id: str) -> type[Pane]:
         case "timeline":
             from summit_app.ui.panes.timeline.timeline import TimelinePane
             return TimelinePane
+        case "community":
+            from summit_app.ui.panes.community.community import CommunityPane
+            return CommunityPane
         case "review":
             from summit_app.ui.panes.review.review import ReviewPane
             return ReviewPane

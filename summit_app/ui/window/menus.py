@@ -143,13 +143,23 @@ def _view_menu(window: MenuWindow, actions: dict[str, QAction]) -> None:
     actions["previous_step"] = _action(window, menu, "&Previous step", partial(_step, window, -1), "Ctrl+PgUp")
     steps = menu.addMenu("&Go to step")
     for number, (pane_id, title) in enumerate(STEPS, start=1):
-        action = _action(window, steps, f"&{number} {title.replace('&', '&&')}", partial(_go, window, pane_id),
-                         f"Ctrl+{number}")
-        actions[f"go_{pane_id}"] = action
+        actions[f"go_{pane_id}"] = _action(window, steps, f"{_mnemonic(number)} {title.replace('&', '&&')}",
+                                           partial(_go, window, pane_id), *_step_keys(number))
     menu.addSeparator()
     actions["present"] = _action(window, menu, "&Present", window.facilitator.toggle_present, "F5")
     actions["agenda"] = _action(window, menu, "Agenda and &time-boxes…", window.facilitator.open_agenda)
     actions["voting"] = _action(window, menu, "&Dot voting…", window.facilitator.open_voting)
+
+
+def _mnemonic(number: int) -> str:
+    """A step's number with its last digit as the menu's access key (1 … 9, then 0 for the tenth)."""
+    text = str(number)
+    return f"{text[:-1]}&{text[-1]}"
+
+
+def _step_keys(number: int) -> tuple[str, ...]:
+    """Ctrl+1 … Ctrl+9 for the first nine steps; later ones are reached by Ctrl+PgDown (Ctrl+0 is Actual Size)."""
+    return (f"Ctrl+{number}",) if number <= 9 else ()
 
 
 def _find(window: MenuWindow) -> None:

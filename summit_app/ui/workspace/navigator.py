@@ -1,4 +1,4 @@
-"""The step navigator: the nine panes in order, each with its completion state and findings.
+"""The step navigator: the panes in order, each with its completion state and findings.
 
 A list the keyboard can walk (arrows, Home/End); the window switches pane on
 ``currentRowChanged``. The state shows as a mark, the open findings as a badge

@@ -130,7 +130,7 @@ class PlanWorkspace(QWidget):
         self._switch(pane_id)
 
     def show_step(self, offset: int) -> None:
-        """Go ``offset`` steps forward (or back), staying within the nine."""
+        """Go ``offset`` steps forward (or back), staying within the steps."""
         row = min(max(self.navigator.currentRow() + offset, 0), len(STEPS) - 1)
         self.navigator.setCurrentRow(row)
 

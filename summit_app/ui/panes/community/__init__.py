@@ -1,0 +1,1 @@
+"""Peers & communication: peer districts, lighthouse schools and the communication plan."""
