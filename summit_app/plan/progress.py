@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from summit_app.plan import model
 from summit_app.plan.content import Content
+from summit_app.plan.steps import STEPS
 
 if TYPE_CHECKING:  # the checks load after the first paint, not with the navigator
     from summit_app.plan.checks.findings import Finding
@@ -19,20 +20,6 @@ EMPTY, STARTED, COMPLETE = "empty", "started", "complete"
 #: The rule of the checks' "this step is empty" finding (``plan.checks.panes.EMPTY_PANE``).
 EMPTY_PANE = "empty-pane"
 STATE_NAMES = {EMPTY: "not started", STARTED: "in progress", COMPLETE: "complete"}
-
-#: The ten steps in navigator order: (pane id, title).
-STEPS = (
-    ("district", "District & team"),
-    ("readiness", "Readiness"),
-    ("vision", "Vision & goals"),
-    ("learning", "Professional learning"),
-    ("privacy", "Data privacy"),
-    ("infrastructure", "Infrastructure & devices"),
-    ("budget", "Budget"),
-    ("timeline", "Timeline & evaluation"),
-    ("community", "Peers & communication"),
-    ("review", "Review & sign"),
-)
 
 
 def _state(done: list[bool]) -> str:

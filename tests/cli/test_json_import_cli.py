@@ -225,7 +225,7 @@ def test_a_version_1_document_makes_the_plan_it_was_exported_from(tmp_path: Path
     assert (tmp_path / "again.json").read_bytes() == (tmp_path / "now.json").read_bytes()
 
 
-def test_a_version_3_document_missing_a_field_of_version_2_is_refused_naming_it(tmp_path: Path, demo: model.Plan) -> None:
+def test_a_version_3_document_missing_a_field_of_version_2_is_refused(tmp_path: Path, demo: model.Plan) -> None:
     doc: dict[str, Any] = plan_to_json(demo)
     del doc["timeline"]["milestones"][1]["kind"]
     line = _refused(tmp_path, json.dumps(doc))

@@ -19,8 +19,8 @@ from summit_app.plan.edits import SetField
 from summit_app.plan.interchange import fingerprint
 from summit_app.plan.rules import PlanRuleError
 from summit_app.store.errors import PlanFileError
-from summit_app.store.plan_file import PlanFile, close_document, open_document
 from summit_app.store.layout import SCHEMA_VERSION
+from summit_app.store.plan_file import PlanFile, close_document, open_document
 from summit_app.store.schema import APPLICATION_ID
 
 MakePlan = Callable[..., Path]

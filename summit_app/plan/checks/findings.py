@@ -6,14 +6,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from summit_app.plan.content import Content
+from summit_app.plan.steps import PANE_ORDER
 
 BLOCKING = "blocking"
 WARNING = "warning"
 ADVICE = "advice"
 SEVERITIES = (BLOCKING, WARNING, ADVICE)
 
-#: Panes in navigator order (ids match resources/content/guidance.json).
-PANES = ("district", "readiness", "vision", "learning", "privacy", "infrastructure", "budget", "timeline", "review")
+#: The panes in the order of the plan's steps (findings are listed pane by pane in this order).
+PANES = PANE_ORDER
 
 
 @dataclass(frozen=True)
