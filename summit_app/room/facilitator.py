@@ -146,7 +146,8 @@ def _make_facilitator_role(room: Path, state: RoomState) -> None:
         with talking(room, state, "the room was not made"), admin.connect() as conn, conn.begin():
             role, db = quoted(conn, state.facilitator_user), quoted(conn, state.database)
             verifier = scram_verifier(conn, state.facilitator_user, state.facilitator_password)
-            conn.exec_driver_sql(f"REVOKE ALL ON DATABASE {db} FROM PUBLIC")
+            if state.managed:  # the room's own database: only the roles the room makes may connect
+                conn.exec_driver_sql(f"REVOKE ALL ON DATABASE {db} FROM PUBLIC")
             conn.exec_driver_sql(f"CREATE ROLE {role} LOGIN PASSWORD {literal(conn, verifier)}")
             conn.exec_driver_sql(f"ALTER ROLE {role} SET default_transaction_read_only = on")
             conn.exec_driver_sql(f"GRANT CONNECT ON DATABASE {db} TO {role}")

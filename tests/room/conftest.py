@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from room.roomsetup import Room, open_folder, start_room, stop_quietly
+
+# A seat keeps the room's certificate in the user's cache folder: never the real user's, here.
+os.environ.setdefault("XDG_CACHE_HOME", tempfile.mkdtemp(prefix="summit-test-cache-"))
 
 
 @pytest.fixture(scope="session")

@@ -133,7 +133,7 @@ def test_a_room_that_cannot_be_reached_is_one_line(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("ending", [".png", ".svg"])
-def test_a_table_join_code_as_a_qr_code_reads_back(room: Room, tmp_path: Path, ending: str) -> None:
+def test_a_table_join_code_as_a_qr_code_reads_back(room: Room, tmp_path: Path, ending: str, qapp: object) -> None:
     if not shutil.which("zbarimg"):
         pytest.fail("zbarimg (zbar-tools) is missing: run tools/system-deps.sh test", pytrace=False)
     table = f"qr_{ending[1:]}"
@@ -152,12 +152,11 @@ def test_a_table_join_code_as_a_qr_code_reads_back(room: Room, tmp_path: Path, e
 
 
 def svg_to_png(svg: Path, png: Path) -> Path:
-    """Render the SVG with Qt's own SVG renderer on white, as a screen would show it."""
+    """Render the SVG with Qt's own SVG renderer on white, as a screen would show it (in pytest-qt's ``qapp``)."""
     from PySide6.QtCore import QRectF
-    from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
+    from PySide6.QtGui import QColor, QImage, QPainter
     from PySide6.QtSvg import QSvgRenderer
 
-    _app = QGuiApplication.instance() or QGuiApplication([])
     renderer = QSvgRenderer(str(svg))
     assert renderer.isValid()
     image = QImage(400, 400, QImage.Format.Format_RGB32)

@@ -284,7 +284,11 @@ def test_bad_table_names_and_existing_tables_are_one_line_and_change_nothing(roo
                        ("Bad-Name", "cannot name a plan"), ("pg_catalog", "cannot name a plan"),
                        ("public", "the server already has a schema of that name; choose another name")):
         assert says in error_line(room.room("add-table", name))
-    assert "unknown" not in error_line(room.room("add-table", "yew", "--from", tmp_path / "missing.techplan"))
+    assert error_line(room.room("add-table", "yew", "--from", tmp_path / "missing.techplan")).endswith(
+        "missing.techplan: no such file")
+    (tmp_path / "notes.techplan").write_text("not a plan", encoding="utf-8")
+    assert "notes.techplan: not a Summit Planner plan" in error_line(
+        room.room("add-table", "yew", "--from", tmp_path / "notes.techplan"))
     assert (room.state.tables.keys(), _schemas_and_roles(room)) == before
     for args in (("status", "--table", "nowhere"), ("code", "nowhere"), ("rotate-passphrase", "nowhere"),
                  ("export", "nowhere", tmp_path / "x.techplan")):
