@@ -248,7 +248,8 @@ def _last_log_line(log: Path) -> str:
                  if line.strip()]
     except OSError:
         return ""
-    for line in reversed(lines):
-        if "FATAL" in line or "ERROR" in line:
-            return line.split(":", 1)[-1].strip() if "FATAL:" not in line else line.split("FATAL:", 1)[1].strip()
+    for line in reversed(lines):  # the server's own reason, without its time stamp and process number
+        for marker in ("FATAL:", "ERROR:"):
+            if marker in line:
+                return line.split(marker, 1)[1].strip()
     return lines[-1] if lines else ""
