@@ -19,7 +19,7 @@ from summit_app.workflows.errors import UsageError
 
 __all__ = ["PROG", "UsageError", "main"]
 
-COMMANDS = ("new", "info", "export", "check", "rollup", "schema")
+COMMANDS = ("new", "info", "export", "check", "rollup", "schema", "room", "join")
 
 
 def _fail(message: str) -> int:

@@ -1,4 +1,4 @@
-"""The headless commands of DESIGN.md: new, info, export, check, rollup, schema.
+"""The headless commands of DESIGN.md: new, info, export, check, rollup, schema; and the summit room's.
 
 ``summit_app.cli`` loads this module only for a command, so opening the app
 does not load what the commands alone need.
@@ -236,4 +236,8 @@ def command_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("schema", help="print the JSON Schema of the interchange format")
     p.set_defaults(run=cmd_schema)
+
+    from summit_app.room.command_line import add_commands
+
+    add_commands(sub)
     return parser
