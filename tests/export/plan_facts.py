@@ -144,7 +144,7 @@ def _format3_line(line: model.BudgetLine) -> model.BudgetLine:
         changes["category"] = "home-access"
     if line.id == PILOT_LINE:
         changes.update(pilot=True, device_type="chromebook", device_users="students")
-    return dataclasses.replace(line, **changes)  # type: ignore[arg-type]
+    return dataclasses.replace(line, **changes)
 
 
 def with_format3_facts(plan: model.Plan | None = None) -> model.Plan:
