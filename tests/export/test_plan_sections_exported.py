@@ -278,3 +278,14 @@ def test_a_line_that_is_no_device_or_software_shows_no_report(tmp_path: Path, st
     stipends = budget[budget.index("Facilitator stipends"):budget.index("Laptops")]
     assert ("Accessibility report" in stipends) == bool(status)
     assert "Accessibility report:" in budget[budget.index("Laptops"):]
+
+
+def test_students_without_internet_round_half_up_in_both_exports(tmp_path: Path) -> None:
+    """25 % of 10 students is 2.5: "about 3" in the PDF, and 3 in the workbook (whose ROUND rounds half up)."""
+    plan = model.Plan(district=model.District(enrollment=10), equity=model.Equity(no_home_internet_percent=25))
+    write_pdf(plan, tmp_path / "half.pdf")
+    write_xlsx(plan, tmp_path / "half.xlsx")
+    assert "25%, about 3 of 10 students" in section(pdf_pages(tmp_path / "half.pdf"), ACCESS_TITLE, "8 Budget")
+    access = openpyxl.load_workbook(tmp_path / "half.xlsx", data_only=True)["Access"]
+    facts = {r[0].value: r[1].value for r in access.iter_rows(min_col=1, max_col=2) if r[0].value}
+    assert facts["Students without reliable home internet (about)"] == 3

@@ -5,7 +5,7 @@ report."""
 from __future__ import annotations
 
 from collections import Counter
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether
 
@@ -57,7 +57,7 @@ def _no_internet(report: Report, equity: model.Equity) -> str:
     students = report.plan.district.enrollment
     if not students:
         return f"{share}%"
-    about = (Decimal(students) * share / 100).to_integral_value()
+    about = (Decimal(students) * share / 100).to_integral_value(rounding=ROUND_HALF_UP)  # as the workbook's ROUND
     return f"{share}%, about {count(int(about))} of {count(students)} students"
 
 
