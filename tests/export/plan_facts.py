@@ -93,3 +93,65 @@ def with_accepted(plan: model.Plan, content: Content, reason: str = REASON) -> t
     finding = next(f for f in run_checks(plan, content) if f.severity == WARNING)
     accepted, _ = apply_edit(plan, accept_edit(plan, finding, reason, "superintendent"), content)
     return accepted, finding
+
+
+# --- plan format 3: peers, lighthouse schools, the communication plan, home access and accessibility ------------
+
+EQUITY = model.Equity(
+    no_home_internet_percent=23, take_home="some-grades",
+    loaner_policy="Grades 6–12 take their Chromebook home.\nYounger students borrow one from the library.",
+    hotspot_plan="900 data plans for families the survey found without internet; renewed each August.",
+    assistive_students=410,
+    assistive_plan="Text-to-speech and switch access on every student device; case managers order the rest.",
+    public_entity_size="50000-or-more")
+PEERS = (
+    model.PeerDistrict("peer-oak", name="Oak Hollow Unified", state="Oregon", enrollment=17500, low_income_percent=48,
+                       alike_in=("enrollment", "low-income"), relation="learn-from", visit_date=date(2027, 10, 12),
+                       visitors="Superintendent, two principals", adopt="Their device distribution days by grade."),
+    model.PeerDistrict("peer-pine", name="Pine Ridge Schools", state="Nevada", alike_in=("readiness",),
+                       relation="mentor", adopt="Our privacy review of every app before purchase."),
+)
+LIGHTHOUSES = (
+    model.LighthouseSchool("lh-mesa", name="Mesa Verde Middle School", district="Cedar Valley Unified",
+                           shows="Student-led project days with shared devices in every room.",
+                           goal_ids=("goal-deeper", "goal-learning"), open_from=date(2028, 1, 15),
+                           open_to=("teachers", "parents"), contact="Principal R. Ortega"),
+)
+COMMUNICATIONS = (
+    model.Communication("com-board", kind="board-adoption", audiences=("board", "community"),
+                        message="The board adopts the plan in open session.", channel="board-meeting",
+                        languages="English, Spanish", planned_date=date(2027, 6, 10), owner="Superintendent"),
+    model.Communication("com-family", kind="family-session", audiences=("families",),
+                        message="What the take-home devices mean at home, and how to get a hotspot.",
+                        channel="family-meeting", languages="English, Spanish, Hmong",
+                        planned_date=date(2027, 8, 20), owner="Family engagement office"),
+    model.Communication("com-report", kind="progress-report", audiences=("community", "staff"),
+                        message="A yearly public progress report against every goal.", channel="website",
+                        languages="English, Spanish", owner="Technology director"),
+)
+#: Budget line id → its category now: the hotspot lines are home access.
+HOME_ACCESS_LINES = ("line-12", "line-14")
+#: Budget line id → accessibility conformance report; app id → the same.
+LINE_REPORTS = {"line-16": "on-file", "line-33": "gaps", "line-38": "requested"}
+APP_REPORTS = {"app-lms": "gaps", "app-math": "requested", "app-reading": "on-file", "app-sis": "not-available"}
+#: The device pilot: a small purchase before the large ones.
+PILOT_LINE = "line-13"
+
+
+def _format3_line(line: model.BudgetLine) -> model.BudgetLine:
+    changes: dict[str, object] = {"accessibility_report": LINE_REPORTS.get(line.id, "")}
+    if line.id in HOME_ACCESS_LINES:
+        changes["category"] = "home-access"
+    if line.id == PILOT_LINE:
+        changes.update(pilot=True, device_type="chromebook", device_users="students")
+    return dataclasses.replace(line, **changes)
+
+
+def with_format3_facts(plan: model.Plan | None = None) -> model.Plan:
+    """``plan`` (by default the base plan with the format 2 facts) with every field of format 3 filled in."""
+    plan = plan or with_new_facts()
+    apps = tuple(dataclasses.replace(a, accessibility_report=APP_REPORTS.get(a.id, "")) for a in plan.apps)
+    district = dataclasses.replace(plan.district, low_income_percent=41, peer_matching=True)
+    return plan.replace(district=district, equity=EQUITY, peers=PEERS, lighthouses=LIGHTHOUSES,
+                        communications=COMMUNICATIONS, apps=apps,
+                        budget=tuple(_format3_line(x) for x in plan.budget))

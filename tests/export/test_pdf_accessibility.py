@@ -14,7 +14,7 @@ from typing import Any
 
 import pypdf
 import pytest
-from plan_facts import with_accepted, with_new_facts
+from plan_facts import with_accepted, with_format3_facts
 
 from summit_app.export.pdf import write_pdf
 from summit_app.plan import model
@@ -61,7 +61,7 @@ def signed(plan: model.Plan) -> model.Plan:
 def pdfs(tmp_path_factory: pytest.TempPathFactory, demo: model.Plan, content: Content) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("ua")
     plans = {"demo": demo, "signed": signed(demo), "edge": edge_plan(), "empty": model.Plan(),
-             "facts": with_accepted(with_new_facts(), content)[0]}
+             "facts": with_accepted(with_format3_facts(), content)[0]}
     for name, plan in plans.items():
         write_pdf(plan, folder / f"{name}.pdf")
     return {name: folder / f"{name}.pdf" for name in plans}
@@ -149,14 +149,14 @@ def test_the_structure_has_sections_headings_tables_figures_and_a_linked_content
     elements = structure(pdfs["demo"])
     roles = [role for role, _ in elements]
     assert roles[0] == "/Document"
-    assert roles.count("/Sect") == 13  # cover, contents, the summary, eight sections, appendix, signatures
+    assert roles.count("/Sect") == 15  # cover, contents, the summary, ten sections, appendix, signatures
     for role in ("/H1", "/H2", "/H3", "/P", "/Table", "/THead", "/TBody", "/TR", "/TH", "/TD", "/Figure", "/Caption",
                  "/TOC", "/TOCI", "/Link", "/L", "/LI", "/LBody"):
         assert role in roles, role
     scopes = {str(e["/A"]["/Scope"]) for role, e in elements if role == "/TH"}
     assert scopes == {"/Column", "/Row"}
     links = [e for role, e in elements if role == "/Link"]
-    assert len(links) == 11
+    assert len(links) == 13
     assert all(any(isinstance(k, dict) and k.get("/Type") == "/OBJR" for k in link["/K"]) for link in links)
 
 

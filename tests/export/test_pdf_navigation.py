@@ -13,8 +13,8 @@ from summit_app.export.pdf import write_pdf
 from summit_app.plan import model
 
 SECTIONS = ("Executive summary", "District & team", "Readiness", "Vision & goals", "Professional learning",
-            "Data privacy", "Infrastructure & devices", "Budget", "Timeline & evaluation", "Open and accepted findings",
-            "Approval and signatures")
+            "Data privacy", "Infrastructure & devices", "Home access and accessibility", "Budget",
+            "Timeline & evaluation", "Peers and communication", "Open and accepted findings", "Approval and signatures")
 
 
 @pytest.fixture(scope="module")

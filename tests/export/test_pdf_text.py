@@ -59,10 +59,41 @@ def hostile_plan(long_text: str) -> model.Plan:
         goals=(model.Goal("g1", title=HOSTILE[0], description=text, measure=HOSTILE[4], owner=SCRIPTS[0]),),
         budget=(model.BudgetLine("b1", description=long_text, category="devices", goal_id="g1",
                                  unit_cost=Decimal("10.00"), quantity=3),
-                model.BudgetLine("b2", description=HOSTILE[2], category="software", unit_cost=Decimal("1.00"))),
-        apps=(model.AppEntry("a1", name=HOSTILE[3], vendor=HOSTILE[1], retention=SCRIPTS[1]),),
+                model.BudgetLine("b2", description=HOSTILE[2], category="software", unit_cost=Decimal("1.00")),
+                model.BudgetLine("b3", description=marked("line.home", len(NEW_FIELDS) - 1), category="home-access",
+                                 unit_cost=Decimal("5.00"), pilot=True)),
         milestones=(model.Milestone("ms1", title=HOSTILE[5], owner=HOSTILE[6]),),
+        **new_sections(),
     )
+
+
+def marked(field: str, i: int) -> str:
+    """A hostile string tagged with the field it goes in, so each field's text is found on its own."""
+    return f"[{field}] {HOSTILE[i % len(HOSTILE)]}"
+
+
+#: The text fields of the sections plan format 3 added, each given its own tagged hostile string.
+NEW_FIELDS = ("loaner_policy", "hotspot_plan", "assistive_plan", "peer.name", "peer.state", "peer.visitors",
+              "peer.adopt", "school.name", "school.district", "school.shows", "school.contact", "message.message",
+              "message.languages", "message.owner", "line.home")
+
+
+def new_sections() -> dict[str, object]:
+    """Equity, a peer, a lighthouse school, a message and a home access line, every text field hostile."""
+    t = {field: marked(field, i) for i, field in enumerate(NEW_FIELDS)}
+    return {
+        "equity": model.Equity(no_home_internet_percent=12, take_home="loaner", loaner_policy=t["loaner_policy"],
+                               hotspot_plan=t["hotspot_plan"], assistive_students=3,
+                               assistive_plan=t["assistive_plan"]),
+        "peers": (model.PeerDistrict("p1", name=t["peer.name"], state=t["peer.state"], visitors=t["peer.visitors"],
+                                     adopt=t["peer.adopt"]),),
+        "lighthouses": (model.LighthouseSchool("l1", name=t["school.name"], district=t["school.district"],
+                                               shows=t["school.shows"], contact=t["school.contact"]),),
+        "communications": (model.Communication("c1", kind="other", message=t["message.message"],
+                                                languages=t["message.languages"], owner=t["message.owner"]),),
+        "apps": (model.AppEntry("a1", name=HOSTILE[3], vendor=HOSTILE[1], retention=SCRIPTS[1],
+                                accessibility_report="gaps"),),
+    }
 
 
 def long_words(n: int) -> str:
@@ -81,6 +112,12 @@ def test_hostile_strings_print_verbatim(hostile_pdf: Path) -> None:
     text = squash(pdf_text(hostile_pdf))
     for s in (*HOSTILE, "Dis<b>trict</b> & Co", "Zoë <O'Brien> & Ng"):
         assert squash(s) in text, s
+
+
+def test_hostile_text_in_the_new_sections_prints_verbatim(hostile_pdf: Path) -> None:
+    text = squash(pdf_text(hostile_pdf))
+    for i, field in enumerate(NEW_FIELDS):
+        assert squash(marked(field, i)) in text, field
 
 
 def test_markup_in_user_text_loads_nothing(hostile_pdf: Path) -> None:

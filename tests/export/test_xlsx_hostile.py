@@ -77,9 +77,16 @@ def _retexted(record: Any, texts: Iterator[str]) -> Any:
     return dataclasses.replace(record, **changes)
 
 
+def with_new_sections(plan: model.Plan) -> model.Plan:
+    """``plan`` with a peer district, a lighthouse school and a message, so their text fields are filled too."""
+    return plan.replace(peers=(model.PeerDistrict("p1", relation="mentor"),),
+                        lighthouses=(model.LighthouseSchool("l1"),),
+                        communications=(model.Communication("c1", kind="family-session", channel="website"),))
+
+
 def hostile_plan(texts: list[str]) -> model.Plan:
     """A small plan whose every free-text field holds one of ``texts`` (in turn)."""
-    base = small_plan(7, "Hostile District")
+    base = with_new_sections(small_plan(7, "Hostile District"))
     cycle = iter(texts * 10_000)
     values: dict[str, Any] = {name: _retexted(getattr(base, name), cycle) for name in model.SINGLETONS}
     for name in model.COLLECTIONS:
@@ -217,3 +224,28 @@ def test_libreoffice_opens_hostile_workbooks_as_text(texts: list[str], tmp_path_
     values = openpyxl.load_workbook(converted, data_only=True)["Summary"]
     planned = next(r for r in values.iter_rows(values_only=True) if r[0] == "Planned cost")
     assert round(planned[len(plan.fiscal_years()) + 1], 2) == float(summarize(plan).total)
+
+
+def test_formulas_typed_in_the_new_sections_stay_text(tmp_path: Path) -> None:
+    """Every text field of the peers, lighthouse schools, messages and equity record holds a formula of its own."""
+    plan = hostile_plan(["plain"])
+    typed: list[str] = []
+
+    def formula_texts(record: Any) -> Any:
+        changes = {}
+        for spec in specs(type(record)):
+            if spec.kind is Kind.TEXT:
+                changes[spec.name] = f"=HYPERLINK(\"http://x.example\",\"{len(typed)}\")"
+                typed.append(changes[spec.name])
+        return dataclasses.replace(record, **changes)
+
+    plan = plan.replace(equity=formula_texts(plan.equity), peers=tuple(map(formula_texts, plan.peers)),
+                        lighthouses=tuple(map(formula_texts, plan.lighthouses)),
+                        communications=tuple(map(formula_texts, plan.communications)))
+    write_xlsx(plan, tmp_path / "formulas.xlsx")
+    book = openpyxl.load_workbook(tmp_path / "formulas.xlsx")
+    found = {c.value: c for ws in (book["Community"], book["Access"]) for row in ws.iter_rows() for c in row
+             if isinstance(c.value, str) and c.value.startswith("=HYPERLINK")}
+    assert set(found) == set(typed)
+    assert all(c.data_type == "s" and c.quotePrefix for c in found.values())
+    assert [c.coordinate for row in book["Community"].iter_rows() for c in row if c.data_type == "f"] == []

@@ -21,7 +21,7 @@ import openpyxl
 import pytest
 from openpyxl.utils.cell import range_to_tuple
 from openpyxl.workbook import Workbook
-from plan_facts import with_new_facts
+from plan_facts import with_format3_facts, with_new_facts
 
 from summit_app.export.rollup_xlsx import write_rollup_xlsx
 from summit_app.export.xlsx import write_xlsx
@@ -94,7 +94,8 @@ def workbooks(demo: model.Plan, content: Content, tmp_path_factory: pytest.TempP
     folder = tmp_path_factory.mktemp("values")
     paths = {name: folder / f"{name}.xlsx" for name in ("demo", "large", "empty", "edge", "rollup", "facts")}
     write_xlsx(demo, paths["demo"])
-    write_xlsx(with_new_facts(demo), paths["facts"])  # E-Rate lines at a discount, upgrades, accepted findings
+    # E-Rate lines at a discount, upgrades, home access and the equity record, accepted findings
+    write_xlsx(with_format3_facts(with_new_facts(demo)), paths["facts"])
     write_xlsx(large_plan(), paths["large"])
     write_xlsx(model.Plan(), paths["empty"])
     write_xlsx(extreme_plan(), paths["edge"])

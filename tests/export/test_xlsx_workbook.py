@@ -21,7 +21,7 @@ from summit_app.plan.interchange import fingerprint
 
 ReadTable = Callable[[Workbook, str], list[dict[str, Any]]]
 SHEETS = ["Summary", "Team", "Readiness", "Goals", "Professional Learning", "Data Privacy", "Privacy Practices",
-          "Infrastructure", "Budget", "Funding", "Timeline", "Findings", "Lists"]
+          "Infrastructure", "Access", "Budget", "Funding", "Timeline", "Community", "Findings", "Lists"]
 YEARS = ["FY2027", "FY2028", "FY2029", "FY2030", "FY2031"]
 HEADERS = {
     "TeamMembers": ["Name", "Role", "Title", "E-mail"],
@@ -32,20 +32,28 @@ HEADERS = {
     "LearningActivities": ["Activity", "Type", "Audience", "Format", "Purpose", "Participants", "Hours each",
                            "Participant hours", "Starts", "Ends", "Goals"],
     "AppInventory": ["App or service", "Vendor", "Purpose", "Used by", "Student data collected", "Agreement",
-                     "Agreement date", "COPPA consent", "Retention and deletion", "Approval"],
+                     "Agreement date", "COPPA consent", "Retention and deletion", "Approval", "Accessibility report"],
     "PrivacyPractices": ["Area", "Practice", "Rating", "Level", "Notes"],
     "DeviceFleet": ["Device", "Used by", "Count", "Average age (years)", "Refresh cycle (years)",
                     "Replaced each year", "Due for refresh"],
     "BudgetLines": ["Budget line", "Category", "Goal", "Funding source", "App (privacy inventory)", "Recurring",
                     "Unit cost", "Quantity", "First year", "Last year", "Cost per year", *YEARS, "Line total",
                     "E-Rate category", "Local match from", "E-Rate discount (%)", "E-Rate pays per year",
-                    "Local match per year", "Device", "Devices used by", "Replaces devices", "Delivery"],
+                    "Local match per year", "Device", "Devices used by", "Replaces devices", "Delivery",
+                    "Device pilot", "Accessibility report"],
     "FundingSources": ["Funding source", "Kind", "Recurring", *YEARS, "Total"],
     "Milestones": ["Date", "Milestone", "Kind", "Owner", "Status", "Goals"],
     "Findings": ["Status", "Severity", "Pane", "Finding", "What to do", "Accepted by", "Why it was accepted"],
     "NetworkUpgrades": ["Upgrade", "Takes effect", "Internet after (Mbps)", "WAN per school after (Mbps)",
                         "Classrooms with Wi-Fi after (%)", "Paid by (budget lines)"],
+    "PeerDistricts": ["Peer district", "State", "Relation", "Planned visit", "Who visits", "Like us in",
+                      "What we will adopt", "Students enrolled", "Low-income students (%)"],
+    "LighthouseSchools": ["School", "District", "Contact", "Open for visits from", "Open to", "Goals it shows",
+                          "What it shows"],
+    "CommunicationPlan": ["Kind", "Channel", "Owner", "Date", "Audience", "Languages", "Message"],
 }
+#: Sheets of labelled facts or of several tables: no one header row to freeze or to repeat on printed pages.
+NO_HEADER_ROW = ("Access", "Community")
 
 
 @pytest.fixture(scope="module")
@@ -78,7 +86,7 @@ def goal_label(plan: model.Plan, goal_id: str) -> str:
 
 def test_sheets_come_in_pane_order_with_the_lists_hidden(book: Workbook) -> None:
     assert book.sheetnames == SHEETS
-    assert [ws.sheet_state for ws in book.worksheets] == ["visible"] * 12 + ["hidden"]
+    assert [ws.sheet_state for ws in book.worksheets] == ["visible"] * 14 + ["hidden"]
     assert book.active.title == "Summary"
 
 
@@ -271,6 +279,9 @@ def test_money_dates_and_long_text_are_formatted(book: Workbook) -> None:
 
 def test_frozen_headers_and_print_set_up(book: Workbook, demo: model.Plan) -> None:
     for ws in book.worksheets[1:-1]:
+        if ws.title in NO_HEADER_ROW:
+            assert (ws.freeze_panes, ws.print_title_rows) == (None, None), ws.title
+            continue
         assert (ws.freeze_panes or "")[1:] == "5", ws.title
         assert ws.print_title_rows == "$4:$4", ws.title
     for ws in book.worksheets:

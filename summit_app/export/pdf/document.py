@@ -32,7 +32,9 @@ from summit_app.export.pdf.context import Report, as_utc
 from summit_app.export.pdf.fonts import FACES
 from summit_app.export.pdf.markup import escape
 from summit_app.export.pdf.sections import (
+    access,
     budget,
+    community,
     cover,
     district,
     findings,
@@ -74,7 +76,8 @@ Section = Callable[[Report], list[Flowable]]
 PANES: tuple[tuple[Callable[[Report], Entry], Section], ...] = (
     (district.entry, district.build), (readiness.entry, readiness.build), (vision.entry, vision.build),
     (learning.entry, learning.build), (privacy.entry, privacy.build),
-    (infrastructure.entry, infrastructure.build), (budget.entry, budget.build), (timeline.entry, timeline.build),
+    (infrastructure.entry, infrastructure.build), (access.entry, access.build), (budget.entry, budget.build),
+    (timeline.entry, timeline.build), (community.entry, community.build),
 )
 
 

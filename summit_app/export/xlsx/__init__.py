@@ -14,7 +14,18 @@ from typing import IO
 from openpyxl.workbook import Workbook
 
 from summit_app.export.collection import collector_paused
-from summit_app.export.xlsx import budget, findings, goals, infrastructure, people, privacy, summary, timeline
+from summit_app.export.xlsx import (
+    budget,
+    community,
+    equity,
+    findings,
+    goals,
+    infrastructure,
+    people,
+    privacy,
+    summary,
+    timeline,
+)
 from summit_app.export.xlsx.book import Book
 from summit_app.export.xlsx.lists import list_ranges, write_lists
 from summit_app.export.xlsx.package import document_time, save_workbook
@@ -37,9 +48,11 @@ SHEETS: tuple[tuple[str, Callable[[Book], None]], ...] = (
     ("Data Privacy", privacy.write_apps),
     ("Privacy Practices", privacy.write_practices),
     ("Infrastructure", infrastructure.write_infrastructure),
+    ("Access", equity.write_equity),
     ("Budget", budget.write_budget),
     ("Funding", budget.write_funding),
     ("Timeline", timeline.write_timeline),
+    ("Community", community.write_community),
     ("Findings", findings.write_findings),
     ("Lists", write_lists),
 )

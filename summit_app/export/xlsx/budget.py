@@ -58,6 +58,8 @@ def lines_spec(book: Book) -> TableSpec:
         Column("Devices used by", Kind.TEXT, 11, choices=book.lists["device_users"]),
         Column("Replaces devices", Kind.CENTERED, 11, choices=YES_NO),
         Column("Delivery", Kind.DATE, 13),
+        Column("Device pilot", Kind.CENTERED, 9, choices=YES_NO),
+        Column("Accessibility report", Kind.WRAP, 20, choices=book.lists["accessibility_reports"]),
     )
     return TableSpec(LINES, columns)
 
@@ -96,7 +98,9 @@ def _line_row(book: Book, line: model.BudgetLine) -> list[Value]:
             line.last_year, book.name_of("erate_categories", line.erate_category), match,
             book.name_of("device_types", line.device_type),
             book.name_of("device_users", line.device_users) if line.device_type else "",
-            line.replaces_devices if line.device_type else "", line.delivery_date]
+            line.replaces_devices if line.device_type else "", line.delivery_date,
+            line.pilot if line.device_type or line.pilot else "",
+            book.name_of("accessibility_reports", line.accessibility_report)]
 
 
 def _totals_row(writer: SheetWriter, spec: TableSpec, row: int, label: str) -> None:

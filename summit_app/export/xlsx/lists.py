@@ -32,6 +32,12 @@ VOCABULARIES = (
     ("pd_purposes", "Learning purpose"),
     ("milestone_kinds", "Milestone kind"),
     ("erate_categories", "E-Rate category"),
+    ("accessibility_reports", "Accessibility report"),
+    ("take_home_policies", "Devices at home"),
+    ("public_entity_sizes", "Population served"),
+    ("peer_relations", "Peer relation"),
+    ("communication_kinds", "Communication kind"),
+    ("communication_channels", "Communication channel"),
 )
 YES_NO = '"Yes,No"'
 

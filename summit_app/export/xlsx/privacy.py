@@ -32,6 +32,7 @@ def apps_spec(book: Book) -> TableSpec:
         Column("COPPA consent", Kind.WRAP, 22, choices=book.lists["consent_routes"]),
         Column("Retention and deletion", Kind.WRAP, 30),
         Column("Approval", Kind.TEXT, 15, choices=book.lists["approval_statuses"]),
+        Column("Accessibility report", Kind.WRAP, 22, choices=book.lists["accessibility_reports"]),
     ))
 
 
@@ -40,7 +41,8 @@ def _app_row(book: Book, app: model.AppEntry) -> list[Value]:
             book.names_of("data_categories", app.data_categories), book.name_of("agreement_statuses",
                                                                                 app.agreement_status),
             app.agreement_date, book.name_of("consent_routes", app.consent_route), app.retention,
-            book.name_of("approval_statuses", app.approval)]
+            book.name_of("approval_statuses", app.approval), book.name_of("accessibility_reports",
+                                                                          app.accessibility_report)]
 
 
 def _flag_missing_agreements(book: Book, last_row: int) -> None:

@@ -1,4 +1,4 @@
-"""Section 7, Budget: totals by year, category and source (tables and charts), funding, every line."""
+"""Section 8, Budget: totals by year, category and source (tables and charts), funding, every line."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from summit_app.export.pdf.formatting import (
     short_day,
 )
 from summit_app.export.pdf.sections import costs
+from summit_app.export.pdf.sections.access import needs_report, report_status
 from summit_app.export.pdf.sections.common import h2, note, opening
 from summit_app.export.pdf.styles import FRAME_WIDTH
 from summit_app.export.pdf.tables import DATA, TOTAL, Column, DataTable, Part, Row, row
@@ -38,7 +39,7 @@ CHART_ROWS = 9
 
 
 def entry(report: Report) -> Entry:
-    return Entry("budget", report.title("budget"), "7")
+    return Entry("budget", report.title("budget"), "8")
 
 
 def _lead(report: Report) -> str:
@@ -189,6 +190,8 @@ def _device(report: Report, line: model.BudgetLine) -> str:
     what = f"{report.name('device_types', line.device_type)} for {users}"
     if line.replaces_devices:
         what += ", replacing devices in service"
+    if line.pilot:
+        what += ", a device pilot or test"
     when = f"delivery {short_day(delivery_of(line))}"
     if line.delivery_date is None:
         when += f" (the start of {fy(line.first_year)})"
@@ -212,8 +215,12 @@ def _line_facts(report: Report, line: model.BudgetLine) -> tuple[Part, ...]:
     parts = [Part(line.description or NONE), Part(report.name("cost_categories", line.category), "muted")]
     if line.device_type:
         parts.append(Part(_device(report, line), "muted"))
+    elif line.pilot:
+        parts.append(Part("Device pilot or test", "muted"))
     if line.erate_category or line.match_source_id:
         parts.append(Part(_erate(report, line), "muted"))
+    if line.accessibility_report or needs_report(report, line):
+        parts.append(Part(f"Accessibility report: {report_status(report, line.accessibility_report)}", "muted"))
     return tuple(parts)
 
 

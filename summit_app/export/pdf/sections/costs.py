@@ -1,4 +1,4 @@
-"""Parts of section 7, Budget: E-Rate as a discount with its local match, and the total cost of ownership.
+"""Parts of section 8, Budget: E-Rate as a discount with its local match, and the total cost of ownership.
 
 E-Rate pays a share of an eligible line (the district's discount, capped by the
 line's category); the district pays the rest, the local match, from a source it

@@ -6,6 +6,7 @@ from reportlab.platypus import Flowable
 
 from summit_app.export.pdf.context import Report
 from summit_app.export.pdf.formatting import NONE, plural, short_day
+from summit_app.export.pdf.sections.access import report_status
 from summit_app.export.pdf.sections.common import h2, note, opening
 from summit_app.export.pdf.tables import GROUP, Column, DataTable, Part, Row, row
 from summit_app.export.pdf.toc import Entry
@@ -25,7 +26,8 @@ def _app(report: Report, a: model.AppEntry) -> Row:
         (Part(agreement), *((Part(short_day(a.agreement_date), "muted"),) if a.agreement_date else ()),
          Part(f"COPPA: {report.name('consent_routes', a.consent_route)}", "muted")),
         a.retention or NONE,
-        report.name("approval_statuses", a.approval))
+        (Part(report.name("approval_statuses", a.approval)),
+         Part(f"Accessibility report: {report_status(report, a.accessibility_report)}", "muted")))
 
 
 def _apps(report: Report) -> list[Flowable]:
@@ -33,9 +35,9 @@ def _apps(report: Report) -> list[Flowable]:
     if not apps:
         return [note(report, "No apps or services have been inventoried yet.")]
     signed = sum(a.agreement_status == "signed" for a in apps)
-    columns = (Column("App, vendor and purpose", 0.22), Column("Used by", 0.11), Column("Student data", 0.24),
-               Column("Agreement and consent", 0.15), Column("Retention and deletion", 0.17),
-               Column("Approval", 0.11))
+    columns = (Column("App, vendor and purpose", 0.21), Column("Used by", 0.1), Column("Student data", 0.23),
+               Column("Agreement and consent", 0.15), Column("Retention and deletion", 0.16),
+               Column("Approval and accessibility", 0.15))
     return [note(report, f"{plural(len(apps), 'app or service', 'apps and services')} in the inventory; "
                          f"{signed} with a signed data privacy agreement."),
             DataTable(columns, [_app(report, a) for a in apps])]

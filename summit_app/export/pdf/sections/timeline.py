@@ -1,4 +1,4 @@
-"""Section 8, Timeline & evaluation: milestones in date order, then how each goal will be evaluated."""
+"""Section 9, Timeline & evaluation: milestones in date order, then how each goal will be evaluated."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ UNDATED = date.max
 
 
 def entry(report: Report) -> Entry:
-    return Entry("timeline", report.title("timeline"), "8")
+    return Entry("timeline", report.title("timeline"), "9")
 
 
 def in_date_order(milestones: tuple[model.Milestone, ...]) -> list[model.Milestone]:
