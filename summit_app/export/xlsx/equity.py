@@ -11,12 +11,11 @@ from __future__ import annotations
 from summit_app.export.xlsx.book import LINES, Book
 from summit_app.export.xlsx.grid import HEADER_ROW, Formula, SheetWriter, Value
 from summit_app.export.xlsx.styles import Kind
+from summit_app.plan import equity
 from summit_app.plan.inventory import cost_role
 
 SHEET = "Access"
 VALUE_COL, VALUE_LETTER, LAST_COL = 2, "B", 5
-#: The cost-category role of hotspots and home internet.
-HOME_ACCESS = "home-access"
 TITLE = "Home access and accessibility"
 
 
@@ -24,16 +23,14 @@ def home_access_total(book: Book) -> Formula:
     """The budget lines' total over every category for home access (category names are content, not user text,
     so they are safe as SUMIFS criteria)."""
     names = [e.name for e in book.content.vocabulary("cost_categories")
-             if cost_role(e.id, book.content) == HOME_ACCESS]
+             if cost_role(e.id, book.content) == equity.HOME_ACCESS]
     sums = [f'SUMIFS({LINES}[Line total],{LINES}[Category],"{name}")' for name in names]
     return Formula("+".join(sums) or "0")
 
 
 def wcag_deadline(book: Book) -> str:
     """When web content and documents must meet WCAG 2.1 AA, for the population the district serves."""
-    size = book.plan.equity.public_entity_size
-    entry = next((e for e in book.content.vocabulary("public_entity_sizes") if e.id == size), None)
-    return str(entry.get("wcag_deadline", "")) if entry else ""
+    return equity.wcag_deadline(book.plan.equity, book.content)
 
 
 def deadlines(book: Book) -> str:

@@ -17,12 +17,9 @@ from summit_app.export.pdf.tables import TOTAL, Cell, Column, DataTable, Part, R
 from summit_app.export.pdf.toc import Entry
 from summit_app.plan import model
 from summit_app.plan.budget import line_total
-from summit_app.plan.inventory import SOFTWARE, cost_role
-from summit_app.plan.rollout import is_device_line
+from summit_app.plan.equity import home_access_lines, needs_accessibility_report
 
 TITLE = "Home access and accessibility"
-#: The cost-category role of hotspots and home internet.
-HOME_ACCESS = "home-access"
 NOT_RECORDED = "Not recorded"
 #: The status of a report that shows WCAG 2.1 AA conformance.
 ON_FILE = "on-file"
@@ -41,8 +38,7 @@ def report_status(report: Report, status: str) -> str:
 
 def needs_report(report: Report, line: model.BudgetLine) -> bool:
     """A line that buys devices or software: what a conformance report (WCAG 2.1 AA) is asked for."""
-    role = cost_role(line.category, report.content)
-    return role == SOFTWARE or is_device_line(line, role)
+    return needs_accessibility_report(line, report.content)
 
 
 def _line_name(line: model.BudgetLine) -> str:
@@ -76,7 +72,7 @@ def _home_facts(report: Report, equity: model.Equity) -> list[Flowable]:
 
 
 def _home_lines(report: Report) -> list[Flowable]:
-    lines = [x for x in report.plan.budget if cost_role(x.category, report.content) == HOME_ACCESS]
+    lines = home_access_lines(report.plan, report.content)
     title = h3(report, "What the budget holds for home access")
     if not lines:
         return [title, note(report, "No budget line is for hotspots or home internet yet.")]
