@@ -8,12 +8,12 @@ changes (the main window connects ``plan_changed`` to it).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QLayout, QScrollArea, QVBoxLayout, QWidget
 
 from summit_app.plan import model
+from summit_app.plan.records import ByFields, record
 from summit_app.ui.base import theme
 from summit_app.ui.base.context import UiContext
 from summit_app.ui.fields.form_section import FormSection
@@ -56,8 +56,8 @@ def _html(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-@dataclass(frozen=True)
-class PresentHooks:
+@record
+class PresentHooks(ByFields):
     """What present mode needs of a pane beyond its tables and buttons (``Pane.present_hooks``).
 
     ``editor_only``: widgets the room does not see (the guidance beyond the
