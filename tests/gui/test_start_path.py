@@ -17,11 +17,15 @@ from pathlib import Path
 from fixture_types import MakePlanFile, MakeWindow
 from guihelpers import ScriptedPrompts, saved
 from openpyxl import load_workbook
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from summit_app.plan import model
 from summit_app.plan.edits import SetField
 from summit_app.plan.progress import STEPS
+from summit_app.ui.pane import GuidanceLine
 from summit_app.ui.panes.budget.budget import BudgetPane
 from summit_app.ui.panes.vision.vision import VisionPane
 from summit_app.ui.window.main_window import MainWindow
@@ -150,3 +154,31 @@ def test_the_first_window_sets_up_only_the_qt_classes_it_uses(make_plan_file: Ma
     assert {"Qt", "QAbstractItemView", "QFont"} <= qt_classes  # the list is real: these the window uses
     assert not qt_classes & {"QWizard", "QMdiArea", "QLCDNumber", "QDockWidget", "QFileDialog", "QMessageBox",
                              "QStyle", "QGradient", "QCalendarWidget"}
+
+
+def reference_height(text: str, font: QFont, width: int) -> int:
+    """What Qt itself answers for a fresh label like a guidance line."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setFont(font)
+    return label.heightForWidth(width)
+
+
+def test_a_guidance_line_measures_again_when_its_text_font_or_margins_change(qtbot: QtBot) -> None:
+    long_text = "<b>Why it matters:</b> " + "the team agrees what good looks like " * 12
+    line = GuidanceLine(long_text)
+    qtbot.addWidget(line)
+    tall = line.heightForWidth(240)
+    assert tall == reference_height(long_text, line.font(), 240)
+    assert line.heightForWidth(240) == tall  # the kept answer
+    assert line.heightForWidth(480) == reference_height(long_text, line.font(), 480) < tall
+    line.setText("<b>Why it matters:</b> briefly")
+    assert line.heightForWidth(240) == reference_height(line.text(), line.font(), 240) < tall
+    line.setText(long_text)
+    bigger = QFont(line.font())
+    bigger.setPointSizeF(bigger.pointSizeF() * 2)  # a zoom step, or present mode's type
+    line.setFont(bigger)
+    assert line.heightForWidth(240) == reference_height(long_text, bigger, 240) > tall
+    line.setContentsMargins(0, 20, 0, 20)
+    assert line.heightForWidth(240) == reference_height(long_text, bigger, 240) + 40
