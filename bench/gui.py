@@ -27,6 +27,8 @@ BARE_WINDOW = (
 RUNS = 5
 #: Whole-process start-ups, each side: a process start varies by tens of milliseconds from run to run.
 STARTS = 11
+#: The app's start-up may take at most this many times the bare window's.
+STARTUP_RATIO = 1.6
 
 
 def _child_environment(workdir: Path) -> dict[str, str]:
@@ -62,8 +64,8 @@ def startup(workdir: Path) -> Figure:
         app.append(_process_seconds(app_command, env))
         bare.append(_process_seconds(bare_command, env))
     app_s, bare_s = statistics.median(app), statistics.median(bare)
-    return Figure("gui: summit-app DEMO --smoke (whole process)", app_s, "s", target=2 * bare_s,
-                  peer="bare PySide6 window", peer_value=bare_s, note="target: 2x the bare window")
+    return Figure("gui: summit-app DEMO --smoke (whole process)", app_s, "s", target=STARTUP_RATIO * bare_s,
+                  peer="bare PySide6 window", peer_value=bare_s, note=f"target: {STARTUP_RATIO}x the bare window")
 
 
 def _ms(action: Callable[[], object]) -> float:

@@ -32,10 +32,16 @@ def cmd_gui(args: argparse.Namespace) -> int:
     # enumerations, the window), and the cyclic collector would walk them all again and
     # again while they are made; ``run`` turns it back on once the window is up.
     gc.disable()
-    # The plan layer loads before PySide6 does: once PySide is in, its import hook reads the
-    # source of every module imported after it, looking for the word "PySide6".
+    # The Qt-free modules the window uses load before PySide6 does: once PySide is in, its
+    # import hook reads the source of every module imported after it, looking for "PySide6".
+    import summit_app.plan.consequences
+    import summit_app.plan.progress
+    import summit_app.plan.search
+    import summit_app.store.backend
     import summit_app.store.plan_file
-    import summit_app.ui.base.preferences  # noqa: F401
+    import summit_app.ui.base.preferences
+    import summit_app.ui.fields.collection_edits
+    import summit_app.ui.fields.formats  # noqa: F401
     from summit_app.app import run
 
     return run(args.plan, smoke=args.smoke, read_only=args.read_only)

@@ -7,7 +7,6 @@ sit directly in its section, a collection is a list under its key, e.g.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from typing import Any
 
@@ -310,6 +309,8 @@ def canonical_json(doc: Any) -> str:
 
 def fingerprint(plan: model.Plan) -> str:
     """SHA-256 of the plan's canonical JSON, content only (no signature, no format header)."""
+    import hashlib  # here: loading OpenSSL is a few milliseconds of an app start that reads no fingerprint
+
     return hashlib.sha256(canonical_json(plan_to_json(plan, content_only=True)).encode("utf-8")).hexdigest()
 
 

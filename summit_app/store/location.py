@@ -9,9 +9,9 @@ password never appears in what is shown back.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from urllib.parse import parse_qsl, quote, unquote, urlsplit
 
+from summit_app.plan.records import ByFields, record
 from summit_app.store.errors import PlanFileError, printable
 
 SCHEMES = ("postgresql://", "postgres://")
@@ -27,8 +27,8 @@ def is_server_location(text: str) -> bool:
     return text.lower().startswith(SCHEMES)
 
 
-@dataclass(frozen=True)
-class ServerLocation:
+@record
+class ServerLocation(ByFields):
     """A plan on a PostgreSQL server: how to reach it and which schema holds it."""
 
     host: str

@@ -37,10 +37,10 @@ import re
 import stat
 import tempfile
 import time
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from summit_app.plan.records import ByFields, record
 from summit_app.store.errors import LockHolder, PlanFileError, PlanLockedError, ReadOnlyFileError
 
 #: A holder record is a few hundred bytes; anything larger is not one, and is never read whole.
@@ -99,8 +99,8 @@ def _host_name() -> str:
 # -- reading a record, whatever is at its path ----------------------------------------
 
 
-@dataclass(frozen=True)
-class Found:
+@record
+class Found(ByFields):
     """What is at a lock record's path: ``data`` if it is a record, ``junk`` saying what it is if not."""
 
     data: dict[str, object] | None

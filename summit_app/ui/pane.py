@@ -8,15 +8,42 @@ changes (the main window connects ``plan_changed`` to it).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QLayout, QScrollArea, QVBoxLayout, QWidget
 
 from summit_app.plan import model
+from summit_app.plan.records import ByFields, record
 from summit_app.ui.base import theme
 from summit_app.ui.base.context import UiContext
 from summit_app.ui.fields.form_section import FormSection
+
+
+class GuidanceLine(QLabel):
+    """A line of the guidance strip: rich text, word-wrapped, that keeps its height for each width.
+
+    For a word-wrapped label Qt lays the whole text out again each time a layout asks how
+    tall it is at some width, and before a pane is first painted its layouts ask each line a
+    few dozen times, at a handful of widths. The answer changes only with the width, the text,
+    the font and the margins: those are the key.
+    """
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self._heights: dict[tuple[object, ...], int] = {}
+
+    def heightForWidth(self, width: int) -> int:
+        margins = self.contentsMargins()
+        key = (width, self.text(), self.font().key(), self.margin(), self.indent(),
+               margins.left(), margins.top(), margins.right(), margins.bottom())
+        height = self._heights.get(key)
+        if height is None:
+            if len(self._heights) > 100:  # zoom steps and window sizes come and go
+                self._heights.clear()
+            height = self._heights[key] = super().heightForWidth(width)
+        return height
 
 
 class GuidanceStrip(QFrame):
@@ -39,9 +66,7 @@ class GuidanceStrip(QFrame):
         for heading, text in lines:
             if not text:
                 continue
-            label = QLabel(f"<b>{heading}:</b> {_html(text)}")
-            label.setWordWrap(True)
-            label.setTextFormat(Qt.TextFormat.RichText)
+            label = GuidanceLine(f"<b>{heading}:</b> {_html(text)}")
             layout.addWidget(label)
             self.labels.append(label)
             if heading == "Ask the table":
@@ -56,8 +81,8 @@ def _html(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-@dataclass(frozen=True)
-class PresentHooks:
+@record
+class PresentHooks(ByFields):
     """What present mode needs of a pane beyond its tables and buttons (``Pane.present_hooks``).
 
     ``editor_only``: widgets the room does not see (the guidance beyond the
@@ -87,6 +112,7 @@ class Pane(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea()
+        scroll.setViewport(QWidget())  # made here, not by Qt: see ``FittedTableView``
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a Tab stop of its own: it follows the focused field

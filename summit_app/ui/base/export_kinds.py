@@ -7,10 +7,10 @@ which files it saves as, and what its file is named by default.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Protocol
 
 from summit_app.plan import model
+from summit_app.plan.records import ByFields, record
 
 #: District-name endings that districts themselves shorten ("Cedar Valley USD").
 SHORT_ENDINGS = (("unified school district", "USD"), ("independent school district", "ISD"),
@@ -18,8 +18,8 @@ SHORT_ENDINGS = (("unified school district", "USD"), ("independent school distri
                  ("school district", "SD"))
 
 
-@dataclass(frozen=True)
-class ExportKind:
+@record
+class ExportKind(ByFields):
     """One export: its button and menu text, its save dialog's filter, and its file's name."""
 
     name: str  # "xlsx", "draft", "signature"; the window's action is "export_<name>"

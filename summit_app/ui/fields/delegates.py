@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6 import QtWidgets
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QRect, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from summit_app.ui.base import theme
 from summit_app.ui.fields.collection_model import CollectionModel
@@ -32,9 +33,16 @@ class FieldDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         super().paint(painter, option, index)
+        view = option.widget  # type: ignore[attr-defined]
+        if view is not None and not view.hasFocus():
+            # No cell of a view without the focus has it. Asked first, so that a table painted
+            # before anyone focuses it does not set up Qt's QStyle class (its enumerations:
+            # several milliseconds of start-up) to read the cell's state.
+            return
         state = option.state  # type: ignore[attr-defined]
-        if state & QStyle.StateFlag.State_HasFocus:
-            selected = bool(state & QStyle.StateFlag.State_Selected)
+        style = QtWidgets.QStyle
+        if state & style.StateFlag.State_HasFocus:
+            selected = bool(state & style.StateFlag.State_Selected)
             painter.save()
             painter.setPen(QPen(QColor("white" if selected else theme.INK), FOCUS_RING))
             painter.drawRect(option.rect.adjusted(1, 1, -FOCUS_RING, -FOCUS_RING))  # type: ignore[attr-defined]

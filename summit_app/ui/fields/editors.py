@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QEvent, QLocale, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QIcon, QKeyEvent, QKeySequence, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
-    QCalendarWidget,
     QCheckBox,
     QComboBox,
     QLineEdit,
@@ -29,6 +28,9 @@ from PySide6.QtWidgets import (
 
 from summit_app.plan.fields import FieldSpec, Kind
 from summit_app.ui.fields import formats
+
+if TYPE_CHECKING:  # the calendar's class is set up when a calendar first opens, not with the first form
+    from PySide6.QtWidgets import QCalendarWidget
 
 _HISTORY_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
 
@@ -249,6 +251,8 @@ class DateEditor(TextEditor):
         """Show a calendar under the field, on its date (or today); a picked day is saved at once."""
         if self.isReadOnly():
             return
+        from PySide6.QtWidgets import QCalendarWidget
+
         calendar = self.calendar = QCalendarWidget(self)
         calendar.setWindowFlags(Qt.WindowType.Popup)
         calendar.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -295,10 +299,13 @@ def _calendar_icon(widget: QWidget) -> QIcon:
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setPen(QPen(ink, 5))
     painter.drawRoundedRect(6, 10, 52, 48, 6, 6)
-    painter.fillRect(6, 10, 52, 13, ink)
+    # Filled with the brush (not fillRect, whose overloads have PySide set up QGradient first).
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(ink)
+    painter.drawRect(6, 10, 52, 13)
     for row in range(3):
         for column in range(4):
-            painter.fillRect(13 + column * 11, 28 + row * 9, 6, 5, ink)
+            painter.drawRect(13 + column * 11, 28 + row * 9, 6, 5)
     painter.end()
     return QIcon(pixmap)
 

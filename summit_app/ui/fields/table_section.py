@@ -54,6 +54,10 @@ class FittedTableView(QTableView):
     def __init__(self, rows: int) -> None:
         super().__init__()
         self.rows = rows
+        # A viewport made here, not by Qt: the first time Python is handed a widget Qt made
+        # itself (``viewport()``), PySide sets up every widget class it has to find its type
+        # (a dozen milliseconds of the app's start-up).
+        self.setViewport(QWidget())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
