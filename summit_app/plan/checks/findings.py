@@ -13,7 +13,8 @@ ADVICE = "advice"
 SEVERITIES = (BLOCKING, WARNING, ADVICE)
 
 #: Panes in navigator order (ids match resources/content/guidance.json).
-PANES = ("district", "readiness", "vision", "learning", "privacy", "infrastructure", "budget", "timeline", "review")
+PANES = ("district", "readiness", "vision", "learning", "privacy", "infrastructure", "budget", "timeline", "community",
+         "review")
 
 
 @dataclass(frozen=True)
