@@ -176,8 +176,8 @@ def test_a_plan_nobody_adopts_or_posts_is_reported_once(good: model.Plan, conten
     plan = without(good, "communications", "talk-adoption", "talk-posting", "talk-apps")
     [finding] = of_rule(plan, content, "communication-missing")
     assert finding.message.startswith("The communication plan has no board adoption, no public posting of the plan "
-                                      "and no public posting of the approved-app list. Families cannot see which of "
-                                      "the 1 approved app their children use.")
+                                      "and no public posting of the approved-app list. Families cannot look up which "
+                                      "apps their children use (1 app approved).")
     assert finding.fix == ("Add to the communication plan the board's adoption of the plan at a public meeting (the "
                            "approval details name the board meeting of May 14, 2026), posting the adopted plan on the "
                            "district website and posting the approved-app list where families look for it.")

@@ -56,7 +56,7 @@ def communication_missing(facts: Facts) -> Iterator[Finding]:
     if not missing:
         return
     apps = len(facts.approved_apps)
-    why = (f" Families cannot see which of the {_plural(apps, 'approved app')} their children use."
+    why = (f" Families cannot look up which apps their children use ({_plural(apps, 'app')} approved)."
            if APP_LIST_POSTING in missing else "")
     to_add = [_MISSING[k][1] + (_board_meeting(facts.plan) if k == BOARD_ADOPTION else "") for k in missing]
     yield Finding("communication-missing", WARNING, _PANE, None, None,
