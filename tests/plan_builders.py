@@ -128,9 +128,9 @@ def coherent_plan(content: Content) -> model.Plan:
                     model.Milestone("milestone-pilot", "Two classrooms test three models", date(2026, 11, 16),
                                     "Sam Ortiz", "not-started", (GOAL,), "pilot"),
                     model.Milestone("milestone-review", "Progress review with the board", date(2027, 6, 10),
-                                    "Dana Cole", "not-started", (GOAL,), "review"),
-                    model.Milestone("milestone-wcag", "Website and posted plan meet WCAG 2.1 AA", date(2028, 1, 31),
-                                    "Sam Ortiz", "not-started", (GOAL,))),
+                                    "Dana Cole", "not-started", (GOAL,), "review")),
+        actions=(model.GoalAction("action-wcag", GOAL, "Check the website and the posted plan for accessibility "
+                                  "(WCAG 2.1 AA)", "Sam Ortiz", date(2028, 1, 31)),),
         equity=_equity(),
         communications=_communications(),
         peers=(model.PeerDistrict("peer-juniper", "Juniper Falls School District", "Oregon", 3400, 41,

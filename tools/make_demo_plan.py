@@ -654,11 +654,11 @@ PEERS = [  # id, name, enrollment, low-income %, alike in, relation, visit, visi
 LIGHTHOUSES = [  # id, name, what it shows, goals, open from, open to, contact
     ("lighthouse-willow-creek", "Willow Creek Elementary School",
      "Grades 3–5 classrooms where students research, make and present work on cart Chromebooks, the exemplar "
-     "lessons in daily use, and flexible intervention blocks.", ["goal-deeper", "goal-time"], "2028-03-31",
+     "lessons in daily use, and flexible intervention blocks.", ["goal-deeper", "goal-learning"], "2028-03-31",
      ["teachers", "leaders", "parents", "board"], "Aisha Rahman, teacher leader"),
     ("lighthouse-cedar-valley-high", "Cedar Valley High School",
      "Take-home Chromebooks in daily use across subjects, the student help desk, the learning commons and the weekly "
-     "project block.", ["goal-devices", "goal-deeper", "goal-time"], "2028-03-31",
+     "project block.", ["goal-devices", "goal-deeper"], "2028-03-31",
      ["teachers", "leaders", "parents", "community", "board"], "Derek Johnson, principal"),
 ]
 

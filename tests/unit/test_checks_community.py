@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from decimal import Decimal
 
@@ -141,17 +142,20 @@ def test_the_ada_title_ii_deadline_follows_the_population_served(good: model.Pla
                                "and the documents it posts, this plan among them, must meet WCAG 2.1 AA by April 2027; "
                                "nothing on the timeline checks them before then.")
     assert finding.fix.startswith("Add a milestone on or before April 30, 2027")
-    checked_early = change(large, "milestones", "milestone-wcag", due_date=date(2027, 4, 30))
+    checked_early = change(large, "actions", "action-wcag", due_date=date(2027, 4, 30))
     assert of_rule(checked_early, content, "ada-title-ii-deadline") == []
 
 
-def test_an_action_naming_accessibility_also_meets_the_deadline(good: model.Plan, content: Content) -> None:
-    plan = without(good, "milestones", "milestone-wcag")
+def test_a_milestone_naming_accessibility_also_meets_the_deadline(good: model.Plan, content: Content) -> None:
+    plan = good.replace(actions=())
     assert len(of_rule(plan, content, "ada-title-ii-deadline")) == 1
-    action = model.GoalAction("action-1", GOAL, "Audit the website's accessibility", "Sam Ortiz", date(2028, 4, 30))
-    assert of_rule(plan.replace(actions=(action,)), content, "ada-title-ii-deadline") == []
-    late = model.GoalAction("action-1", GOAL, "Audit the website's accessibility", "Sam Ortiz", date(2028, 5, 1))
-    assert len(of_rule(plan.replace(actions=(late,)), content, "ada-title-ii-deadline")) == 1
+    milestone = model.Milestone("milestone-wcag", "Website meets WCAG 2.1 AA", date(2028, 4, 30), "Sam Ortiz",
+                                goal_ids=(GOAL,))
+    assert of_rule(plan.replace(milestones=(*plan.milestones, milestone)), content, "ada-title-ii-deadline") == []
+    late = dataclasses.replace(milestone, due_date=date(2028, 5, 1))
+    assert len(of_rule(plan.replace(milestones=(*plan.milestones, late)), content, "ada-title-ii-deadline")) == 1
+    unrelated = dataclasses.replace(milestone, title="Website redesign")
+    assert len(of_rule(plan.replace(milestones=(*plan.milestones, unrelated)), content, "ada-title-ii-deadline")) == 1
 
 
 def test_a_district_with_no_population_chosen_is_asked_for_it(good: model.Plan, content: Content) -> None:
