@@ -106,6 +106,12 @@ def test_only_approved_apps_students_use_need_a_report(good: model.Plan, content
     assert of_rule(pending, content, "apps-no-accessibility-report") == []
 
 
+def test_a_summary_shortens_long_names(good: model.Plan, content: Content) -> None:
+    plan = change(good, "budget", "line-devices", accessibility_report="", description="Chromebooks " * 20)
+    [finding] = of_rule(plan, content, "lines-no-accessibility-report")
+    assert f"“{'Chromebooks ' * 4}Chromebooks…”." in finding.message
+
+
 def test_device_and_software_lines_without_a_report(good: model.Plan, content: Content) -> None:
     plan = change(change(good, "budget", "line-devices", accessibility_report="not-available"),
                   "budget", "line-lms", app_id=None)
@@ -163,7 +169,8 @@ def test_a_district_with_no_population_chosen_is_asked_for_it(good: model.Plan, 
     assert finding.message.endswith("under the ADA Title II rule: April 2027 for 50,000 people or more and April 2028 "
                                     "for fewer than 50,000 people.")
     assert finding.fix == "Choose the population the district serves under Home access and accessibility."
-    assert of_rule(model.Plan(equity=model.Equity()), content, "ada-title-ii-deadline") == []  # no district yet
+    no_goals = model.Plan(district=model.District("Test District", enrollment=100))
+    assert of_rule(no_goals, content, "ada-title-ii-deadline") == []  # nothing to post yet
 
 
 def test_a_deadline_month_ends_on_its_last_day() -> None:

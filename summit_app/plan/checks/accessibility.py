@@ -21,15 +21,22 @@ from summit_app.plan.rollout import is_device_line
 ON_FILE = frozenset({"on-file", "gaps"})
 STUDENTS = "students"
 SOFTWARE = "software"
-#: How many items a summary names before it says "and N more".
+#: How many items a summary names before it says "and N more", and the longest name it quotes in full.
 NAMED = 5
+NAME_CHARACTERS = 60
 #: A timeline entry about this work names it.
 _ACCESSIBILITY_WORK = re.compile(r"accessib|wcag", re.IGNORECASE)
 
 
+def _short(name: str) -> str:
+    """A name cut to ``NAME_CHARACTERS`` for a summary (a line's whole description belongs on the line)."""
+    name = " ".join(name.split())
+    return name if len(name) <= NAME_CHARACTERS else name[:NAME_CHARACTERS - 1].rstrip() + "…"
+
+
 def _named(names: list[str]) -> str:
-    """Up to ``NAMED`` names in quotes, then how many more."""
-    shown = [quote(n, "item") for n in names[:NAMED]]
+    """Up to ``NAMED`` names in quotes, shortened, then how many more."""
+    shown = [quote(_short(n), "item") for n in names[:NAMED]]
     rest = len(names) - len(shown)
     return listing([*shown, f"{rest} more"] if rest else shown, "and")
 
@@ -97,7 +104,7 @@ def ada_title_ii_deadline(facts: Facts) -> Iterator[Finding]:
     """The ADA Title II rule: a public entity's web content and posted documents meet WCAG 2.1 AA by its deadline,
     which depends on the population it serves."""
     plan = facts.plan
-    if plan.district.enrollment <= 0:
+    if not plan.goals:  # nothing to post yet
         return
     size = plan.equity.public_entity_size
     if not size:
