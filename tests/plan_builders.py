@@ -48,7 +48,8 @@ def _budget() -> tuple[model.BudgetLine, ...]:
     line = model.BudgetLine
     return (
         line("line-devices", "Student Chromebooks", "devices", GOAL, False, Decimal("300.00"), 1000,
-             2027, 2027, "src-general", device_type="chromebook", delivery_date=DELIVERY),
+             2027, 2027, "src-general", device_type="chromebook", delivery_date=DELIVERY,
+             accessibility_report="on-file"),
         line("line-lms", "Learning management system", "software", GOAL, True, Decimal("5.00"), 3000,
              2027, 2029, "src-general", "app-lms"),
         line("line-repairs", "Repairs and spare parts", "repairs", GOAL, True, Decimal("40000.00"), 1,
@@ -61,6 +62,31 @@ def _budget() -> tuple[model.BudgetLine, ...]:
     )
 
 
+def _communications() -> tuple[model.Communication, ...]:
+    """Adopted before its first year, posted with the app list, explained to families, reported on every year."""
+    talk = model.Communication
+    return (
+        talk("talk-adoption", "board-adoption", ("board", "community"), "The board adopts the plan.", "board-meeting",
+             "English", date(2026, 5, 14), "Dana Cole"),
+        talk("talk-posting", "plan-posting", ("families", "community"), "The adopted plan, as an accessible PDF.",
+             "website", "English, Spanish", date(2026, 5, 21), "Sam Ortiz"),
+        talk("talk-apps", "app-list-posting", ("families",), "The apps students use and the data they keep.",
+             "website", "English, Spanish", date(2026, 8, 17), "Sam Ortiz"),
+        talk("talk-families", "family-session", ("families",), "Why Chromebooks, and how we protect your child.",
+             "family-meeting", "English, Spanish", date(2026, 9, 15), "Omar Diaz"),
+        *(talk(f"talk-report-{year}", "progress-report", ("board", "families", "community"),
+               "Where the goal stands against its target.", "board-meeting", "English, Spanish",
+               date(year, 6, 10), "Dana Cole") for year in (2027, 2028, 2029)),
+    )
+
+
+def _equity() -> model.Equity:
+    """Devices stay at school; 60 students' needs are planned with the special education team."""
+    return model.Equity(no_home_internet_percent=8, take_home="stay-at-school",
+                        assistive_students=60, assistive_plan="Chosen with each student's IEP or 504 team.",
+                        public_entity_size="under-50000")
+
+
 def coherent_plan(content: Content) -> model.Plan:
     """Pine Ridge: 3,000 students, three years, 1,000 more Chromebooks with training, network and upkeep behind them.
 
@@ -70,7 +96,10 @@ def coherent_plan(content: Content) -> model.Plan:
     upkeep budgeted: a replacement reserve of $300,000 a year (4,000 × $300 ÷ 4),
     repairs of $10 a device a year and four technicians. A pilot comes before the
     purchase and a progress review before the plan's midpoint; the team has
-    finance, a teacher leader and a parent.
+    finance, a teacher leader and a parent. The board adopts the plan before its first
+    year and hears a progress report every June; the Chromebooks and the LMS have
+    accessibility reports on file and the website is checked before the ADA Title II
+    deadline; the team visits a peer district.
     """
     return model.Plan(
         district=model.District("Pine Ridge School District", "Oregon", 3000, 5, 400, 200, "Bend",
@@ -87,7 +116,8 @@ def coherent_plan(content: Content) -> model.Plan:
         learning=_learning(),
         apps=(model.AppEntry("app-lms", "Clearpath LMS", "Clearpath Learning", "Coursework", ("students", "staff"),
                              ("student-name", "student-work"), "signed", date(2025, 6, 1), "school-consent",
-                             "Deleted within 60 days of contract end", "approved"),),
+                             "Deleted within 60 days of contract end", "approved",
+                             accessibility_report="on-file"),),
         devices=(model.DeviceFleet("fleet-chromebooks", "chromebook", "students", 3000, 1, 4),),
         funding=(model.FundingSource("src-general", "General fund", "general-fund", True,
                                      amounts("400000", "400000", "400000")),
@@ -99,6 +129,13 @@ def coherent_plan(content: Content) -> model.Plan:
                                     "Sam Ortiz", "not-started", (GOAL,), "pilot"),
                     model.Milestone("milestone-review", "Progress review with the board", date(2027, 6, 10),
                                     "Dana Cole", "not-started", (GOAL,), "review")),
+        actions=(model.GoalAction("action-wcag", GOAL, "Check the website and the posted plan for accessibility "
+                                  "(WCAG 2.1 AA)", "Sam Ortiz", date(2028, 1, 31)),),
+        equity=_equity(),
+        communications=_communications(),
+        peers=(model.PeerDistrict("peer-juniper", "Juniper Falls School District", "Oregon", 3400, 41,
+                                  ("enrollment", "low-income"), "learn-from", date(2026, 10, 6), "Dana Cole, Mia Chen",
+                                  "Their teacher-led Chromebook help desk."),),
     )
 
 

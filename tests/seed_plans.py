@@ -15,7 +15,9 @@ the second year and hired a contractor to distribute them. E-Rate pays 60% of it
 internet circuits (Category 1) and Wi-Fi (Category 2), the general fund the local
 match; it budgets repairs, a replacement reserve and a technician per 1,000
 devices. Its team holds itself to an interim network target, so the long-term
-reference remains advice.
+reference remains advice. The board adopts the plan in May, the district posts it
+and its approved apps, holds family nights in English and Spanish before the
+Chromebooks arrive and reports on progress every year.
 """
 
 from __future__ import annotations
@@ -132,9 +134,10 @@ def _lakeside_budget() -> tuple[model.BudgetLine, ...]:
               match_source_id="src-general"),
         _Line("line-pilot", "Pilot: three Chromebook models, six classrooms", "devices", ACCESS, False,
               Decimal("260.00"), 90, 2027, 2027, "src-general", device_type="chromebook",
-              delivery_date=PILOT_DELIVERY),
+              delivery_date=PILOT_DELIVERY, pilot=True, accessibility_report="on-file"),
         _Line("line-chromebooks", "Chromebooks for grades 6–12", "devices", ACCESS, False, Decimal("249.00"),
-              12_500, 2028, 2028, "src-general", device_type="chromebook", delivery_date=ROLLOUT_DELIVERY),
+              12_500, 2028, 2028, "src-general", device_type="chromebook", delivery_date=ROLLOUT_DELIVERY,
+              accessibility_report="on-file"),
         _Line("line-distribution", "Distribution contractor: imaging, asset tags, delivery to 48 schools",
               "services", ACCESS, False, Decimal("180000.00"), 1, 2028, 2028, "src-general"),
         _Line("line-lms", "Learning management system", "software", LEARNING, True, Decimal("4.00"), 37_000,
@@ -147,6 +150,23 @@ def _lakeside_budget() -> tuple[model.BudgetLine, ...]:
               Decimal("72000.00"), 5, 2028, 2029, "src-general"),
         _Line("line-reserve", "Chromebook replacement reserve", "device-replacement", ACCESS, True,
               Decimal("820000.00"), 1, 2029, 2029, "src-general"),
+    )
+
+
+def _lakeside_communications() -> tuple[model.Communication, ...]:
+    talk = model.Communication
+    both = "English, Spanish"
+    return (
+        talk("talk-adoption", "board-adoption", ("board", "community"), "The board adopts the plan.", "board-meeting",
+             both, date(2026, 5, 12), "Superintendent"),
+        talk("talk-plan", "plan-posting", ("families", "community"), "The adopted plan.", "website", both,
+             date(2026, 5, 19), "Chief technology officer"),
+        talk("talk-apps", "app-list-posting", ("families",), "The approved apps.", "website", both,
+             date(2026, 8, 3), "Chief technology officer"),
+        talk("talk-families", "family-session", ("families", "students"), "Before the Chromebooks arrive.",
+             "family-meeting", both, date(2027, 5, 4), "Chief academic officer"),
+        *(talk(f"talk-report-{year}", "progress-report", ("board", "community"), "Progress on the goals.",
+               "board-meeting", both, date(year, 8, 17), "Superintendent") for year in (2027, 2028, 2029)),
     )
 
 
@@ -168,7 +188,9 @@ def successful_rollout(content: Content) -> model.Plan:
         readiness=tuple(model.ReadinessRating(e.id, 6) for e in content.elements()),
         apps=(model.AppEntry("app-lms", "Clearpath LMS", "Clearpath Learning", "Coursework", ("students", "staff"),
                              ("student-name", "student-work"), "signed", date(2026, 4, 1), "school-consent",
-                             "Deleted within 60 days of contract end", "approved"),),
+                             "Deleted within 60 days of contract end", "approved",
+                             accessibility_report="on-file"),),
+        communications=_lakeside_communications(),
         approval=model.Approval("Superintendent", "Superintendent", "Board chair", "Chief technology officer",
                                 date(2026, 5, 12)),
         funding=(model.FundingSource("src-general", "General fund", "general-fund", True,

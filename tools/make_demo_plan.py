@@ -601,6 +601,129 @@ def _follow_own_advice(doc: dict[str, Any]) -> None:
             app["approval"] = "not-approved"  # until their agreements are signed
 
 
+# --- peers, lighthouse schools, the communication plan, home access and accessibility ---------------------------
+
+LANGUAGES = "English, Spanish, Hmong, Punjabi"  # the four languages the district's family messages go out in
+
+EQUITY = {
+    "no_home_internet_percent": 12,  # one student in eight, from the fall 2025 family survey
+    "take_home": "some-grades",
+    "loaner_policy": (
+        "Students in grades 6–12 take their Chromebook home from the day their grade band's devices arrive; families "
+        "sign the responsible-use agreement at a family session first. Grades 3–5 Chromebooks stay in classroom carts "
+        "and K–2 tablets stay at school; an elementary family may borrow a loaner from the school library for a week "
+        "at a time. A damaged device is swapped the same day at the school help desk; families never pay for "
+        "accidental damage, which the repair budget covers."),
+    "hotspot_plan": (
+        "About 2,190 students (12%) lack reliable home internet. The 450 district hotspots are replaced in FY2027 and "
+        "lent through school libraries, first to secondary students who take devices home; Title IV-A pays data "
+        "plans for 900 connections a year: those hotspots and 450 low-cost home internet subscriptions arranged "
+        "through a provider's school program. E-Rate pays for none of it. The county library lends 300 more "
+        "hotspots, and each fall's family survey shows who is still without a connection."),
+    "assistive_students": 1_140,
+    "assistive_plan": (
+        "About 1,140 students have IEP or 504 plans that call for technology. Each IEP or 504 team names the device "
+        "and the assistive technology (screen reader, switch access, speech-to-text, braille display) before the "
+        "student's grade band rolls out; the device pilot included two classrooms of students who use them, and "
+        "every model bought works with them. The special education technology specialist and the help desk support "
+        "them, with a spare of each assistive device at every school."),
+    "public_entity_size": "50000-or-more",
+}
+
+#: The action that checks the website, the posted plan and the app list before the ADA Title II deadline.
+WCAG_ACTION = ("goal-network", "Audit the district website, the posted plan and the approved-app list for "
+               "accessibility (WCAG 2.1 AA) and fix what fails", "Samuel Okafor", "2027-03-31")
+
+PEERS = [  # id, name, enrollment, low-income %, alike in, relation, visit, visitors, adopt
+    ("peer-sierra-oaks", "Sierra Oaks Unified School District", 17_600, 49,
+     ["enrollment", "demographics", "low-income"], "learn-from", "2026-11-05",
+     "Samuel Okafor, Tomás Reyes and two teacher leaders",
+     "Their student-run help desk at each high school, and their rule that a school's devices arrive only after its "
+     "staff sign off on the core training."),
+    ("peer-delta-plains", "Delta Plains Joint Unified School District", 19_900, 52,
+     ["enrollment", "low-income", "readiness"], "exchange", "2027-03-16",
+     "James Whitfield, Rachel Brennan and three principals",
+     "Their walkthrough tool for students creating with technology; in return we share our teacher leader network's "
+     "session plans."),
+    ("peer-foothill", "Foothill Ridge School District", 6_800, 44, ["demographics", "low-income"], "mentor",
+     "2027-04-20", "Their leadership team visits our practitioner schools",
+     "Their family ambassadors, parents who reach Hmong- and Punjabi-speaking families by phone before each "
+     "family session."),
+]
+
+LIGHTHOUSES = [  # id, name, what it shows, goals, open from, open to, contact
+    ("lighthouse-willow-creek", "Willow Creek Elementary School",
+     "Grades 3–5 classrooms where students research, make and present work on cart Chromebooks, the exemplar "
+     "lessons in daily use, and flexible intervention blocks.", ["goal-deeper", "goal-learning"], "2028-03-31",
+     ["teachers", "leaders", "parents", "board"], "Aisha Rahman, teacher leader"),
+    ("lighthouse-cedar-valley-high", "Cedar Valley High School",
+     "Take-home Chromebooks in daily use across subjects, the student help desk, the learning commons and the weekly "
+     "project block.", ["goal-devices", "goal-deeper"], "2028-03-31",
+     ["teachers", "leaders", "parents", "community", "board"], "Derek Johnson, principal"),
+]
+
+COMMUNICATIONS = [  # kind, audiences, message, channel, languages, date, owner
+    ("board-adoption", ["board", "community"], "The board adopts the vision and the five-year plan in public session, "
+     "after the team presents its goals, the rollout order and what the plan costs each year.", "board-meeting",
+     "English, with Spanish interpretation", "2026-05-14", "Dr. Maria Alvarez"),
+    ("plan-posting", ["families", "community", "staff"], "The adopted plan, as an accessible PDF with a two-page "
+     "summary, on the district website's technology page.", "website", LANGUAGES, "2026-05-21", "Samuel Okafor"),
+    ("staff-briefing", ["staff"], "What the plan means for each school: training first, the rollout order, and where "
+     "to ask questions.", "email", "English", "2026-08-12", "James Whitfield"),
+    ("app-list-posting", ["families", "staff", "students"], "The approved-app list: what each app is for, the data it "
+     "keeps, and how long it keeps it; updated each time an app is approved or removed.", "website", LANGUAGES,
+     "2026-10-30", "Samuel Okafor"),
+    ("family-session", ["families"], "Family technology night at every school: the plan, the approved apps and how "
+     "student data is protected.", "family-meeting", LANGUAGES, "2026-10-14", "Tomás Reyes"),
+    ("family-session", ["families", "students"], "Before Chromebooks go home in grades 9–12: care, safe use, the "
+     "responsible-use agreement and borrowing a hotspot.", "family-meeting", LANGUAGES, "2027-05-12",
+     "Paul Nakamura"),
+    ("family-session", ["families", "students"], "Before Chromebooks go home in grades 6–8: care, safe use, the "
+     "responsible-use agreement and borrowing a hotspot.", "family-meeting", LANGUAGES, "2028-05-10",
+     "Paul Nakamura"),
+    *(("progress-report", ["board", "families", "community"], f"Yearly progress report on FY{year}: each goal's "
+       "measure against its baseline and target, spending against the budget, and what changes next year.",
+       "board-meeting", LANGUAGES, day, "Dr. Maria Alvarez")
+      for year, day in ((2027, "2027-08-26"), (2028, "2028-08-24"), (2029, "2029-08-23"), (2030, "2030-08-22"),
+                        (2031, "2031-08-28"))),
+]
+
+APP_REPORTS = {"app-coding": "gaps", "app-science": "gaps", "app-quiz": "requested", "app-whiteboard": "requested",
+               "app-chat": "not-available", "app-transport": "requested"}  # the rest: on file
+#: Device lines whose accessibility report shows gaps (the rest of the device lines: on file).
+LINE_GAPS = frozenset({"line-29", "line-31"})  # interactive displays: no screen reader on the built-in browser
+PILOT_LINE = "line-13"
+
+
+def _community_and_equity(doc: dict[str, Any]) -> None:
+    """The district's low-income share, home access, accessibility reports, peers, lighthouses and communications."""
+    doc["district"].update(low_income_percent=46, peer_matching=True)
+    doc["equity"] = dict(EQUITY)
+    for app in doc["privacy"]["apps"]:
+        app["accessibility_report"] = APP_REPORTS.get(app["id"], "on-file")
+    for line in doc["budget"]["lines"]:
+        line["pilot"] = line["id"] == PILOT_LINE
+        if line["device_type"] and line["category"] == "devices":
+            line["accessibility_report"] = "gaps" if line["id"] in LINE_GAPS else "on-file"
+    goal, text, owner, due = WCAG_ACTION
+    actions = doc["vision"]["actions"]
+    actions.append({"id": f"action-{len(actions) + 1:02d}", "goal_id": goal, "text": text, "owner": owner,
+                    "due_date": due, "status": "not-started"})
+    doc["community"] = {
+        "peers": [{"id": i, "name": n, "state": "California", "enrollment": e, "low_income_percent": li,
+                   "alike_in": alike, "relation": rel, "visit_date": visit, "visitors": who, "adopt": adopt}
+                  for i, n, e, li, alike, rel, visit, who, adopt in PEERS],
+        "lighthouses": [{"id": i, "name": n, "district": DISTRICT.name, "shows": shows, "goal_ids": goals,
+                         "open_from": day, "open_to": to, "contact": contact}
+                        for i, n, shows, goals, day, to, contact in LIGHTHOUSES],
+        "communications": [{"id": f"communication-{n + 1:02d}", "kind": kind, "audiences": audiences,
+                            "message": message, "channel": channel, "languages": languages, "planned_date": day,
+                            "owner": owner}
+                           for n, (kind, audiences, message, channel, languages, day, owner)
+                           in enumerate(COMMUNICATIONS)],
+    }
+
+
 def _charged_funding(plan: model.Plan, content: Content) -> model.Plan:
     """Each source funds what it is charged: E-Rate its discounts, the rest rounded up to $5,000 (or as before)."""
     summary = summarize(plan, content)
@@ -629,6 +752,7 @@ def following_advice(plan: model.Plan) -> model.Plan:
     content = load_content()
     doc = plan_to_json(plan)
     _follow_own_advice(doc)
+    _community_and_equity(doc)
     revised = _charged_funding(plan_from_json(doc, content), content)
     return _accepted(revised, content)
 

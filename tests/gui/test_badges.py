@@ -52,7 +52,12 @@ def expected_counts(window: MainWindow, content: Content) -> tuple[dict[str, int
     "this step is empty" for steps ahead of the team."""
     plan = saved(window)
     findings = badge_findings(assess(plan, content).open, pane_states(plan, content))
-    return finding_counts(findings), blocking_counts(findings)
+    return _on_steps(finding_counts(findings)), _on_steps(blocking_counts(findings))
+
+
+def _on_steps(counts: dict[str, int]) -> dict[str, int]:
+    """The counts of the steps the navigator lists (the checks' panes may include one it does not show)."""
+    return {pane: n for pane, n in counts.items() if pane in ROWS}
 
 
 def near(colour: QColor, target: str, tolerance: int = 12) -> bool:

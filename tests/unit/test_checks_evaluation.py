@@ -118,6 +118,31 @@ def test_an_earlier_smaller_purchase_is_a_pilot(good: model.Plan, content: Conte
         "line-pilot", "line-devices"]
 
 
+def test_a_line_marked_as_a_pilot_counts_as_one_before_a_larger_purchase(good: model.Plan, content: Content) -> None:
+    no_pilot = without(good, "milestones", "milestone-pilot")
+    as_large = _pilot_purchase(no_pilot, date(2026, 11, 2), quantity=1000)  # not smaller, yet a pilot once marked
+    assert len(of_rule(as_large, content, "no-device-pilot")) == 2
+    marked = change(as_large, "budget", "line-pilot", pilot=True)
+    assert of_rule(marked, content, "no-device-pilot") == []
+    on_the_day = change(_pilot_purchase(no_pilot, DELIVERY, quantity=1000), "budget", "line-pilot", pilot=True)
+    assert [f.item_id for f in of_rule(on_the_day, content, "no-device-pilot")] == ["line-devices"]
+
+
+def test_a_pilot_line_is_never_itself_a_purchase_without_a_pilot(good: model.Plan, content: Content) -> None:
+    no_pilot = without(good, "milestones", "milestone-pilot")
+    first = change(_pilot_purchase(no_pilot, date(2026, 11, 2), quantity=1000), "budget", "line-pilot", pilot=True)
+    assert [f.item_id for f in of_rule(first, content, "no-device-pilot")] == []
+    alone = change(without(first, "budget", "line-devices"), "budget", "line-pilot", delivery_date=DELIVERY)
+    assert of_rule(alone, content, "no-device-pilot") == []
+
+
+def test_an_undated_pilot_line_counts_from_the_start_of_its_year(good: model.Plan, content: Content) -> None:
+    no_pilot = without(good, "milestones", "milestone-pilot")
+    undated = change(_pilot_purchase(no_pilot, DELIVERY, quantity=1000), "budget", "line-pilot", pilot=True,
+                     delivery_date=None)  # FY2027 opens on July 1, 2026, before February 15, 2027
+    assert of_rule(undated, content, "no-device-pilot") == []
+
+
 def test_a_replacement_needs_no_pilot(good: model.Plan, content: Content) -> None:
     refresh = change(without(good, "milestones", "milestone-pilot"), "budget", "line-devices", replaces_devices=True)
     assert of_rule(refresh, content, "no-device-pilot") == []

@@ -52,7 +52,10 @@ def test_the_failed_tablet_rollout_gives_exactly_these_findings(content: Content
         ("devices-no-recurring-cost", "warning"),  # one finding for no repairs, support or replacement at all
         ("software-no-inventory", "warning"),
         ("recurring-on-one-time-money", "warning"),  # the licences on the bond: a fiscal cliff
-        ("team-composition", "advice"), ("framework-gap", "advice")})
+        ("team-composition", "advice"), ("framework-gap", "advice"),
+        # nobody adopts, posts or explains the plan in public, or reports on it; no peer to learn from first
+        ("communication-missing", "warning"), ("no-progress-report", "warning"), ("no-peers", "advice"),
+        ("ada-title-ii-deadline", "advice"), ("lines-no-accessibility-report", "advice")})
     assert not {"replacement-unfunded", "repairs-too-low"} & {f.rule for f in found}
 
 
@@ -73,7 +76,8 @@ def test_keyboards_filed_under_devices_are_not_devices(content: Content) -> None
 def test_the_successful_rollout_gives_only_advice(content: Content) -> None:
     found = run_checks(successful_rollout(content), content)
     assert sorted((f.rule, f.severity) for f in found) == [
-        ("framework-gap", "advice"), ("framework-gap", "advice"), ("network-below-reference", "advice")]
+        ("ada-title-ii-deadline", "advice"), ("framework-gap", "advice"), ("framework-gap", "advice"),
+        ("network-below-reference", "advice"), ("no-peers", "advice")]
 
 
 def test_the_successful_rollout_shares_its_network_with_e_rate(content: Content) -> None:

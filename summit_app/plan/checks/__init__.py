@@ -13,13 +13,17 @@ from __future__ import annotations
 
 from summit_app.plan import model
 from summit_app.plan.checks import (
+    accessibility,
+    communication,
     devices,
+    equity,
     erate,
     evaluation,
     funding,
     goals,
     network,
     panes,
+    peers,
     privacy,
     sustainability,
     training,
@@ -123,4 +127,20 @@ RULES += (
     evaluation.no_review_milestone,
     evaluation.no_device_pilot,
     evaluation.team_composition,
+)
+
+#: The community and equity rules: home access and assistive technology, accessibility and the ADA Title II
+#: deadline, the communication plan, peer districts and lighthouse schools. None of them blocks.
+RULES += (
+    equity.home_access_unfunded,
+    equity.assistive_without_plan,
+    accessibility.ada_title_ii_deadline,
+    accessibility.apps_without_accessibility_report,
+    accessibility.lines_without_accessibility_report,
+    communication.communication_missing,
+    communication.board_adoption_late,
+    communication.family_session_without_languages,
+    communication.no_progress_report,
+    peers.peer_without_visit,
+    peers.no_peers,
 )

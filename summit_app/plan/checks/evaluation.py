@@ -16,7 +16,7 @@ from itertools import groupby
 from summit_app.plan import model
 from summit_app.plan.checks.facts import Facts, capital, day_text, listing, quote, rollout_facts
 from summit_app.plan.checks.findings import ADVICE, WARNING, Finding
-from summit_app.plan.rollout import DeviceRollout
+from summit_app.plan.rollout import DeviceRollout, delivery_of
 from summit_app.plan.team import TEAM_SEATS
 
 #: Things a district counts about its own work (outputs), and what it does to them. A measure naming one of
@@ -69,12 +69,20 @@ def no_review_milestone(facts: Facts) -> Iterator[Finding]:
                       f"Add a milestone of kind Progress review before {day_text(middle)}.")
 
 
+def _first_pilot(facts: Facts) -> date | None:
+    """The earliest pilot: a dated pilot milestone, or the delivery of a budget line marked as a device pilot."""
+    days = [m.due_date for m in facts.plan.milestones if m.kind == "pilot" and m.due_date]
+    days += [delivery_of(line) for line in facts.plan.budget if line.pilot]
+    return min(days) if days else None
+
+
 def _unpiloted(facts: Facts) -> Iterator[DeviceRollout]:
-    """Large purchases of student devices with no pilot milestone, and no smaller purchase, before them."""
+    """Large purchases of student devices with no pilot (milestone or pilot line), and no smaller purchase, before
+    them. A pilot line is the test itself, never a purchase that needs one."""
     enrollment = facts.plan.district.enrollment
-    pilots = [m.due_date for m in facts.plan.milestones if m.kind == "pilot" and m.due_date]
-    first_pilot = min(pilots) if pilots else None
-    growing = [r for r in rollout_facts(facts).rollouts if r.students_added > 0]
+    first_pilot = _first_pilot(facts)
+    lines = rollout_facts(facts).lines
+    growing = [r for r in rollout_facts(facts).rollouts if r.students_added > 0 and not lines[r.line_id].pilot]
     smallest: int | None = None  # the smallest purchase delivered on an earlier day
     for day, same_day in groupby(growing, key=lambda r: r.delivery):
         batch = list(same_day)
@@ -96,8 +104,8 @@ def no_device_pilot(facts: Facts) -> Iterator[Finding]:
         yield Finding("no-device-pilot", WARNING, "budget", "budget", line.id,
                       f"{capital(quote(line.description, 'device purchase'))} adds {r.students_added:,} student "
                       f"devices ({share}% of enrollment) on {day_text(r.delivery)} with no device pilot before it.",
-                      "Test several models with teachers and students first: add a pilot milestone or a smaller "
-                      "purchase before this one.")
+                      "Test several models with teachers and students first: add a pilot milestone, or a smaller "
+                      "purchase marked as a device pilot, before this one.")
 
 
 def team_composition(facts: Facts) -> Iterator[Finding]:

@@ -20,6 +20,9 @@ from summit_app.plan.erate import ErateShare, Rates, is_erate
 from summit_app.plan.rollout import DeviceRollout, counts_as_training, device_rollouts, is_device_line
 from summit_app.plan.tco import DeviceCosts, TotalCost, total_cost_of
 
+#: The approval status of an app the district approved outright.
+APPROVED = "approved"
+
 
 class Facts:
     """A plan and its content, with indexes the rules read instead of scanning."""
@@ -151,6 +154,26 @@ class Facts:
             peak[source_id] = max(peak[source_id], amount)
         return {source_id: (peak[source_id], mine) for source_id, mine in lines.items()}
 
+    # --- the community pane and home access: communications, approved apps, devices going home -------------
+
+    @cached_property
+    def communications(self) -> dict[str, list[model.Communication]]:
+        """Communication kind → the communication plan's entries of that kind."""
+        out: dict[str, list[model.Communication]] = defaultdict(list)
+        for item in self.plan.communications:
+            out[item.kind].append(item)
+        return dict(out)
+
+    @cached_property
+    def approved_apps(self) -> list[model.AppEntry]:
+        """Apps the privacy review approved outright (those that belong on the public approved-app list)."""
+        return [a for a in self.plan.apps if a.approval == APPROVED]
+
+    @cached_property
+    def devices_go_home(self) -> bool:
+        """Does the plan's take-home policy send devices home (every student, some grades, or loaners)?"""
+        return self.plan.equity.take_home in self._flagged("take_home_policies", "goes_home")
+
     @cached_property
     def device_costs(self) -> DeviceCosts:
         return DeviceCosts(self.plan, self.content)
@@ -260,3 +283,13 @@ def hours_phrase(hours: Decimal) -> str:
     """"1 hour", "6.5 hours"."""
     text = hours_text(hours)
     return f"{text} hour" if text == "1" else f"{text} hours"
+
+
+def end_of_month(text: str) -> date | None:
+    """The last day of a month written "April 2027" (as content states a deadline), or ``None`` if it is not one."""
+    month, _, year = text.strip().partition(" ")
+    if month not in _MONTHS or not year.isdigit():
+        return None
+    number = _MONTHS.index(month) + 1
+    following = date(int(year) + number // 12, number % 12 + 1, 1)
+    return date.fromordinal(following.toordinal() - 1)
