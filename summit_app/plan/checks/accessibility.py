@@ -15,12 +15,11 @@ from datetime import date
 from summit_app.plan import model
 from summit_app.plan.checks.facts import Facts, day_text, end_of_month, listing, quote
 from summit_app.plan.checks.findings import ADVICE, WARNING, Finding
-from summit_app.plan.rollout import is_device_line
+from summit_app.plan.equity import needs_accessibility_report
 
 #: Reports that are on file (with gaps or without): anything else is not recorded, requested, or missing.
 ON_FILE = frozenset({"on-file", "gaps"})
 STUDENTS = "students"
-SOFTWARE = "software"
 #: How many items a summary names before it says "and N more", and the longest name it quotes in full.
 NAMED = 5
 NAME_CHARACTERS = 60
@@ -63,8 +62,7 @@ def apps_without_accessibility_report(facts: Facts) -> Iterator[Finding]:
 def _line_unreported(facts: Facts, line: model.BudgetLine, named_apps: set[str]) -> bool:
     """A device or software line with no report on file, neither its own nor its app's (an app already named in the
     apps' finding is not named again)."""
-    role = facts.role(line)
-    if role != SOFTWARE and not is_device_line(line, role):
+    if not needs_accessibility_report(line, facts.content):
         return False
     app = facts.apps.get(line.app_id or "")
     if app is not None and (app.accessibility_report in ON_FILE or app.id in named_apps):

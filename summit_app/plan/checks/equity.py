@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from summit_app.plan import equity as access
 from summit_app.plan.checks.facts import Facts
 from summit_app.plan.checks.findings import WARNING, Finding
-
-HOME_ACCESS = "home-access"  # the cost category role of hotspots and home internet
 
 
 def _students(percent: int, enrollment: int) -> str:
@@ -24,9 +23,8 @@ def _students(percent: int, enrollment: int) -> str:
 def home_access_unfunded(facts: Facts) -> Iterator[Finding]:
     """Devices that go home to students with no internet there do half their job."""
     equity = facts.plan.equity
-    if equity.no_home_internet_percent <= 0 or not facts.devices_go_home:
-        return
-    if any(facts.role(line) == HOME_ACCESS for line in facts.plan.budget):
+    if not access.home_access_unfunded(facts.plan, access.home_access_budget(facts.plan, facts.content),
+                                       facts.content):
         return
     policy = facts.content.name_of("take_home_policies", equity.take_home)
     yield Finding("home-access-unfunded", WARNING, "infrastructure", None, None,

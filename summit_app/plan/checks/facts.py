@@ -170,11 +170,6 @@ class Facts:
         return [a for a in self.plan.apps if a.approval == APPROVED]
 
     @cached_property
-    def devices_go_home(self) -> bool:
-        """Does the plan's take-home policy send devices home (every student, some grades, or loaners)?"""
-        return self.plan.equity.take_home in self._flagged("take_home_policies", "goes_home")
-
-    @cached_property
     def device_costs(self) -> DeviceCosts:
         return DeviceCosts(self.plan, self.content)
 
