@@ -173,14 +173,18 @@ def test_a_version_3_document_missing_a_section_is_refused_naming_it(
 def test_a_version_1_document_of_a_plan_using_the_new_fields_has_them_at_their_defaults(
         full: model.Plan, content: Content) -> None:
     plan = plan_from_json(as_version_1(plan_to_json(full)), content)
-    assert plan.district == dataclasses.replace(full.district, erate_discount_percent=0)
+    assert plan.district == dataclasses.replace(full.district, erate_discount_percent=0, low_income_percent=0,
+                                                peer_matching=False)
     assert plan.network == dataclasses.replace(full.network, cipa_in_place=False)
     assert plan.learning[0] == dataclasses.replace(full.learning[0], purpose="instruction")
     assert plan.milestones[0] == dataclasses.replace(full.milestones[0], kind="milestone")
     assert plan.budget == tuple(dataclasses.replace(line, device_type="", device_users="students",
                                                     replaces_devices=False, delivery_date=None, erate_category="",
-                                                    match_source_id=None) for line in full.budget)
+                                                    match_source_id=None, pilot=False, accessibility_report="")
+                                for line in full.budget)
+    assert plan.apps == tuple(dataclasses.replace(app, accessibility_report="") for app in full.apps)
     assert (plan.upgrades, plan.acceptances) == ((), ())
+    assert (plan.equity, plan.peers, plan.lighthouses, plan.communications) == (model.Equity(), (), (), ())
     assert (plan.goals, plan.actions, plan.funding) == (full.goals, full.actions, full.funding)
 
 
