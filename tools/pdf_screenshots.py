@@ -30,10 +30,12 @@ PAGES = (
     ("pdf-learning.png", "participant-hours in all"),
     ("pdf-privacy.png", "App and vendor inventory"),
     ("pdf-infrastructure.png", "Device fleet"),
+    ("pdf-access.png", "What the budget holds for home access"),
     ("pdf-budget.png", "Planned cost and funding by year"),
     ("pdf-budget-goals.png", "Planned cost by goal"),
     ("pdf-budget-erate.png", "Total cost of ownership"),
     ("pdf-timeline.png", "How the board will know each goal is met"),
+    ("pdf-community.png", "Lighthouse schools ("),
     ("pdf-findings.png", "Appendix A: Open and accepted findings"),
     ("pdf-signature.png", "PLAN FINGERPRINT"),
 )

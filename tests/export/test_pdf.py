@@ -202,8 +202,9 @@ def test_docs_screenshots_render_the_cover_contents_and_every_section(demo_pdf: 
     written = tool.render_pdf_pages(demo_pdf, tmp_path / "shots")
     assert [p.name for p in written] == [
         "pdf-cover.png", "pdf-contents.png", "pdf-summary.png", "pdf-district.png", "pdf-readiness.png",
-        "pdf-vision.png", "pdf-learning.png", "pdf-privacy.png", "pdf-infrastructure.png", "pdf-budget.png",
-        "pdf-budget-goals.png", "pdf-budget-erate.png", "pdf-timeline.png", "pdf-findings.png", "pdf-signature.png"]
+        "pdf-vision.png", "pdf-learning.png", "pdf-privacy.png", "pdf-infrastructure.png", "pdf-access.png",
+        "pdf-budget.png", "pdf-budget-goals.png", "pdf-budget-erate.png", "pdf-timeline.png", "pdf-community.png",
+        "pdf-findings.png", "pdf-signature.png"]
     images = [p.read_bytes() for p in written]
     assert all(image.startswith(b"\x89PNG") and len(image) > 20_000 for image in images)
     assert len(set(images)) == len(images)
