@@ -125,9 +125,9 @@ def sign_and_export(batch: OutputBatch, plan: model.Plan, content: Content, outp
     If writing fails or is cancelled, nothing is recorded; if recording fails,
     nothing is moved.
     """
-    from summit_app.plan.checks import signing_blockers
+    from summit_app.plan.checks import assess, signing_blockers
 
-    blockers = signing_blockers(plan, content)
+    blockers = signing_blockers(assess(plan, content))
     if blockers:
         raise SigningRefused(blockers)
     edit = sign_edit(plan, at or datetime.now(UTC))

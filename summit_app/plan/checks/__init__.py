@@ -105,14 +105,15 @@ def run_checks(plan: model.Plan, content: Content) -> list[Finding]:
     return sorted((f for rule in RULES for f in rule(facts)), key=sort_key)
 
 
-def signing_blockers(plan: model.Plan, content: Content) -> list[Finding]:
-    """What stops ``plan`` from being signed: its blocking findings (none means it may be signed).
+def signing_blockers(assessment: Assessment) -> list[Finding]:
+    """What stops a plan from being signed: its blocking findings (none means it may be signed).
 
     The one rule both the command line's ``export --sign`` and the window's
     "PDF for signature" follow: a plan that does not hold together is not
-    put before the superintendent's pen.
+    put before the superintendent's pen. A blocking finding is never accepted,
+    so every one is among the assessment's open findings.
     """
-    return [f for f in run_checks(plan, content) if f.blocking]
+    return [f for f in assessment.open if f.blocking]
 
 
 #: The rollout and evaluation rules: each device line read on its delivery date, the training dose, the

@@ -225,10 +225,10 @@ class ExportRunner(QObject):
 
     def _may_sign(self, target: Path) -> bool:
         """A plan with blocking findings is not signed: say what blocks it, write nothing."""
+        from summit_app.plan.checks import signing_blockers
         from summit_app.ui.base.findings_service import findings_of
 
-        # the plan's one assessment (a blocking finding is never accepted, so every one is open)
-        blockers = [f for f in findings_of(self.context).current(self.context.plan).open if f.blocking]
+        blockers = signing_blockers(findings_of(self.context).current(self.context.plan))
         if not blockers:
             return True
         count = f"{len(blockers)} blocking finding{'s' if len(blockers) != 1 else ''}"
