@@ -52,6 +52,15 @@ class BudgetSummary:
     def gaps(self) -> dict[int, Decimal]:
         return {y: self.gap(y) for y in self.years}
 
+    def unassigned(self) -> Decimal:
+        """Cost charged to no funding source over the plan's years: lines without a source, and the local
+        match of E-Rate lines that name no match source. The totals may balance while nobody pays this."""
+        return sum((self.charged.get((None, y), ZERO) for y in self.years), ZERO)
+
+    def fully_funded(self) -> bool:
+        """Every year's funding covers its cost, and every cost is charged to a source."""
+        return not any(self.gaps().values()) and not self.unassigned()
+
     def per_student(self, enrollment: int, year: int | None = None) -> Decimal | None:
         """Cost per enrolled student for a year (or the whole plan), to the cent."""
         if enrollment <= 0:

@@ -94,3 +94,22 @@ def test_budget_models_are_valid(make_window: MakeWindow, qtmodeltester: ModelTe
     pane = budget_pane(make_window())
     qtmodeltester.check(pane.sources.model)
     qtmodeltester.check(pane.lines.model)
+
+
+def test_a_cost_charged_to_no_source_is_not_fully_funded(qtbot: QtBot, make_window: MakeWindow) -> None:
+    """Funding that outweighs the cost does not make a line without a source paid: the headline says so."""
+    source = model.FundingSource("general", "General fund", "general-fund",
+                                 amounts=(Decimal("50000"),) * model.MAX_PLAN_YEARS)
+    line = model.BudgetLine("line-1", "Chromebooks", "devices", unit_cost=Decimal("300"), quantity=50,
+                            first_year=2027, last_year=2027)
+    window = make_window(PLAN.replace(funding=(source,), budget=(line,)))
+    pane = budget_pane(window)
+    gap = pane.summary.figures["gap"]
+    assert gap.text() == "$15,000 with no source"
+    assert gap.objectName() == "gapFigure"
+    source_cell = cell_editor(qtbot, pane.lines, 0, column_of(pane.lines, "funding_source_id"))
+    qtbot.keyClicks(source_cell, "General")
+    press_enter(qtbot, source_cell)
+    assert saved(window).budget[0].funding_source_id == "general"
+    assert gap.text() == "Fully funded"
+    assert gap.objectName() == "okFigure"

@@ -83,8 +83,13 @@ def test_source_commitments_show_the_split(content: Content) -> None:
 
 
 def test_a_match_with_no_source_is_unfunded(content: Content) -> None:
+    assert summarize(on_erate(content, 80), content).fully_funded()
     plan = change(on_erate(content, 80), "budget", "line-internet", match_source_id=None)
-    assert summarize(plan, content).by_source[None] == D("6000.00")
+    summary = summarize(plan, content)
+    assert summary.by_source[None] == D("6000.00")
+    assert summary.unassigned() == D("6000.00")  # $2,000 a year of match that no source pays
+    assert not any(summary.gaps().values())  # although every year's funding covers its cost
+    assert not summary.fully_funded()
 
 
 def test_a_zero_discount_leaves_everything_to_the_district(content: Content) -> None:

@@ -50,7 +50,12 @@ def _lead(report: Report) -> str:
             f"{plural(len(report.plan.budget), 'budget line')}")
     text += f", {amount(per)} per student. " if per is not None else ". "
     text += f"Funding sources provide {amount(s.funding_total)}. "
-    return text + (f"Funding falls short in {', '.join(gaps)}." if gaps else "Every year is fully funded.")
+    if gaps:
+        return text + f"Funding falls short in {', '.join(gaps)}."
+    if s.unassigned():
+        return text + (f"Every year's funding covers its cost, but {amount(s.unassigned())} is charged to no "
+                       "funding source.")
+    return text + "Every year is fully funded."
 
 
 def _by_year(report: Report) -> DataTable:

@@ -120,8 +120,10 @@ class BudgetSummaryView(QWidget):
         per_student = summary.per_student(plan.district.enrollment)
         self.figures["total"].setText(money_short(summary.total))
         self.figures["funding"].setText(money_short(summary.funding_total))
-        self.figures["gap"].setText(money_short(gap) if gap else "Fully funded")
-        theme.mark(self.figures["gap"], "gapFigure" if gap else "okFigure")
+        unassigned = summary.unassigned()
+        no_source = f"{money_short(unassigned)} with no source" if unassigned else "Fully funded"
+        self.figures["gap"].setText(money_short(gap) if gap else no_source)
+        theme.mark(self.figures["gap"], "okFigure" if summary.fully_funded() else "gapFigure")
         self.figures["per_student"].setText(money(per_student) if per_student is not None else "—")
         ownership = total_cost(plan, self.content).per_student_per_year  # in full under Total cost of ownership
         self.figures["ownership"].setText(money(ownership) if ownership is not None else "—")
