@@ -137,11 +137,18 @@ class Content(ByFields):
     def ids(self, vocabulary: str) -> frozenset[str]:
         return self._id_sets[vocabulary]
 
+    @cached_property
+    def _entries_by_id(self) -> dict[str, dict[str, Entry]]:
+        """Each vocabulary's entries by id (the checks look entries up for every budget line, on every edit)."""
+        return {name: {e.id: e for e in reversed(entries)} for name, entries in self.vocabularies.items()}
+
+    def entry(self, vocabulary: str, entry_id: str) -> Entry | None:
+        """The entry ``entry_id`` of ``vocabulary`` (the first, were an id listed twice), or None."""
+        return self._entries_by_id[vocabulary].get(entry_id)
+
     def name_of(self, vocabulary: str, entry_id: str) -> str:
-        for entry in self.vocabularies[vocabulary]:
-            if entry.id == entry_id:
-                return entry.name
-        return entry_id
+        entry = self.entry(vocabulary, entry_id)
+        return entry.name if entry is not None else entry_id
 
     def elements(self) -> tuple[Element, ...]:
         """The framework's current elements, in framework order (what a team rates)."""

@@ -18,7 +18,7 @@ from decimal import Decimal
 from summit_app.plan import model
 from summit_app.plan.budget import ZERO, line_cost
 from summit_app.plan.content import Content
-from summit_app.plan.inventory import cost_role, is_software_line
+from summit_app.plan.inventory import SOFTWARE, cost_role
 from summit_app.plan.rollout import is_device_line
 
 #: The cost-category role of lines that pay for hotspots and home internet.
@@ -68,6 +68,10 @@ def home_access_unfunded(plan: model.Plan, funding: HomeAccessBudget, content: C
     return not funding.lines and devices_go_home(equity, content) and equity.no_home_internet_percent > 0
 
 
-def needs_accessibility_report(line: model.BudgetLine, content: Content) -> bool:
-    """Device and software purchases: what students and staff use, so what must work with assistive technology."""
-    return is_device_line(line, cost_role(line.category, content)) or is_software_line(line, content)
+def needs_accessibility_report(line: model.BudgetLine, content: Content, role: str | None = None) -> bool:
+    """Device and software purchases: what students and staff use, so what must work with assistive technology.
+
+    ``role``: the line's cost-category role, when the caller has it already (the checks do, for every line).
+    """
+    role = cost_role(line.category, content) if role is None else role
+    return is_device_line(line, role) or role == SOFTWARE  # SOFTWARE: what ``is_software_line`` asks

@@ -27,7 +27,8 @@ def cost_role(category: str, content: Content) -> str:
 
     A category the vocabulary does not know has no role.
     """
-    return next((str(e.get("role", e.id)) for e in content.vocabulary("cost_categories") if e.id == category), "")
+    entry = content.entry("cost_categories", category)
+    return str(entry.get("role", entry.id)) if entry is not None else ""
 
 
 def is_software_category(category: str, content: Content) -> bool:

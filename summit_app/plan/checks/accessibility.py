@@ -62,7 +62,7 @@ def apps_without_accessibility_report(facts: Facts) -> Iterator[Finding]:
 def _line_unreported(facts: Facts, line: model.BudgetLine, named_apps: set[str]) -> bool:
     """A device or software line with no report on file, neither its own nor its app's (an app already named in the
     apps' finding is not named again)."""
-    if not needs_accessibility_report(line, facts.content):
+    if not needs_accessibility_report(line, facts.content, facts.role(line)):
         return False
     app = facts.apps.get(line.app_id or "")
     if app is not None and (app.accessibility_report in ON_FILE or app.id in named_apps):
