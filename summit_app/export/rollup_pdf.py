@@ -2,8 +2,9 @@
 
 Uses the plan report's typeface, palette, styles and data tables (export/pdf), so
 both documents look alike. An anonymous report names no district anywhere,
-document properties included, and names skipped files only by their place in
-the list. Every string from a plan or a file name is drawn literally (data
+document properties included, except a district that opted in to peer matching,
+as the suggested peer of another that also did (plan/peers.py); it names skipped
+files only by their place in the list. Every string from a plan or a file name is drawn literally (data
 tables, chart labels) or escaped (paragraphs): never markup.
 """
 

@@ -3,8 +3,9 @@
 Figures are values, not formulas (they summarize files the workbook does not
 hold), rounded as the PDF shows them (rollup_figures.py). A suppressed figure is
 its reason in words in the row's first figure cell. An anonymous workbook holds
-no district name anywhere, document properties included; a named one adds a
-Districts sheet. Text from plans and file names goes through the workbook's
+no district name anywhere, document properties included, except on the
+Suggested peers sheet a district named to another when both opted in; a named
+one adds a Districts sheet. Text from plans and file names goes through the workbook's
 safe-text path (never a formula).
 """
 
