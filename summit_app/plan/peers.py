@@ -36,7 +36,7 @@ import operator
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import combinations
 
@@ -143,6 +143,8 @@ class Profile:
     enrollment: int | None
     low_income: int | None
     gears: tuple[int | None, ...]  # tenths, in framework order
+    below: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    above: tuple[int, ...] = field(init=False, repr=False, compare=False)
 
     @property
     def rated(self) -> int:
@@ -202,11 +204,6 @@ def _enrollments_alike(a: int, b: int) -> bool:
     return large * _RATIO_BOTTOM <= small * _RATIO_TOP
 
 
-def _gear_gaps(a: Profile, b: Profile) -> list[int]:
-    """The gaps over the gears both rated, in tenths (at C speed: ``compare`` runs for every pair)."""
-    return [gap for gap in map(abs, map(operator.sub, a.below, b.above)) if gap <= _MAX_GAP]  # type: ignore[attr-defined]
-
-
 def _enrollment_gap(a: Profile, b: Profile) -> float | None:
     """larger / smaller - 1, or ``None`` when either is not given."""
     if a.enrollment is None or b.enrollment is None:
@@ -224,7 +221,8 @@ def compare(a: Profile, b: Profile) -> Likeness | None:
         return None
     if a.enrollment is not None and b.enrollment is not None and not _enrollments_alike(a.enrollment, b.enrollment):
         return None
-    gaps = _gear_gaps(a, b)
+    # The gaps over the gears both rated, in tenths, at C speed (see ``Profile.__post_init__``).
+    gaps = [gap for gap in map(abs, map(operator.sub, a.below, b.above)) if gap <= _MAX_GAP]
     compared_gears = len(gaps) >= MIN_SHARED_GEARS
     if compared_gears and sum(gaps) > _DISTANCE_TENTHS * len(gaps):
         return None
