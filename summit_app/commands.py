@@ -177,6 +177,7 @@ def cmd_rollup(args: argparse.Namespace) -> int:
     The outputs are vetted before any plan is read (a bad target is known at
     once, and no output may be one of the plans) and written all or none.
     """
+    from summit_app.export.rollup_figures import peer_count_text
     from summit_app.workflows.rollup import NoPlanRead, RollupRequest, roll_up
 
     if args.min_group < 1:
@@ -189,7 +190,8 @@ def cmd_rollup(args: argparse.Namespace) -> int:
     except NoPlanRead as exc:
         raise UsageError("rollup", str(exc)) from None
     targets = [o for o in (args.xlsx, args.pdf) if o]
-    print(f"Rolled up {report.summary.district_count} of {report.listed} plan files into " + " and ".join(targets))
+    print(f"Rolled up {report.summary.district_count} of {report.listed} plan files into " + " and ".join(targets)
+          + f", with {peer_count_text(report.summary.peers)}")
     return 0
 
 

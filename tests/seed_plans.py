@@ -22,6 +22,7 @@ Chromebooks arrive and reports on progress every year.
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from decimal import Decimal
 
@@ -209,3 +210,35 @@ def successful_rollout(content: Content) -> model.Plan:
                             "Superintendent", "not-started", BOTH, "review"),
         ),
     )
+
+
+# --- a region for suggested peers ------------------------------------------------------------------------------
+
+#: A district name no other text holds: a test looks for it anywhere in an output. It never opts in.
+UNLISTED = "Wrenfold Quarry Schools"
+#: name, enrollment, low-income %, consensus score on every element, gear scored two higher, opted in.
+PEER_REGION = (
+    ("Alder Creek Unified", 12_000, 40, 5, "infrastructure", True),
+    ("Birchmont Schools", 13_000, 43, 5, "infrastructure", True),
+    (UNLISTED, 12_500, 42, 5, "infrastructure", False),
+    ("Cedar Hollow District", 11_500, 38, 6, "infrastructure", False),
+    ("Dunmore Valley Schools", 60_000, 80, 9, "", True),  # alike to none
+    ("Elmstead Public", 0, 41, 5, "infrastructure", False),  # no enrollment: compared on the rest
+    ("Foxglen Schools", 0, 0, None, "", True),  # nothing to compare
+)
+
+
+def peer_region(content: Content) -> list[model.Plan]:
+    """Seven districts whose likeness and opt-ins are known: see ``PEER_REGION``."""
+    from summit_app.plan.samples import small_plan
+
+    plans = []
+    for seed, (name, enrollment, low_income, score, strong, opted_in) in enumerate(PEER_REGION):
+        plan = small_plan(seed, name)
+        district = dataclasses.replace(plan.district, enrollment=enrollment, low_income_percent=low_income,
+                                       peer_matching=opted_in)
+        ratings = () if score is None else tuple(
+            model.ReadinessRating(e.id, score + 2 if gear.id == strong else score)
+            for gear in content.gears for e in gear.elements)
+        plans.append(plan.replace(district=district, readiness=ratings))
+    return plans

@@ -8,10 +8,20 @@ shares to a tenth of a percent.
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from summit_app.plan.money import format_money
+from summit_app.plan.peers import (
+    ENROLLMENT_RATIO,
+    LOW_INCOME_POINTS,
+    PEERS_PER_DISTRICT,
+    READINESS_DISTANCE,
+    PeerRow,
+    PeerSuggestion,
+    PeerSuggestions,
+)
 from summit_app.plan.rollup import Distribution, Figure, RegionSummary, RollupReport
 
 TITLE = "Regional roll-up of district technology plans"
@@ -125,8 +135,9 @@ def key_figures(report: RollupReport) -> tuple[tuple[str, str], ...]:
 def method_notes(summary: RegionSummary) -> tuple[str, ...]:
     """How the figures were computed, in the words the reports print."""
     n = summary.min_group
-    privacy = ("Names are left out: no district is named anywhere in this report, and skipped files are "
-               "identified only by their place in the list." if not summary.named else
+    privacy = ("Names are left out: no district is named in this report except to another district in the "
+               "suggested peers when both opted in to peer matching, and skipped files are identified only by "
+               "their place in the list." if not summary.named else
                "This report names districts: share it only with people who may see each district's figures.")
     return (
         "Each district contributes one value per measure; the region's figures describe those values.",
@@ -144,5 +155,63 @@ def method_notes(summary: RegionSummary) -> tuple[str, ...]:
         "agreement, as a share of those apps; the region's figure pools every district's apps.",
         "PD hours per teacher: participants × hours summed over learning activities for teachers or all "
         "staff, divided by the district's teachers.",
+        "Suggested peers: a district is named to another only when both opted in to peer matching; any "
+        "other peer is a pseudonym from a keyed hash that no one without every plan file can work out, "
+        f"described only by bands that at least {plural(n, 'district')} share.",
         privacy,
     )
+
+
+# --- suggested peers ----------------------------------------------------------------------------------------------
+
+PEERS_TITLE = "Suggested peers"
+NAMED_PEERS_TITLE = "Named: both districts opted in"
+ANONYMOUS_PEERS_TITLE = "Anonymous suggestions"
+NO_PEER = "none similar enough"
+NO_NAMED_PEERS = "None: no two similar districts both opted in."
+
+
+def peer_count_text(peers: PeerSuggestions) -> str:
+    """How many suggestions the roll-up makes, e.g. "14 peer suggestions (2 by name)"."""
+    text = plural(peers.count, "peer suggestion")
+    return text + (f" ({peers.named_count:,} by name)" if peers.named_count else "")
+
+
+def peer_lead(summary: RegionSummary) -> str:
+    peers = summary.peers
+    return (f"For each district, up to {PEERS_PER_DISTRICT} others alike in at least two of: enrollment (the larger "
+            f"at most {ENROLLMENT_RATIO}× the smaller), share of low-income students (at most {LOW_INCOME_POINTS} "
+            f"points apart) and readiness profile (a mean gap of at most {READINESS_DISTANCE} over the gears both "
+            f"rated). {plural(peers.compared, 'district')} compared; {peer_count_text(peers)}.")
+
+
+NAMED_PEERS_LEAD = ("Districts that both opted in to peer matching, named to each other. Gaps are given to the "
+                    "nearest percent or point.")
+
+
+def anonymous_peers_lead(summary: RegionSummary) -> str:
+    return ("Every other suggestion, by pseudonym: a district is named only to another that also opted in. "
+            "A named copy of this roll-up lists each district's pseudonym, for the facilitator to tell each "
+            f"district its own. A peer is described only by bands that at least {plural(summary.min_group, 'district')}"
+            " share, and gaps are rounded up to steps of 5.")
+
+
+def peers_suppressed(summary: RegionSummary) -> str:
+    return (f"Anonymous suggestions suppressed: fewer than {plural(summary.min_group, 'district')} could be "
+            "compared, and a pseudonym hides nobody in so small a group.")
+
+
+def peer_left_out(summary: RegionSummary) -> str:
+    """Which districts peer matching left out, and why, or ""."""
+    parts = [f"{plural(s.count, 'district')} with {s.why}" for s in summary.peers.skipped]
+    return "Left out of peer matching: " + "; ".join(parts) + "." if parts else ""
+
+
+def sentence(text: str) -> str:
+    """``text`` with a capital first letter, as a table cell starts."""
+    return text[:1].upper() + text[1:]
+
+
+def peer_rows(rows: Sequence[PeerRow]) -> list[tuple[str, PeerSuggestion | None]]:
+    """(district, suggestion) per line: a district with no suggestion gets one line with ``None``."""
+    return [(r.district, s) for r in rows for s in (r.suggestions or (None,))]

@@ -2,8 +2,9 @@
 
 Uses the plan report's typeface, palette, styles and data tables (export/pdf), so
 both documents look alike. An anonymous report names no district anywhere,
-document properties included, and names skipped files only by their place in
-the list. Every string from a plan or a file name is drawn literally (data
+document properties included, except a district that opted in to peer matching,
+as the suggested peer of another that also did (plan/peers.py); it names skipped
+files only by their place in the list. Every string from a plan or a file name is drawn literally (data
 tables, chart labels) or escaped (paragraphs): never markup.
 """
 
@@ -48,18 +49,31 @@ from summit_app.export.pdf.styles import (
 from summit_app.export.pdf.tables import Column, DataTable, Part, row
 from summit_app.export.rollup_charts import Band, KeyFigures, box_chart, count_bars, nice_scale
 from summit_app.export.rollup_figures import (
+    ANONYMOUS_PEERS_TITLE,
+    NAMED_PEERS_LEAD,
+    NAMED_PEERS_TITLE,
+    NO_NAMED_PEERS,
+    NO_PEER,
+    PEERS_TITLE,
     STAT_HEADERS,
     TITLE,
     Measure,
     Unit,
+    anonymous_peers_lead,
     key_figures,
     measures,
     method_notes,
+    peer_lead,
+    peer_left_out,
+    peer_rows,
+    peers_suppressed,
     plural,
+    sentence,
     shown,
     stat_values,
     subtitle,
 )
+from summit_app.plan.peers import PeerRow
 from summit_app.plan.rollup import Distribution, Figure, RollupReport, Suppressed
 
 HEADER_Y = PAGE_HEIGHT - 0.58 * inch
@@ -196,18 +210,58 @@ def _region_coverage(report: RollupReport, styles: Styles) -> Paragraph:
     return Paragraph(text, styles.body)
 
 
+PEER_COLUMNS = [Column("District", 1.3), Column("Suggested peer", 2.1), Column("Why alike", 2.6)]
+
+
+def _peer_table(rows: list[PeerRow]) -> DataTable:
+    """One line per suggestion; the district in bold on its first line and muted on the others, so each group
+    reads as one and a group carried over to the next page still says whose it is."""
+    lines, last = [], None
+    for district, suggestion in peer_rows(rows):
+        label = Part(district, "bold" if district != last else "muted")
+        last = district
+        if suggestion is None:
+            lines.append(row(label, Part(NO_PEER, "muted"), ""))
+            continue
+        peer = (Part(suggestion.peer, "bold"), Part(suggestion.description, "muted")) if suggestion.description \
+            else Part(suggestion.peer, "bold")
+        lines.append(row(label, peer, sentence(suggestion.why)))
+    return DataTable(PEER_COLUMNS, lines, look=COMPACT)
+
+
+def _peers(report: RollupReport, styles: Styles) -> list[Flowable]:
+    """The suggested peers: the pairs named to each other, then every district by pseudonym."""
+    summary = report.summary
+    peers = summary.peers
+    out: list[Flowable] = [CondPageBreak(160), *_heading(PEERS_TITLE, styles, peer_lead(summary)),
+                           Paragraph(NAMED_PEERS_TITLE, styles.h3),
+                           Paragraph(escape(NAMED_PEERS_LEAD), styles.body)]
+    out.append(_peer_table(list(peers.named)) if peers.named
+               else Paragraph(NO_NAMED_PEERS, styles.muted))
+    out += [CondPageBreak(90), Paragraph(ANONYMOUS_PEERS_TITLE, styles.h3)]
+    if peers.anonymous is None:
+        out.append(Paragraph(escape(peers_suppressed(summary)), styles.body))
+    else:
+        out += [Paragraph(escape(anonymous_peers_lead(summary)), styles.body), _peer_table(list(peers.anonymous))]
+    if peer_left_out(summary):
+        out.append(Paragraph(escape(peer_left_out(summary)), styles.muted))
+    return out
+
+
 def _districts(report: RollupReport, styles: Styles) -> list[Flowable]:
-    columns = [Column("District", 2.4), Column("Students", 1.0, "right"), Column("Goals", 0.7, "right"),
-               Column("Readiness", 1.2, "right"), Column("Investment per student", 1.3, "right"),
-               Column("Cost per student per year", 1.3, "right"), Column("Privacy coverage", 1.1, "right"),
-               Column("PD hours per teacher", 1.1, "right")]
+    # Shares in points of the frame's 482: each title's longest word fits its column whole.
+    columns = [Column("District", 105), Column("Students", 46, "right"), Column("Goals", 33, "right"),
+               Column("Readiness", 51, "right"), Column("Investment per student", 56, "right"),
+               Column("Cost per student per year", 46, "right"), Column("Privacy coverage", 47, "right"),
+               Column("PD hours per teacher", 41, "right"), Column("Pseudonym", 57, "right")]
     units = (Unit.SCORE, Unit.MONEY, Unit.MONEY, Unit.SHARE, Unit.HOURS)
     rows = [row(Part(d.name or "(not named)", "bold"), f"{d.enrollment:,}", f"{d.goals:,}",
                 *("—" if v is None else shown(v, u) for v, u in
                   zip((d.readiness, d.per_student, d.cost_per_student_per_year, d.coverage,
-                       d.pd_hours_per_teacher), units, strict=True)))
+                       d.pd_hours_per_teacher), units, strict=True)), d.pseudonym or "—")
             for d in report.summary.districts]
-    lead = "Each district's own figures (this report names districts: share it accordingly)."
+    lead = ("Each district's own figures (this report names districts: share it accordingly), and its pseudonym "
+            "in the anonymous suggested peers, for the facilitator to tell each district its own.")
     return [CondPageBreak(130), *_heading("Districts", styles, lead), DataTable(columns, rows)]
 
 
@@ -236,6 +290,7 @@ def _story(report: RollupReport, styles: Styles) -> list[Flowable]:
     ]
     for measure in measures(report.summary):
         story += _measure(report, measure, styles)
+    story += _peers(report, styles)
     if report.summary.named:
         story += _districts(report, styles)
     return story + _skipped(report, styles) + _notes(report, styles)

@@ -3,8 +3,9 @@
 Figures are values, not formulas (they summarize files the workbook does not
 hold), rounded as the PDF shows them (rollup_figures.py). A suppressed figure is
 its reason in words in the row's first figure cell. An anonymous workbook holds
-no district name anywhere, document properties included; a named one adds a
-Districts sheet. Text from plans and file names goes through the workbook's
+no district name anywhere, document properties included, except on the
+Suggested peers sheet a district named to another when both opted in; a named
+one adds a Districts sheet. Text from plans and file names goes through the workbook's
 safe-text path (never a formula).
 """
 
@@ -31,19 +32,32 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from summit_app import __version__
 from summit_app.export.rollup_figures import (
+    ANONYMOUS_PEERS_TITLE,
+    NAMED_PEERS_LEAD,
+    NAMED_PEERS_TITLE,
+    NO_NAMED_PEERS,
+    NO_PEER,
+    PEERS_TITLE,
     STAT_HEADERS,
     TITLE,
     Unit,
+    anonymous_peers_lead,
     key_figures,
     measures,
     method_notes,
+    peer_lead,
+    peer_left_out,
+    peer_rows,
+    peers_suppressed,
     rounded,
+    sentence,
     stat_values,
     subtitle,
 )
 from summit_app.export.xlsx.measure import BOLD_WIDTH, row_height, wrapped_lines
 from summit_app.export.xlsx.page import LiteralHeaderFooter
 from summit_app.export.xlsx.safe_text import cell_text, header_footer_text, needs_quote_prefix, stored_text
+from summit_app.plan.peers import PeerRow
 from summit_app.plan.rollup import Distribution, Figure, RollupReport, Suppressed
 
 SHORT_TITLE = "Regional roll-up"
@@ -51,6 +65,8 @@ HEADER_ROW = 4
 NAVY, GREY = "1F4E78", "595959"
 _FORMATS = {Unit.MONEY: '"$"#,##0.00', Unit.SHARE: "0.0%", Unit.HOURS: "#,##0.0", Unit.SCORE: "0.0"}
 COUNT = "#,##0"
+#: The workbook's date when the report carries none (never the clock's).
+UNDATED = datetime(2000, 1, 1)
 #: The width of a column given none (Excel's default).
 DEFAULT_WIDTH = 8.43
 
@@ -288,12 +304,69 @@ def _box_chart(w: Sheet, figure: Distribution, row: int) -> None:
     w.sheet.add_chart(chart, f"A{row + 4}")
 
 
+PEER_HEADERS = ("District", "Suggested peer", "Why alike", "About the peer")
+PEER_WIDTHS = (30, 24, 50, 50)
+
+
+def _note_block(w: Sheet, row: int, text: str) -> None:
+    """A note across the peers sheet's columns, wrapped, its row as tall as the text."""
+    w.put(row, 1, text, Look.NOTE).alignment = Alignment(vertical="top", wrap_text=True)
+    w.sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(PEER_WIDTHS))
+    w.sheet.row_dimensions[row].height = row_height(wrapped_lines(text, sum(PEER_WIDTHS)))
+
+
+def _fit_row(w: Sheet, row: int, *texts: tuple[str, float]) -> None:
+    w.sheet.row_dimensions[row].height = row_height(max(wrapped_lines(t, width) for t, width in texts))
+
+
+def _peer_part(w: Sheet, top: int, title: str, lead: str, rows: Sequence[PeerRow], empty: str) -> int:
+    """A titled part of the peers sheet from row ``top``; the row after it."""
+    w.put(top, 1, title, Look.SECTION)
+    _note_block(w, top + 1, lead)
+    w.header(top + 2, PEER_HEADERS)
+    lines = peer_rows(rows)
+    for row, (district, suggestion) in enumerate(lines, start=top + 3):
+        w.put(row, 1, district, Look.LABEL)
+        if suggestion is None:
+            w.put(row, 2, NO_PEER, Look.NOTE)
+            continue
+        w.put(row, 2, suggestion.peer)
+        w.put(row, 3, sentence(suggestion.why), Look.WRAP)
+        w.put(row, 4, suggestion.description, Look.WRAP)
+        _fit_row(w, row, (district, PEER_WIDTHS[0] * BOLD_WIDTH), (suggestion.peer, PEER_WIDTHS[1]),
+                 (suggestion.why, PEER_WIDTHS[2]), (suggestion.description, PEER_WIDTHS[3]))
+    if not lines:
+        w.put(top + 3, 1, empty, Look.NOTE)
+    return top + 3 + max(1, len(lines)) + 1
+
+
+def _peers_sheet(book: RollupBook) -> None:
+    """Each district's suggested peers: named pairs first, then every district by pseudonym."""
+    w = book.sheet(PEERS_TITLE)
+    summary = book.report.summary
+    for col, width in enumerate(PEER_WIDTHS, start=1):
+        w.width(col, width)
+    _note_block(w, HEADER_ROW, peer_lead(summary))
+    row = _peer_part(w, HEADER_ROW + 2, NAMED_PEERS_TITLE, NAMED_PEERS_LEAD, summary.peers.named, NO_NAMED_PEERS)
+    anonymous = summary.peers.anonymous
+    if anonymous is None:
+        w.put(row, 1, ANONYMOUS_PEERS_TITLE, Look.SECTION)
+        _note_block(w, row + 1, peers_suppressed(summary))
+        row += 3
+    else:
+        row = _peer_part(w, row, ANONYMOUS_PEERS_TITLE, anonymous_peers_lead(summary), anonymous, NO_PEER)
+    if peer_left_out(summary):
+        _note_block(w, row, peer_left_out(summary))
+    w.finish(PEERS_TITLE, freeze=None)
+
+
 def _districts_sheet(book: RollupBook) -> None:
     w = book.sheet("Districts")
     headers = ["District", "Students", "Goals", "Overall readiness (0–10)", "Planned investment per student",
-               "Cost per student per year", "Privacy-agreement coverage", "PD hours per teacher"]
+               "Cost per student per year", "Privacy-agreement coverage", "PD hours per teacher",
+               "Pseudonym in suggested peers"]
     w.header(HEADER_ROW, headers)
-    for col, width in enumerate((40, 12, 10, 14, 16, 16, 16, 14), start=1):
+    for col, width in enumerate((40, 12, 10, 14, 16, 16, 16, 14, 18), start=1):
         w.width(col, width)
     units: Sequence[Unit] = (Unit.SCORE, Unit.MONEY, Unit.MONEY, Unit.SHARE, Unit.HOURS)
     for row, d in enumerate(book.report.summary.districts, start=HEADER_ROW + 1):
@@ -306,6 +379,7 @@ def _districts_sheet(book: RollupBook) -> None:
                 w.put(row, col, "—")
             else:
                 w.value(row, col, value, unit)
+        w.put(row, 9, d.pseudonym or "—")
     w.finish("Districts", freeze=f"B{HEADER_ROW + 1}")
 
 
@@ -331,7 +405,8 @@ def _properties(book: RollupBook) -> None:
     props.lastModifiedBy = None
     props.keywords = "technology plan; regional roll-up"
     prepared = book.report.prepared
-    props.created = datetime.combine(prepared, time()) if prepared else None
+    # openpyxl fails to save a missing date and would otherwise stamp the clock's (same report, same bytes).
+    props.created = datetime.combine(prepared, time()) if prepared else UNDATED
 
 
 def _cells(workbook: Workbook, reference: str) -> list[object]:
@@ -384,6 +459,7 @@ def write_rollup_xlsx(report: RollupReport, path: Path | str) -> None:
     _readiness_sheet(book)
     _goal_sheet(book)
     _measures_sheet(book)
+    _peers_sheet(book)
     if report.summary.named:
         _districts_sheet(book)
     _skipped_sheet(book)

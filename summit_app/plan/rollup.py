@@ -18,7 +18,9 @@ decimals are exact, so anyone recomputing them gets the same digits.
 Small groups are suppressed: any figure computed over fewer than ``min_group``
 districts is a ``Suppressed`` marker instead of numbers, and so is a goal area
 that fewer than ``min_group`` districts chose. District names appear only when
-``named`` is set (the per-district table); otherwise the summary holds none.
+``named`` is set (the per-district table); otherwise the summary holds none,
+except in the suggested peers, where a district is named only to another that
+also opted in (plan/peers.py), whether the roll-up is named or not.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from summit_app.plan import model
 from summit_app.plan.budget import summarize
 from summit_app.plan.content import Content
+from summit_app.plan.peers import PeerSuggestions, suggest_peers
 from summit_app.plan.readiness import gear_scores, overall_score
 from summit_app.plan.tco import total_cost
 
@@ -122,6 +125,7 @@ class DistrictRow:
     pd_hours_per_teacher: Decimal | None
     goals: int
     cost_per_student_per_year: Decimal | None = None
+    pseudonym: str = ""  # in the suggested peers' anonymous part ("" when not compared or not shown)
 
 
 @dataclass(frozen=True)
@@ -139,6 +143,7 @@ class RegionSummary:
     pd_hours: Figure  # PD hours per teacher
     without_teachers: int  # districts with no teacher count
     districts: tuple[DistrictRow, ...]  # empty unless named
+    peers: PeerSuggestions  # named only between districts that both opted in, whether or not ``named``
 
 
 @dataclass(frozen=True)
@@ -262,10 +267,10 @@ def _coverage(plans: list[model.Plan], content: Content, min_group: int) -> Cove
     return Coverage(distribution(shares, min_group), share(signed, total), total, signed)
 
 
-def _district_row(plan: model.Plan, content: Content) -> DistrictRow:
+def _district_row(plan: model.Plan, content: Content, pseudonym: str) -> DistrictRow:
     return DistrictRow(plan.district.name, plan.district.enrollment, overall_score(plan, content),
                        per_student(plan), coverage_share(plan, content), pd_hours_per_teacher(plan, content),
-                       len(plan.goals), cost_per_student_per_year(plan, content))
+                       len(plan.goals), cost_per_student_per_year(plan, content), pseudonym)
 
 
 def _missing(plans: list[model.Plan], value: Callable[[model.Plan], object]) -> int:
@@ -277,6 +282,7 @@ def summarize_region(plans: list[model.Plan], content: Content, min_group: int =
     """The roll-up of ``plans``: every figure over fewer than ``min_group`` districts suppressed."""
     if min_group < 1:
         raise ValueError("min_group must be at least 1")
+    peers = suggest_peers(plans, content, min_group)
     return RegionSummary(
         district_count=len(plans), min_group=min_group, named=named,
         readiness=_readiness(plans, content, min_group),
@@ -288,5 +294,7 @@ def summarize_region(plans: list[model.Plan], content: Content, min_group: int =
         without_student_apps=_missing(plans, lambda p: coverage_share(p, content)),
         pd_hours=distribution(_present(pd_hours_per_teacher(p, content) for p in plans), min_group),
         without_teachers=_missing(plans, lambda p: pd_hours_per_teacher(p, content)),
-        districts=tuple(_district_row(p, content) for p in plans) if named else (),
+        districts=tuple(_district_row(p, content, alias) for p, alias in zip(plans, peers.pseudonyms, strict=True))
+        if named else (),
+        peers=peers,
     )

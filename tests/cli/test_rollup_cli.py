@@ -8,8 +8,10 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from seed_plans import peer_region
 
 from summit_app.cli import main
+from summit_app.plan.content import Content
 from summit_app.plan.samples import small_plan
 from summit_app.store.plan_file import PlanFile
 
@@ -41,9 +43,23 @@ def test_rollup_writes_both_files_and_warns_of_each_skipped_one(plan_files: list
     assert warnings[1] == f"summit-app: warning: {tmp_path / 'missing.techplan'}: no such file"
     assert "Rolled up 5 of 7 plan files" in result.stdout
     book = openpyxl.load_workbook(tmp_path / "region.xlsx")
-    assert book.sheetnames == ["Summary", "Readiness", "Goal areas", "Measures", "Files skipped"]
+    assert book.sheetnames == ["Summary", "Readiness", "Goal areas", "Measures", "Suggested peers", "Files skipped"]
     assert book["Summary"]["B5"].value == "5"
     assert (tmp_path / "region.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_rollup_counts_the_suggested_peers(content: Content, tmp_path: Path) -> None:
+    paths = []
+    for plan in peer_region(content):
+        PlanFile.create(tmp_path / f"{plan.district.name}.techplan", plan).close()
+        paths.append(tmp_path / f"{plan.district.name}.techplan")
+    result = rollup(*paths, "--xlsx", tmp_path / "region.xlsx")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == (f"Rolled up 7 of 7 plan files into {tmp_path / 'region.xlsx'}, "
+                             "with 15 peer suggestions (2 by name)\n")
+    sheet = openpyxl.load_workbook(tmp_path / "region.xlsx")["Suggested peers"]
+    assert sheet["A9"].value == "Alder Creek Unified"
+    assert sheet["B9"].value == "Birchmont Schools"
 
 
 def test_named_and_min_group_options(plan_files: list[Path], tmp_path: Path,

@@ -273,4 +273,4 @@ def test_rollup_header_rows_fit_their_titles(workbooks: dict[str, Path]) -> None
     header = ws[4]
     assert [c.value for c in header][3] == "Overall readiness (0–10)"
     assert ws.row_dimensions[4].height >= 3 * 14.5  # three lines at the narrowest column
-    assert [c.alignment.horizontal for c in header] == [None] + ["right"] * 7
+    assert [c.alignment.horizontal for c in header] == [None] + ["right"] * 7 + [None]  # the pseudonym is text

@@ -11,7 +11,9 @@ import pytest
 from guihelpers import ScriptedPrompts
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
+from seed_plans import UNLISTED, peer_region
 
+from summit_app.plan.content import Content
 from summit_app.plan.samples import small_plan
 from summit_app.store.plan_file import PlanFile
 from summit_app.ui.facilitation.rollup_dialog import RollupDialog
@@ -69,7 +71,9 @@ def test_the_dialog_writes_the_workbook_and_pdf_from_real_plans(qtbot: QtBot, pr
     dialog.pdf.setText(str(out / "Region.pdf"))
     dialog.min_group.setValue(2)
     run(qtbot, dialog)
-    assert dialog.status.text() == "Rolled up 4 of 5 plan files into Region.xlsx and Region.pdf."
+    # Generated plans give no low-income share and rarely alike readiness: no district is alike enough.
+    assert dialog.status.text() == ("Rolled up 4 of 5 plan files into Region.xlsx and Region.pdf, "
+                                    "with 0 peer suggestions.")
     assert dialog.progress.value() == 1000
     assert dialog.skipped.count() == 1
     assert "Notes from the bus" in dialog.skipped.item(0).text()
@@ -89,6 +93,22 @@ def test_a_named_roll_up_names_the_districts(qtbot: QtBot, prompts: ScriptedProm
     dialog.xlsx.setText(str(tmp_path / "named.xlsx"))
     run(qtbot, dialog)
     assert all(name in cell_texts(tmp_path / "named.xlsx") for name in NAMES)
+
+
+def test_the_result_counts_the_suggested_peers(qtbot: QtBot, prompts: ScriptedPrompts, tmp_path: Path,
+                                               content: Content) -> None:
+    paths = []
+    for plan in peer_region(content):
+        PlanFile.create(tmp_path / f"{plan.district.name}.techplan", plan).close()
+        paths.append(tmp_path / f"{plan.district.name}.techplan")
+    dialog = make_dialog(qtbot, prompts, tmp_path, paths)
+    dialog.xlsx.setText(str(tmp_path / "Region.xlsx"))
+    run(qtbot, dialog)
+    assert dialog.status.text() == ("Rolled up 7 of 7 plan files into Region.xlsx, "
+                                    "with 15 peer suggestions (2 by name).")
+    cells = cell_texts(tmp_path / "Region.xlsx")
+    assert "Birchmont Schools" in cells  # opted in, like its peer Alder Creek
+    assert UNLISTED not in cells
 
 
 def test_unusable_input_is_told_in_the_dialog(qtbot: QtBot, prompts: ScriptedPrompts, tmp_path: Path) -> None:

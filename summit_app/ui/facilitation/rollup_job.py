@@ -13,6 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from summit_app.export.rollup_figures import peer_count_text
 from summit_app.outputs import OutputError
 from summit_app.plan.rollup import SkippedFile
 from summit_app.ui.exporting.export_runner import describe_failure
@@ -56,4 +57,4 @@ class RollupJob(QObject):
         else:
             names = " and ".join(Path(t).name for t in request.targets)
             self.done.emit(True, f"Rolled up {report.summary.district_count} of {report.listed} plan files "
-                                 f"into {names}.", self._skipped)
+                                 f"into {names}, with {peer_count_text(report.summary.peers)}.", self._skipped)
