@@ -59,7 +59,7 @@ def _info(path: str) -> dict[str, Any]:
         revision = plan_file.schema_version()
         shown = plan_file.path if is_server_location(path) else path  # a server's address without its password
     state = signed_state(plan)
-    summary = summarize(plan)
+    summary = summarize(plan, load_content())
     return {
         "file": str(shown),
         "schema_version": revision,

@@ -761,7 +761,7 @@ def main() -> None:
     plan = build()
     problems = plan_problems(plan, load_content())
     assert not problems, problems
-    summary = summarize(plan)
+    summary = summarize(plan, load_content())
     assert not any(summary.gaps().values()), summary.gaps()
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(dumps(plan), encoding="utf-8")

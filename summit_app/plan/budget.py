@@ -88,20 +88,19 @@ def erate_source_ids(plan: model.Plan) -> frozenset[str]:
     return frozenset(s.id for s in plan.funding if s.kind == ERATE_KIND)
 
 
-def summarize(plan: model.Plan, content: Content | None = None) -> BudgetSummary:
+def summarize(plan: model.Plan, content: Content) -> BudgetSummary:
     """Totals by year, category and source.
 
-    With ``content`` (which holds the E-Rate categories' caps) an E-Rate line is
-    split between the program (its discount) and the source of its local match,
-    so ``by_source`` says who really pays; without it, every line is charged
-    whole to its own source, as entered.
+    An E-Rate line is split between the program (its discount: ``content``
+    holds the E-Rate categories' caps) and the source of its local match, so
+    ``by_source`` and ``charged`` say who really pays.
     """
     years = tuple(plan.fiscal_years())
     by_category: dict[str, Decimal] = defaultdict(lambda: ZERO)
     by_source: dict[str | None, Decimal] = defaultdict(lambda: ZERO)
     charged: dict[tuple[str | None, int], Decimal] = defaultdict(lambda: ZERO)
     erate_ids = erate_source_ids(plan)
-    rates = Rates.of(plan, content) if content is not None and erate_ids else None
+    rates = Rates.of(plan, content) if erate_ids else None
     for line in plan.budget:
         # Only the plan's own years count, so every breakdown adds up to the total.
         span = line.years()

@@ -173,9 +173,9 @@ class RollupReport:
 # --- one district's values -------------------------------------------------------------
 
 
-def per_student(plan: model.Plan) -> Decimal | None:
+def per_student(plan: model.Plan, content: Content) -> Decimal | None:
     """Planned investment per student over the plan's years, to the cent (as the plan's own budget shows)."""
-    return summarize(plan).per_student(plan.district.enrollment)
+    return summarize(plan, content).per_student(plan.district.enrollment)
 
 
 def cost_per_student_per_year(plan: model.Plan, content: Content) -> Decimal | None:
@@ -269,7 +269,7 @@ def _coverage(plans: list[model.Plan], content: Content, min_group: int) -> Cove
 
 def _district_row(plan: model.Plan, content: Content, pseudonym: str) -> DistrictRow:
     return DistrictRow(plan.district.name, plan.district.enrollment, overall_score(plan, content),
-                       per_student(plan), coverage_share(plan, content), pd_hours_per_teacher(plan, content),
+                       per_student(plan, content), coverage_share(plan, content), pd_hours_per_teacher(plan, content),
                        len(plan.goals), cost_per_student_per_year(plan, content), pseudonym)
 
 
@@ -287,8 +287,8 @@ def summarize_region(plans: list[model.Plan], content: Content, min_group: int =
         district_count=len(plans), min_group=min_group, named=named,
         readiness=_readiness(plans, content, min_group),
         goal_areas=_goal_areas(plans, content, min_group),
-        per_student=distribution(_present(per_student(p) for p in plans), min_group),
-        without_enrollment=_missing(plans, per_student),
+        per_student=distribution(_present(per_student(p, content) for p in plans), min_group),
+        without_enrollment=_missing(plans, lambda p: per_student(p, content)),
         per_student_per_year=distribution(_present(cost_per_student_per_year(p, content) for p in plans), min_group),
         coverage=_coverage(plans, content, min_group),
         without_student_apps=_missing(plans, lambda p: coverage_share(p, content)),

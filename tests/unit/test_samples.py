@@ -11,7 +11,7 @@ import pytest
 from summit_app.plan import model
 from summit_app.plan.budget import summarize
 from summit_app.plan.checks import assess, run_checks
-from summit_app.plan.content import Content
+from summit_app.plan.content import Content, load_content
 from summit_app.plan.interchange import dumps, plan_from_json, plan_to_json
 from summit_app.plan.network import capacity_after_upgrades, capacity_on, reference_internet_mbps
 from summit_app.plan.rollout import device_rollouts
@@ -34,7 +34,7 @@ def budget_faults(plan: model.Plan) -> list[str]:
             faults.append(f"{line.id} is recurring on one-time money")
         if line.category == "software" and (line.app_id is None or apps[line.app_id].agreement_status != "signed"):
             faults.append(f"{line.id} is software without a signed agreement")
-    summary = summarize(plan)
+    summary = summarize(plan, load_content())
     faults += [f"FY{year} is short by {gap}" for year, gap in summary.gaps().items() if gap]
     return faults
 
@@ -112,7 +112,7 @@ def test_demo_file_matches_its_generator(demo: model.Plan) -> None:
 def test_demo_has_no_problems_and_no_funding_gap(demo: model.Plan, content: Content) -> None:
     assert plan_problems(demo, content) == []
     assert budget_faults(demo) == []
-    summary = summarize(demo)
+    summary = summarize(demo, load_content())
     assert all(summary.funding_by_year[y] >= summary.by_year[y] > 0 for y in summary.years)
 
 
