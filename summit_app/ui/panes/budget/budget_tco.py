@@ -99,6 +99,10 @@ def category2_text(budget: Category2Budget | None) -> str:
             f"the plan uses {money(budget.committed)}, leaving {money(budget.left)}.")
 
 
+#: One row of the E-Rate table as shown: line, category, rate, discount, local match, match unfunded, match source.
+ErateRow = tuple[str, str, str, str, str, bool, str]
+
+
 class ErateView(QFrame):
     """Each E-Rate line's discount and local match, and the five-year Category 2 budget with what is left."""
 
@@ -119,7 +123,19 @@ class ErateView(QFrame):
         self.category2.setWordWrap(True)
         self.category2.setAccessibleName("Category 2 budget")
         layout.addWidget(self.category2)
+        self._shown: list[ErateRow] | None = None
         layout.addStretch(1)
+
+    def _rows(self, plan: model.Plan, shares: list[tuple[model.BudgetLine, ErateShare]]) -> list[ErateRow]:
+        names = {s.id: s.name for s in plan.funding}
+        rows = []
+        for line, share in shares:
+            category = self.content.name_of("erate_categories", share.category).split(":")[0] \
+                if share.category else "—"
+            match = names.get(share.match_source_id or "", "none named: unfunded")
+            rows.append((line.description, category, f"{share.rate_percent}%", money(share.discount_per_year),
+                         money(share.local_match_per_year), not share.match_source_id, match))
+        return rows
 
     def refresh(self, plan: model.Plan) -> None:
         caps = ", ".join(f"{e.name.split(':')[0]} at most {e.get('max_discount_percent')}%"
@@ -132,21 +148,21 @@ class ErateView(QFrame):
         theme.mark(self.category2, "gapFigure" if budget is not None and budget.left < 0 else "muted")
 
     def _fill(self, plan: model.Plan, shares: list[tuple[model.BudgetLine, ErateShare]]) -> None:
-        names = {s.id: s.name for s in plan.funding}
+        rows = self._rows(plan, shares)
+        if rows == self._shown:  # most edits touch no E-Rate line: the table stays as it is, sized
+            return
+        self._shown = rows
         table = self.table
-        table.setVisible(bool(shares))
-        table.setRowCount(len(shares))
+        table.setVisible(bool(rows))
+        table.setRowCount(len(rows))
         table.setColumnCount(len(ERATE_HEADERS))
         table.setHorizontalHeaderLabels(ERATE_HEADERS)
-        for row, (line, share) in enumerate(shares):
-            category = self.content.name_of("erate_categories", share.category).split(":")[0] \
-                if share.category else "—"
-            match = names.get(share.match_source_id or "", "none named: unfunded")
-            table.setItem(row, 0, QTableWidgetItem(line.description))
+        for row, (description, category, rate, discount, match, unfunded, source) in enumerate(rows):
+            table.setItem(row, 0, QTableWidgetItem(description))
             table.setItem(row, 1, QTableWidgetItem(category))
-            table.setItem(row, 2, _cell(f"{share.rate_percent}%"))
-            table.setItem(row, 3, _cell(money(share.discount_per_year)))
-            table.setItem(row, 4, _cell(money(share.local_match_per_year), danger=not share.match_source_id))
-            table.setItem(row, 5, QTableWidgetItem(match))
+            table.setItem(row, 2, _cell(rate))
+            table.setItem(row, 3, _cell(discount))
+            table.setItem(row, 4, _cell(match, danger=unfunded))
+            table.setItem(row, 5, QTableWidgetItem(source))
         _fit_height(table)
         table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
