@@ -98,7 +98,7 @@ def _communications(report: Report) -> list[Flowable]:
         return [title, note(report, "The plan has no communication plan yet: no board adoption, public posting, "
                                     "family session or progress report is scheduled.")]
     columns = (Column("Date", 0.11), Column("Kind", 0.14), Column("Audience", 0.13), Column("Channel", 0.12),
-               Column("Languages", 0.11), Column("Owner", 0.15), Column("Message", 0.24))
+               Column("Languages", 0.14), Column("Owner", 0.13), Column("Message", 0.23))
     lead = (f"{plural(len(messages), 'message')} in date order: who hears about the plan, how, in which "
             f"languages, when, and from whom.")
     return [title, note(report, lead), DataTable(columns, [_message(report, c) for c in in_date_order(messages)])]
