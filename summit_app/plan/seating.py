@@ -5,7 +5,8 @@ other seats wrote since the seat last looked, then re-runs the rules for its
 own edit. Two outcomes need more than the rules: an edit on an item another
 seat removed is refused, naming who removed it; an edit of a field another
 seat just set wins (last writer wins), never silently — it carries a notice
-naming whose value it overwrote.
+naming whose value it overwrote, and the seat whose value was replaced gets a
+notice too when the other seat's edit reaches it.
 """
 
 from __future__ import annotations
@@ -80,3 +81,14 @@ def overwritten(written: Written, edit: Edit) -> list[Notice]:
             notices.append(Notice(author, part.collection, part.item_id, part.field,
                                   f"this replaced the value of {part.field} that {who(author)} set"))
     return notices
+
+
+def fields_set(edit: Edit) -> set[tuple[str, str, str]]:
+    """The (collection, item id, field) of every field ``edit`` sets."""
+    return {(p.collection, p.item_id, p.field) for p in parts(edit) if isinstance(p, SetField)}
+
+
+def replaced_own(own: set[tuple[str, str, str]], author: str, edit: Edit) -> list[Notice]:
+    """A notice for each field of ``own`` (set by this seat) that ``author``'s later ``edit`` set again."""
+    return [Notice(author, collection, item_id, field, f"{who(author)} replaced the value of {field} you set")
+            for collection, item_id, field in sorted(fields_set(edit) & own)]

@@ -12,10 +12,12 @@ notification, a reconnect) from the edit log. Its own edits go through
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 
 from summit_app.plan.content import Content, load_content
 from summit_app.plan.document import PlanDocument, Remote, SharedResult
 from summit_app.plan.edits import Edit
+from summit_app.plan.seating import Notice, fields_set, replaced_own
 from summit_app.store.seat_plan import EditListener, SeatPlan
 
 
@@ -32,6 +34,10 @@ class Seat:
             self.store.close()
             raise
         self._stale = False
+        #: Fields this seat set that no other seat has set since (whose replacement earns a notice).
+        self._own: set[tuple[str, str, str]] = set()
+        #: Notices of the seat's values that other seats replaced, oldest first (``take_notices``).
+        self._notices: list[Notice] = []
 
     @property
     def sequence(self) -> int:
@@ -44,7 +50,21 @@ class Seat:
 
     def edit(self, edit: Edit) -> SharedResult:
         """Apply the seat's own edit (after catching up inside the table's turn); raise if refused."""
-        return self.document.apply_shared(edit)
+        result = self.document.apply_shared(edit)
+        self._heard_remote(result.remote)
+        self._own |= fields_set(edit)
+        return result
+
+    def take_notices(self) -> list[Notice]:
+        """The notices of this seat's values that other seats replaced since the last call (then forgotten)."""
+        notices, self._notices = self._notices, []
+        return notices
+
+    def _heard_remote(self, remote: Sequence[Remote]) -> None:
+        for other in remote:
+            replaced = replaced_own(self._own, other.entry.author, other.entry.edit)
+            self._notices += replaced
+            self._own -= {(n.collection, n.item_id, n.field) for n in replaced}
 
     def catch_up(self, timeout: float = 0) -> list[Remote]:
         """Apply the other seats' edits written since this seat last looked; returns them in sequence order.
@@ -58,6 +78,7 @@ class Seat:
         for other in remote:
             self.document.apply_remote(other.entry)
             self.store.applied(other.sequence)
+        self._heard_remote(remote)
         self._stale = False
         return remote
 

@@ -25,9 +25,10 @@ from summit_app.plan import model
 from summit_app.plan.document import LogEntry, Remote
 from summit_app.plan.edits import Edit
 from summit_app.store import portable
-from summit_app.store.edit_notice import channel
+from summit_app.store.edit_notice import accepted_notice, channel
 from summit_app.store.errors import PlanFileError
 from summit_app.store.server import ServerPlan, talking_to
+from summit_app.store.server_check import namespace
 
 _TURN_SALT = b"summit-planner table turn "
 
@@ -62,7 +63,21 @@ class SeatPlan(ServerPlan):
         """Open the plan ``text`` names as one of its seats; ``PlanFileError`` if it cannot be used."""
         plan = cls._open(text, read_only=False, holder=holder, shared=True)
         assert isinstance(plan, SeatPlan)
+        try:
+            plan._require_notice()
+        except BaseException:
+            plan.close()
+            raise
         return plan
+
+    def _require_notice(self) -> None:
+        """``PlanFileError`` unless the plan notifies its new edits (a plan made before seats shared plans)."""
+        with talking_to(self.server), self._conn.begin():
+            ns = namespace(self._conn, self.server.plan)
+            heard = ns is not None and accepted_notice(self._conn, ns, self.server.plan) != (0, 0)
+        if not heard:
+            raise PlanFileError(self.path, "its edits are not announced to other seats (it was made before "
+                                           "seats could share a plan); it was not opened as a seat")
 
     @property
     def sequence(self) -> int:

@@ -26,7 +26,7 @@ from summit_app.plan.seating import RemovedMeanwhileError
 from summit_app.room.join import connect_seat
 from summit_app.room.seat import Seat
 from summit_app.store.edit_notice import channel
-from summit_app.store.errors import PlanLockedError
+from summit_app.store.errors import PlanFileError, PlanLockedError
 from summit_app.store.plan_file import create_plan
 from summit_app.store.server import ServerPlan
 
@@ -96,6 +96,10 @@ def test_same_field_last_writer_wins_and_the_notice_names_the_overwritten_author
     assert [(n.author, n.item_id, n.field) for n in result.notices] == [("Ana", "g2", "title")]
     assert "Ana" in result.notices[0].message
     ana.catch_up(timeout=5)
+    told = ana.take_notices()
+    assert [(n.author, n.item_id, n.field) for n in told] == [("Ben", "g2", "title")]  # both seats are told
+    assert "Ben replaced the value of title you set" in told[0].message
+    assert ana.take_notices() == []
     assert goal(ana.document.plan, "g2").title == goal(server_plan(table_plan), "g2").title == "Ben's title"
 
 
@@ -186,6 +190,26 @@ def test_a_single_editor_and_seats_exclude_each_other(seats: Callable[[str], Sea
                                 "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = %s "
                                 "AND NOT t.tgisinternal", (plan_name(table_plan),)).fetchone()
     assert triggers == (1,)
+
+
+def test_undo_through_the_document_takes_back_only_the_seats_own_edit(seats: Callable[[str], Seat],
+                                                                     table_plan: str) -> None:
+    ana, ben = seats("Ana"), seats("Ben")
+    undo = ana.document.apply(SetField("goals", "g1", "title", "Ana's"))  # the window's path: apply, keep the inverse
+    ben.edit(SetField("goals", "g2", "title", "Ben's"))
+    ana.document.apply(undo)
+    on_server = server_plan(table_plan)
+    assert (goal(on_server, "g1").title, goal(on_server, "g2").title) == ("Access", "Ben's")
+    assert fingerprint(ana.document.plan) == fingerprint(on_server)
+
+
+def test_a_plan_without_the_edit_notice_is_not_opened_as_a_seat(table_plan: str) -> None:
+    with admin() as conn:
+        conn.execute(sql.SQL("DROP FUNCTION {}.summit_edit_notice() CASCADE").format(
+            sql.Identifier(plan_name(table_plan))))
+    with pytest.raises(PlanFileError, match="its edits are not announced to other seats"):
+        Seat(table_plan, "Ana")
+    ServerPlan.open(table_plan).close()  # the lock was let go: a single editor may still open it
 
 
 @pytest.mark.xdist_group("room")
