@@ -3,11 +3,17 @@
 ``PlanDocument.apply`` validates an edit, has the backend write it durably
 (with its edit-log entry) in one transaction, updates the plan in memory,
 tells listeners, and returns the inverse edit. Undo and redo are more edits.
+
+On a shared backend (several seats of a summit table on one plan) the same
+path runs inside the backend's *turn*: the edits other seats wrote since are
+applied first (``apply_remote``: listeners hear them, undo never sees them),
+then the seat's own edit is checked against that plan and written.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Protocol, runtime_checkable
@@ -16,6 +22,7 @@ from summit_app.plan import model
 from summit_app.plan.content import Content
 from summit_app.plan.edits import Edit, apply_edit
 from summit_app.plan.records import ByFields, record
+from summit_app.plan.seating import Notice, overwritten, refuse_removed
 
 Listener = Callable[[Edit, model.Plan], None]
 
@@ -73,6 +80,46 @@ class PlanBackend(Protocol):
         ...
 
 
+@record
+class Remote(ByFields):
+    """An edit another seat wrote, with its sequence number in the plan's edit log."""
+
+    sequence: int
+    entry: LogEntry
+
+
+@record
+class SharedResult(ByFields):
+    """What a seat's edit did: its inverse, its sequence, the other seats' edits applied first, and notices."""
+
+    inverse: Edit
+    sequence: int
+    remote: tuple[Remote, ...]
+    notices: tuple[Notice, ...]
+
+
+class SharedTurn(Protocol):
+    """One seat's turn at its table's plan: no other seat writes until it ends (commit, or rollback on raise)."""
+
+    @property
+    def missing(self) -> Sequence[Remote]:
+        """The edits other seats wrote since this seat last applied one, in sequence order."""
+        ...
+
+    def write(self, edit: Edit, entry: LogEntry) -> int:
+        """Write ``edit`` and its log entry (committed when the turn ends); returns its sequence number."""
+        ...
+
+
+@runtime_checkable
+class SharedBackend(PlanBackend, Protocol):
+    """A plan several seats edit at once (``store.seat_plan.SeatPlan``)."""
+
+    def turn(self) -> AbstractContextManager[SharedTurn]:
+        """Wait for the table's turn; the missing edits must be applied before the own one is checked."""
+        ...
+
+
 class PlanDocument:
     """An open plan that changes only through ``apply``."""
 
@@ -104,10 +151,48 @@ class PlanDocument:
         """Apply ``edit`` durably and return its inverse; raise and change nothing if refused."""
         if self.read_only:
             raise ReadOnlyError("this plan is open read-only")
+        if isinstance(self._backend, SharedBackend):
+            return self.apply_shared(edit).inverse
         after, inverse = apply_edit(self._plan, edit, self.content)
         entry = LogEntry(datetime.now(UTC), self.author, edit.label, edit)
         self._backend.commit(edit, after, entry)
+        self._set(edit, after)
+        return inverse
+
+    def apply_shared(self, edit: Edit) -> SharedResult:
+        """``apply`` on a shared backend: catch up with the other seats, re-check ``edit``, write it.
+
+        Other seats' edits found in the turn are applied (and heard by
+        listeners) even if ``edit`` is then refused: they are the server's plan.
+        """
+        backend = self._backend
+        if not isinstance(backend, SharedBackend):
+            raise TypeError("the plan is not shared by seats")
+        if self.read_only:
+            raise ReadOnlyError("this plan is open read-only")
+        with backend.turn() as turn:
+            remote = tuple(turn.missing)
+            for other in remote:
+                self.apply_remote(other.entry)
+            written = [(r.entry.author, r.entry.edit) for r in remote]
+            refuse_removed(written, edit)
+            after, inverse = apply_edit(self._plan, edit, self.content)
+            sequence = turn.write(edit, LogEntry(datetime.now(UTC), self.author, edit.label, edit))
+        self._set(edit, after)
+        return SharedResult(inverse, sequence, remote, tuple(overwritten(written, edit)))
+
+    def apply_remote(self, entry: LogEntry) -> model.Plan:
+        """Apply an edit another seat already wrote: the plan changes and listeners hear it; undo does not.
+
+        The rules ran on the author's seat against the same plan (edits apply
+        in sequence order); they run again here so a plan in memory never
+        breaks them.
+        """
+        after, _ = apply_edit(self._plan, entry.edit, self.content)
+        self._set(entry.edit, after)
+        return after
+
+    def _set(self, edit: Edit, after: model.Plan) -> None:
         self._plan = after
         for listener in list(self._listeners):
             listener(edit, after)
-        return inverse

@@ -33,6 +33,7 @@ from summit_app.room.state import (
     state_path,
 )
 from summit_app.store import portable
+from summit_app.store.edit_notice import create_edit_notice
 from summit_app.store.errors import PlanFileError
 from summit_app.store.location import check_plan_name
 from summit_app.store.schema import METADATA, server_metadata
@@ -252,7 +253,7 @@ def _refuse_taken(conn: sa.Connection, table: str, role: str) -> None:
 
 
 def _make_plan(conn: sa.Connection, table: str, fill: Fill) -> None:
-    """The table's plan in its own schema: the app's tables, the head revision, the rows ``fill`` writes."""
+    """The table's plan in its own schema: the app's tables, the head revision, the rows ``fill`` writes, the notice."""
     conn.exec_driver_sql(f"CREATE SCHEMA {quoted(conn, table)}")
     in_schema = conn.execution_options(schema_translate_map={None: table})
     _SERVER_METADATA.create_all(in_schema)
@@ -260,6 +261,7 @@ def _make_plan(conn: sa.Connection, table: str, fill: Fill) -> None:
 
     stamp_head(conn, table)
     fill(in_schema)
+    create_edit_notice(conn, table)  # after the copied rows: seats hear only edits made in the room
     for t in METADATA.sorted_tables:  # rows copied with their ids: each sequence continues after them
         serial = t.autoincrement_column
         if serial is not None:

@@ -156,14 +156,25 @@ def commit_server_edit(conn: sa.Connection, edit: Edit, entry: LogEntry, what: s
             raise PlanFileError(what, BROKEN_LINKS)
 
 
+def write_seat_edit(conn: sa.Connection, edit: Edit, entry: LogEntry, what: str) -> int:
+    """``commit_server_edit`` inside the caller's transaction (a seat's turn); returns the edit's sequence."""
+    sequence = _write_logged(conn, edit, entry)
+    if _orphaned_links(conn, edit):
+        raise PlanFileError(what, BROKEN_LINKS)
+    return sequence
+
+
 BROKEN_LINKS = "the change would break links between items; nothing was changed"
 
 
-def _write_logged(conn: sa.Connection, edit: Edit, entry: LogEntry) -> None:
+def _write_logged(conn: sa.Connection, edit: Edit, entry: LogEntry) -> int:
+    """Write the edit and its log row; the row's id is the plan's sequence number of the edit."""
     write_edit(conn, edit)
-    conn.execute(table_edit_log().insert().values(
+    result = conn.execute(table_edit_log().insert().values(
         at=entry.at, author=entry.author, label=entry.label,
         edit=json.dumps(edit_to_json(entry.edit), ensure_ascii=False)))
+    key = result.inserted_primary_key
+    return int(key[0]) if key is not None else 0
 
 
 def _orphaned_links(conn: sa.Connection, edit: Edit) -> bool:
@@ -222,6 +233,23 @@ def read_edit_log(conn: sa.Connection, since: datetime | None = None, what: str 
     except (ValueError, TypeError, KeyError, AttributeError, IndexError, RecursionError):
         # Checked on open (fast_read); a file changed behind the app's back still gets one line.
         raise PlanFileError(what, "its edit log cannot be read") from None
+
+
+def edit_log_after(conn: sa.Connection, sequence: int, what: str = "the plan") -> list[tuple[int, LogEntry]]:
+    """The log's edits after ``sequence``, with their sequence numbers, in order (in the caller's transaction)."""
+    t = table_edit_log()
+    rows = conn.execute(sa.select(t).where(t.c.id > sequence).order_by(t.c.id)).mappings().all()
+    try:
+        return [(int(r["id"]), LogEntry(r["at"], r["author"], r["label"], edit_from_json(json.loads(r["edit"]))))
+                for r in rows]
+    except (ValueError, TypeError, KeyError, AttributeError, IndexError, RecursionError):
+        raise PlanFileError(what, "its edit log cannot be read") from None
+
+
+def last_sequence(conn: sa.Connection) -> int:
+    """The sequence number of the log's newest edit, 0 for an empty log."""
+    t = table_edit_log()
+    return int(conn.execute(sa.select(sa.func.coalesce(sa.func.max(t.c.id), 0))).scalar_one())
 
 
 # --- new files --------------------------------------------------------------------

@@ -4,7 +4,10 @@ The tables are ``schema.METADATA``'s, put in the plan's schema by SQLAlchemy's
 ``schema_translate_map``; the edit log's ``id`` is the plan's sequence. A
 writable open holds a session advisory lock on the plan (the file's lock-file
 and journal logic does not apply here): a second editor is told the plan is
-open elsewhere. Every failure of the server or of the connection becomes one
+open elsewhere. Seats of a summit table (``seat_plan.SeatPlan``) share the
+plan instead: each holds the lock shared, so no single editor can open the
+plan while seats are in it, and their commits take turns (``seat_plan``).
+Every failure of the server or of the connection becomes one
 ``PlanFileError`` line that never shows the password; the plan is left as it was.
 """
 
@@ -25,6 +28,7 @@ from summit_app.plan.content import Content, load_content
 from summit_app.plan.document import LogEntry
 from summit_app.plan.edits import Edit
 from summit_app.store import portable
+from summit_app.store.edit_notice import create_edit_notice
 from summit_app.store.errors import LockHolder, PlanFileError, PlanLockedError, printable
 from summit_app.store.location import ServerLocation, parse_location
 from summit_app.store.plan_check import BrokenPlanError, plan_faults
@@ -100,6 +104,8 @@ class ServerPlan:
         self._conn = conn
         self._read_only = read_only
         self._closed = False
+        #: The sequence number of the newest edit in the plan as last loaded (or applied, for a seat).
+        self._sequence = 0
 
     @property
     def read_only(self) -> bool:
@@ -115,6 +121,10 @@ class ServerPlan:
     @classmethod
     def open(cls, text: str, *, read_only: bool = False, holder: str = "") -> ServerPlan:
         """Open the plan ``text`` names; ``PlanFileError`` (nothing changed) if it cannot be used."""
+        return cls._open(text, read_only=read_only, holder=holder, shared=False)
+
+    @classmethod
+    def _open(cls, text: str, *, read_only: bool, holder: str, shared: bool) -> ServerPlan:
         location = parse_location(text)
         engine = make_server_engine(location, holder)
         conn: sa.Connection | None = None
@@ -125,7 +135,7 @@ class ServerPlan:
                     conn.exec_driver_sql("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
                 check_server_schema(conn, location.plan, location.shown())
                 if not read_only:
-                    _take_lock(conn, location)
+                    _take_lock(conn, location, shared=shared)
                 conn.commit()
             return cls(location, engine, conn, read_only=read_only)
         except BaseException:
@@ -150,6 +160,7 @@ class ServerPlan:
                 from summit_app.store.migrate import stamp_head  # Alembic: only a new plan needs it
 
                 stamp_head(conn, location.plan)
+                create_edit_notice(conn, location.plan)
                 portable.insert_plan(conn, plan)
         finally:
             engine.dispose()
@@ -162,6 +173,7 @@ class ServerPlan:
         with talking_to(self.server), self._conn.begin():
             self._conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
             try:
+                self._sequence = portable.last_sequence(self._conn)
                 plan = portable.read_plan(self._conn)
             except (ValueError, TypeError, KeyError, AttributeError) as exc:
                 raise PlanFileError(self.path, f"its rows cannot be read as a plan ({printable(str(exc))})") \
@@ -226,10 +238,11 @@ class ServerPlan:
         self.close()
 
 
-def _take_lock(conn: sa.Connection, location: ServerLocation) -> None:
-    """Hold the plan's session advisory lock, or ``PlanLockedError`` naming who holds it."""
+def _take_lock(conn: sa.Connection, location: ServerLocation, *, shared: bool = False) -> None:
+    """Hold the plan's session advisory lock (shared, for a seat), or ``PlanLockedError`` naming who holds it."""
     key = lock_key(location.plan)
-    if conn.execute(sa.text("SELECT pg_try_advisory_lock(:k)"), {"k": key}).scalar():
+    take = "pg_try_advisory_lock_shared" if shared else "pg_try_advisory_lock"
+    if conn.execute(sa.text(f"SELECT {take}(:k)"), {"k": key}).scalar():
         return
     row = conn.execute(sa.text(
         "SELECT a.application_name, coalesce(host(a.client_addr), ''), a.pid, a.backend_start "

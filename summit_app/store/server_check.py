@@ -5,7 +5,8 @@ on PostgreSQL the catalogue is read instead: the plan's schema must hold the
 tables of ``schema.METADATA`` (and Alembic's revision table), each with the
 app's columns and types, their keys' indexes, the edit log's sequence — and no
 trigger, rule, function, view, type or policy, any of which would run or
-change what the app reads and writes. Only ``pg_catalog`` is read.
+change what the app reads and writes, except exactly the edit log's notice
+trigger and its function (``edit_notice``). Only ``pg_catalog`` is read.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql
 
+from summit_app.store.edit_notice import accepted_notice
 from summit_app.store.errors import PlanFileError
 from summit_app.store.layout import SCHEMA_VERSION
 from summit_app.store.schema import METADATA
@@ -27,11 +29,11 @@ _RELATION_KINDS = {"r": "table", "i": "index", "S": "sequence", "v": "view", "m"
 #: Objects that run code or change what a query sees, by kind: (kind word, query of their names).
 _RUNNABLE = (
     ("trigger", "SELECT t.tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
-                "WHERE c.relnamespace = :ns AND NOT t.tgisinternal"),
+                "WHERE c.relnamespace = :ns AND NOT t.tgisinternal AND t.oid <> :trigger"),
     ("rule", "SELECT r.rulename FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class "
              "WHERE c.relnamespace = :ns AND c.relkind <> 'v' AND c.relkind <> 'm'"),
     ("policy", "SELECT p.polname FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid WHERE c.relnamespace = :ns"),
-    ("function", "SELECT p.proname FROM pg_proc p WHERE p.pronamespace = :ns"),
+    ("function", "SELECT p.proname FROM pg_proc p WHERE p.pronamespace = :ns AND p.oid <> :function"),
     # A table's row type and any array type come with something else this check names.
     ("type", "SELECT t.typname FROM pg_type t WHERE t.typnamespace = :ns AND t.typrelid = 0 "
              "AND t.typcategory <> 'A'"),
@@ -66,10 +68,12 @@ def namespace(conn: sa.Connection, plan: str) -> int | None:
     return None if oid is None else int(oid)
 
 
-def server_schema_problem(conn: sa.Connection, ns: int) -> str | None:
-    """Why the schema ``ns`` is not a plan's, or None if it is exactly the app's."""
+def server_schema_problem(conn: sa.Connection, ns: int, plan: str) -> str | None:
+    """Why the schema ``ns`` of the plan ``plan`` is not a plan's, or None if it is exactly the app's."""
+    trigger, function = accepted_notice(conn, ns, plan)
     for kind, query in _RUNNABLE:
-        name = conn.execute(sa.text(query + " ORDER BY 1 LIMIT 1"), {"ns": ns}).scalar()
+        params = {"ns": ns, "trigger": trigger, "function": function}
+        name = conn.execute(sa.text(query + " ORDER BY 1 LIMIT 1"), params).scalar()
         if name is not None:
             return f"it contains a {kind} ({shown(str(name))}), which a plan never has"
     found = {str(n): _RELATION_KINDS.get(str(k), "schema object") for n, k in conn.execute(
@@ -100,7 +104,7 @@ def check_server_schema(conn: sa.Connection, plan: str, what: str) -> None:
     ns = namespace(conn, plan)
     if ns is None:
         raise PlanFileError(what, f"the server has no plan named {plan!r}; create it with: summit-app new")
-    problem = server_schema_problem(conn, ns)
+    problem = server_schema_problem(conn, ns, plan)
     if problem is not None:
         raise PlanFileError(what, f"it is not a Summit Planner plan: {problem}; it was not opened, "
                                   "and nothing in it was run")

@@ -125,6 +125,19 @@ def test_a_trigger_on_a_plan_table_is_refused_before_anything_runs(server_plan: 
         run_as_admin(server_plan, "DROP FUNCTION public.summit_spy() CASCADE")
 
 
+@pytest.mark.parametrize("change", [
+    "CREATE OR REPLACE FUNCTION {}.summit_edit_notice() RETURNS trigger LANGUAGE plpgsql AS "
+    "$$BEGIN PERFORM pg_catalog.pg_notify('anyone', NEW.edit); RETURN NULL; END$$",
+    "ALTER FUNCTION {}.summit_edit_notice() SECURITY DEFINER",
+    "ALTER TABLE {}.edit_log DISABLE TRIGGER summit_edit_notice",
+])
+def test_the_edit_notice_is_accepted_only_exactly_as_the_app_makes_it(server_plan: str, change: str) -> None:
+    open_plan(server_plan).close()  # as made: accepted
+    run_as_admin(server_plan, change)
+    with pytest.raises(PlanFileError, match=r"it contains a trigger \('summit_edit_notice'\), which a plan never"):
+        open_plan(server_plan)
+
+
 def test_a_missing_plan_is_one_line_and_creates_nothing(pg_url: str) -> None:
     with pytest.raises(PlanFileError, match=r"the server has no plan named 't_\w+'; create it with"):
         open_plan(pg_url, read_only=True)
