@@ -47,6 +47,19 @@ def _sign_and_edit(path: Path) -> None:
             plan_file.commit(edit, plan, LogEntry(at, "Karen Liu", edit.label, edit))
 
 
+def _finish(draft: Path, target: Path) -> None:
+    """Sign and edit the draft at fixed times, fix its creation time, compact it, and put it in place."""
+    _sign_and_edit(draft)
+    con = sqlite3.connect(draft)
+    try:
+        con.execute("UPDATE plan_info SET value = ? WHERE key = 'created'", (CREATED,))
+        con.commit()
+        con.execute("VACUUM")
+    finally:
+        con.close()
+    draft.replace(target)
+
+
 def make_revision_1(target: Path) -> None:
     """The demo plan, created at the head revision, then migrated down to revision 1."""
     draft = target.with_name(f".{target.name}.new")
@@ -82,15 +95,7 @@ def make_revision_2(target: Path) -> None:
                   for e, scores in (("cia-content", (5, 6, 4)), ("cp-business", (3, 4, 5)), ("st-spaces", (2, 3, 3)))
                   for m, s in zip(("member-01", "member-04", "member-05"), scores, strict=True))
     write_new_file(draft, replace(plan, member_ratings=plan.member_ratings + extra))
-    _sign_and_edit(draft)
-    con = sqlite3.connect(draft)
-    try:
-        con.execute("UPDATE plan_info SET value = ? WHERE key = 'created'", (CREATED,))
-        con.commit()
-        con.execute("VACUUM")
-    finally:
-        con.close()
-    draft.replace(target)
+    _finish(draft, target)
 
 
 def make_revision_4(target: Path) -> None:
@@ -102,15 +107,7 @@ def make_revision_4(target: Path) -> None:
     draft = target.with_name(f".{target.name}.new")
     draft.unlink(missing_ok=True)
     write_new_file(draft, demo_plan())
-    _sign_and_edit(draft)
-    con = sqlite3.connect(draft)
-    try:
-        con.execute("UPDATE plan_info SET value = ? WHERE key = 'created'", (CREATED,))
-        con.commit()
-        con.execute("VACUUM")
-    finally:
-        con.close()
-    draft.replace(target)
+    _finish(draft, target)
 
 
 def main() -> int:

@@ -145,3 +145,12 @@ class FormSection(QWidget):
             return True
         editor.set_value(getattr(self.record(self.context.plan), name))  # type: ignore[attr-defined]
         return False
+
+
+def note_label(name: str) -> QLabel:
+    """A read-only line under a form's fields (a figure the plan implies, a deadline), named for screen readers."""
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setAccessibleName(name)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label

@@ -11,8 +11,7 @@ accessibility conformance report (other lines have none to ask for).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from summit_app.plan import model
 from summit_app.plan.content import Content
@@ -21,7 +20,7 @@ from summit_app.plan.erate import ErateShare, erate_share
 from summit_app.plan.rollout import TRAINING_DOSE_HOURS, DeviceRollout, device_rollouts
 from summit_app.ui.base.context import UiContext
 from summit_app.ui.fields import formats
-from summit_app.ui.fields.form_section import FormSection
+from summit_app.ui.fields.form_section import FormSection, note_label
 from summit_app.ui.panes.readiness.readiness_detail import make_card, section_title
 
 DEVICE_FIELDS = ["device_type", "device_users", "replaces_devices", "pilot", "delivery_date"]
@@ -73,14 +72,6 @@ def rollout_text(rollout: DeviceRollout | None) -> str:
             f"Wi-Fi in {c.wifi_coverage_percent}% of classrooms. Before delivery: {training}{started}.")
 
 
-def _note(name: str) -> QLabel:
-    label = QLabel()
-    label.setWordWrap(True)
-    label.setAccessibleName(name)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
-
-
 def _narrow_choices(form: FormSection) -> None:
     """Choice boxes as wide as the column, not as their longest choice (a long source name)."""
     for editor in form.editors.values():
@@ -105,9 +96,9 @@ class LineDetail(QFrame):
         self.erate = FormSection(context, "budget", ERATE_FIELDS, "E-Rate")
         self.access = FormSection(context, "budget", ACCESS_FIELDS, "Accessibility")
         self.access.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # a long label above its field
-        self.rollout_note = _note("Device rollout")
-        self.erate_note = _note("E-Rate share")
-        self.access_note = _note("Accessibility")
+        self.rollout_note = note_label("Device rollout")
+        self.erate_note = note_label("E-Rate share")
+        self.access_note = note_label("Accessibility")
         for form, note in ((self.devices, self.rollout_note), (self.erate, self.erate_note),
                            (self.access, self.access_note)):
             _narrow_choices(form)

@@ -9,7 +9,6 @@ WCAG 2.1 AA, from the population it serves).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractSpinBox, QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from summit_app.plan import model
@@ -18,7 +17,7 @@ from summit_app.plan.equity import HomeAccessBudget, home_access_budget, home_ac
 from summit_app.ui.base import theme
 from summit_app.ui.base.context import UiContext
 from summit_app.ui.fields import formats
-from summit_app.ui.fields.form_section import FormSection
+from summit_app.ui.fields.form_section import FormSection, note_label
 
 HOME_FIELDS = ["no_home_internet_percent", "take_home", "loaner_policy", "hotspot_plan"]
 ACCESS_FIELDS = ["assistive_students", "assistive_plan", "public_entity_size"]
@@ -49,14 +48,6 @@ def ada_text(deadline: str) -> str:
     return f"ADA Title II: documents and web content the district posts must meet WCAG 2.1 AA by {deadline}."
 
 
-def _note(name: str) -> QLabel:
-    label = QLabel()
-    label.setWordWrap(True)
-    label.setAccessibleName(name)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
-
-
 def _short_numbers(form: FormSection) -> None:
     """A share or a head count needs a few digits, not the column's width."""
     for editor in form.editors.values():
@@ -78,8 +69,8 @@ class HomeAccessSection(QWidget):
         row = QHBoxLayout()
         self.home = FormSection(context, "equity", HOME_FIELDS)
         self.access = FormSection(context, "equity", ACCESS_FIELDS)
-        self.budget_note = _note(BUDGET_CAPTION)
-        self.ada_note = _note("ADA Title II deadline")
+        self.budget_note = note_label(BUDGET_CAPTION)
+        self.ada_note = note_label("ADA Title II deadline")
         theme.mark(self.ada_note, "muted")
         self.home.form.addRow(BUDGET_CAPTION, self.budget_note)  # the caption names the note (its buddy)
         self.access.form.addRow(self.ada_note)  # under the population it follows
