@@ -263,7 +263,7 @@ def _temporary_beside(target: str) -> Path:
     raise OutputError(target, "cannot be written (no free temporary name beside it)")
 
 
-def _flush_to_disk(path: Path) -> None:
+def flush_to_disk(path: Path) -> None:
     """The written bytes reach the disk before the file takes its name (a crash leaves old or new)."""
     fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
     try:
@@ -272,7 +272,7 @@ def _flush_to_disk(path: Path) -> None:
         os.close(fd)
 
 
-def _sync_folders(paths: Iterable[Path]) -> None:
+def sync_folders(paths: Iterable[Path]) -> None:
     """Make the renames durable; a folder that cannot be synced (some network shares) is left to the system."""
     for folder in {_folder_of(p) for p in paths}:
         try:
@@ -319,7 +319,7 @@ class OutputBatch:
         temporary = self._temporaries[target]
         try:
             writer(temporary)
-            _flush_to_disk(temporary)
+            flush_to_disk(temporary)
         except OSError as exc:
             raise _cannot_write(target, exc) from None
         self._written.add(target)
@@ -341,7 +341,7 @@ class OutputBatch:
             except OSError as exc:
                 raise _cannot_write(target, exc) from None
             del self._temporaries[target]
-        _sync_folders(Path(t) for t in self.targets)
+        sync_folders(Path(t) for t in self.targets)
 
     def discard(self) -> None:
         """Remove every temporary file not yet moved into place."""

@@ -20,6 +20,7 @@ import sqlalchemy as sa
 from summit_app.room import cluster
 from summit_app.room.state import CERT_FILE, RoomState
 from summit_app.store.errors import printable
+from summit_app.store.server import server_words
 from summit_app.workflows.errors import UsageError
 
 CONNECT_TIMEOUT = 10
@@ -62,12 +63,7 @@ def talking(room: Path, state: RoomState, doing: str) -> Iterator[None]:
 
 
 def _reason(original: BaseException, state: RoomState) -> str:
-    primary = getattr(getattr(original, "diag", None), "message_primary", None)
-    lines = [line.strip() for line in str(original).splitlines() if line.strip()]
-    text = primary or (lines[-1] if lines else type(original).__name__)
-    for marker in ("FATAL:", "ERROR:", "failed:"):
-        if marker in text:
-            text = text.rsplit(marker, 1)[1].strip()
+    text = server_words(original)
     for secret in (state.admin_password, state.facilitator_password,
                    *(seat.passphrase for seat in state.tables.values())):
         if secret:

@@ -17,7 +17,7 @@ import stat
 from collections.abc import Sequence
 from pathlib import Path
 
-from summit_app.outputs import OutputError, is_plan_file, vet_outputs
+from summit_app.outputs import OutputError, flush_to_disk, is_plan_file, sync_folders, vet_outputs
 from summit_app.store.lock import current_holder
 from summit_app.store.server import ServerPlan
 from summit_app.workflows.errors import UsageError
@@ -73,28 +73,13 @@ def take_home(copies: Sequence[Copy], *, force: bool = False) -> None:
             drafts.append((draft, target))
             with ServerPlan.open(location, read_only=True, holder="taking the plan home") as plan:
                 plan.save_copy(draft)
-            _flush(draft)
+            flush_to_disk(draft)
         for draft, target in drafts:
             os.replace(draft, target)
-        _flush_folders({t.parent for _, t in copies})
+        sync_folders(t for _, t in copies)
     except OSError as exc:
         raise UsageError(str(copies[0][1]), f"cannot be written ({exc.strerror or exc})") from None
     finally:
         for draft, _ in drafts:
             draft.unlink(missing_ok=True)
 
-
-def _flush(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _flush_folders(folders: set[Path]) -> None:
-    for folder in folders:
-        try:
-            _flush(folder)
-        except OSError:
-            continue  # some network shares cannot sync a folder; the system writes it in its own time

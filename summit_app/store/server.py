@@ -71,15 +71,21 @@ def talking_to(location: ServerLocation, doing: str = "") -> Iterator[None]:
             from None
 
 
-def server_reason(exc: sa.exc.DBAPIError, location: ServerLocation, doing: str = "") -> str:
-    """Why the server refused, in one line: the server's own last words, without the password."""
-    original = exc.orig
+def server_words(original: BaseException | None) -> str:
+    """What the server or the driver said, without its prefixes: its primary message, else its last line."""
     primary = getattr(getattr(original, "diag", None), "message_primary", None)
     lines = [line.strip() for line in str(original).splitlines() if line.strip()]
     text = primary or (lines[-1] if lines else type(original).__name__)
     for marker in ("FATAL:", "ERROR:", "failed:"):
         if marker in text:
             text = text.rsplit(marker, 1)[1].strip()
+    return str(text)
+
+
+def server_reason(exc: sa.exc.DBAPIError, location: ServerLocation, doing: str = "") -> str:
+    """Why the server refused, in one line: the server's own last words, without the password."""
+    original = exc.orig
+    text = server_words(original)
     state = getattr(original, "sqlstate", None)
     if exc.connection_invalidated or state is None or str(state).startswith(("08", "57", "28", "3D")):
         where = f"{location.host}:{location.port or 5432}"
