@@ -57,6 +57,13 @@ def wcag_deadline(equity: model.Equity, content: Content) -> str:
     return str(entry.get("wcag_deadline", "")) if entry is not None else ""
 
 
+def wcag_deadlines(content: Content) -> list[str]:
+    """Each population size's deadline in words, e.g. "April 2027 for 50,000 people or more" (for a plan that has
+    not chosen its size yet)."""
+    return [f"{e.get('wcag_deadline')} for {e.name[:1].lower()}{e.name[1:]}"
+            for e in content.vocabulary("public_entity_sizes")]
+
+
 def devices_go_home(equity: model.Equity, content: Content) -> bool:
     """Does the take-home policy send devices home (so home internet matters)?"""
     return any(e.id == equity.take_home and e.get("goes_home") for e in content.vocabulary("take_home_policies"))

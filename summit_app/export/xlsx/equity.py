@@ -35,8 +35,7 @@ def wcag_deadline(book: Book) -> str:
 
 def deadlines(book: Book) -> str:
     """Every population size's deadline, e.g. "by April 2027 for 50,000 people or more, by April 2028 for …"."""
-    return ", ".join(f"by {e.get('wcag_deadline')} for {e.name[:1].lower()}{e.name[1:]}"
-                     for e in book.content.vocabulary("public_entity_sizes"))
+    return ", ".join(f"by {deadline}" for deadline in equity.wcag_deadlines(book.content))
 
 
 def _rows(book: Book, percent_cell: str) -> list[tuple[str, Value, Kind]]:

@@ -15,7 +15,7 @@ from datetime import date
 from summit_app.plan import model
 from summit_app.plan.checks.facts import Facts, day_text, end_of_month, listing, quote
 from summit_app.plan.checks.findings import ADVICE, WARNING, Finding
-from summit_app.plan.equity import needs_accessibility_report
+from summit_app.plan.equity import needs_accessibility_report, wcag_deadlines
 
 #: Reports that are on file (with gaps or without): anything else is not recorded, requested, or missing.
 ON_FILE = frozenset({"on-file", "gaps"})
@@ -88,8 +88,7 @@ def lines_without_accessibility_report(facts: Facts) -> Iterator[Finding]:
 
 def _deadlines(facts: Facts) -> str:
     """"April 2027 for 50,000 people or more, April 2028 for fewer than 50,000 people"."""
-    return listing([f"{e.get('wcag_deadline')} for {e.name[:1].lower()}{e.name[1:]}"
-                    for e in facts.content.vocabulary("public_entity_sizes")], "and")
+    return listing(wcag_deadlines(facts.content), "and")
 
 
 def _checked_by(plan: model.Plan, deadline: date) -> bool:

@@ -17,7 +17,7 @@ from summit_app.export.pdf.tables import TOTAL, Cell, Column, DataTable, Part, R
 from summit_app.export.pdf.toc import Entry
 from summit_app.plan import model
 from summit_app.plan.budget import line_total
-from summit_app.plan.equity import home_access_lines, needs_accessibility_report
+from summit_app.plan.equity import home_access_lines, needs_accessibility_report, wcag_deadlines
 
 TITLE = "Home access and accessibility"
 NOT_RECORDED = "Not recorded"
@@ -130,8 +130,7 @@ def _deadline(report: Report) -> str:
     size = report.plan.equity.public_entity_size
     entry = next((e for e in report.content.vocabulary("public_entity_sizes") if e.id == size), None)
     if entry is None:
-        every = ", ".join(f"{e.get('wcag_deadline')} for {_lower(e.name)}"
-                          for e in report.content.vocabulary("public_entity_sizes"))
+        every = ", ".join(wcag_deadlines(report.content))
         return ("The population the district serves is not recorded yet, so the plan cannot say which ADA Title II "
                 f"deadline applies: {every}. Web content and documents the district posts must meet WCAG 2.1 AA "
                 "by then.")
