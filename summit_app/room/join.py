@@ -14,7 +14,9 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
+import os
 import re
+import secrets
 import socket
 import ssl
 import struct
@@ -140,7 +142,12 @@ def pinned_certificate(code: JoinCode, cache: Path | None = None) -> Path:
     folder = cache or platformdirs.user_cache_path("summit-planner") / "rooms"
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{code.fingerprint.hex()}.crt"
-    path.write_text(ssl.DER_cert_to_PEM_cert(der), encoding="ascii")
+    pem = ssl.DER_cert_to_PEM_cert(der)
+    if not path.is_file() or path.read_text(encoding="ascii", errors="replace") != pem:
+        # Moved into place whole: another seat on this machine may be reading the file this moment.
+        draft = folder / f".{path.name}.{secrets.token_hex(4)}"
+        draft.write_text(pem, encoding="ascii")
+        os.replace(draft, path)
     return path
 
 
