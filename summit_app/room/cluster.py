@@ -23,6 +23,7 @@ import subprocess
 from collections.abc import Sequence
 from pathlib import Path
 
+from summit_app.room.join import SEATS_GROUP, TABLE_DIRECTORY
 from summit_app.room.state import CERT_FILE, CLUSTER_DIR
 from summit_app.workflows.errors import UsageError
 
@@ -61,6 +62,12 @@ hostssl all {ADMIN_USER} 0.0.0.0/0 reject
 hostssl all {ADMIN_USER} ::/0 reject
 hostssl {DATABASE} all 0.0.0.0/0 scram-sha-256
 hostssl {DATABASE} all ::/0 scram-sha-256
+# Which tables the room has, told before any password (no database has this name): seat roles are rejected
+# here, any other name is asked for a password it is never given (room/join.py).
+hostssl {TABLE_DIRECTORY} +{SEATS_GROUP} 0.0.0.0/0 reject
+hostssl {TABLE_DIRECTORY} +{SEATS_GROUP} ::/0 reject
+hostssl {TABLE_DIRECTORY} all 0.0.0.0/0 scram-sha-256
+hostssl {TABLE_DIRECTORY} all ::/0 scram-sha-256
 """
 
 

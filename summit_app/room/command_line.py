@@ -173,7 +173,10 @@ def cmd_join(args: argparse.Namespace) -> int:
 
     code = parse_join_code(args.code)
     passphrase = _read_passphrase(args.passphrase_file)
-    location = connect_seat(code, passphrase)
+    waiting = {} if args.timeout is None else {"timeout": args.timeout}
+    if args.timeout is not None and not 0 < args.timeout <= 600:
+        raise UsageError("--timeout", "give the seconds to wait for the room, more than 0 and at most 600")
+    location = connect_seat(code, passphrase, **waiting)
     take_home([(location, Path(args.mirror))], force=args.force)
     print(f"Joined table {code.table}; wrote its plan to {args.mirror}")
     return 0
@@ -245,4 +248,6 @@ def add_commands(sub: Any) -> None:
     p.add_argument("--passphrase-file", metavar="FILE", required=True, help="a file holding the table's passphrase")
     p.add_argument("--mirror", metavar="PLAN", required=True, help="the plan file to write")
     p.add_argument("--force", action="store_true", help="replace an earlier plan file of that name")
+    p.add_argument("--timeout", type=float, metavar="SECONDS",
+                   help="how long to wait for the room's machine to answer (default 10)")
     p.set_defaults(run=cmd_join)

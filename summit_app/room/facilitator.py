@@ -20,7 +20,7 @@ import sqlalchemy as sa
 
 from summit_app.plan import model
 from summit_app.room import cluster
-from summit_app.room.join import JoinCode, fetch_certificate, make_join_code, seat_role
+from summit_app.room.join import SEATS_GROUP, JoinCode, fetch_certificate, make_join_code, seat_role
 from summit_app.room.server import engine, literal, local_address, quoted, scram_verifier, talking
 from summit_app.room.state import (
     CERT_FILE,
@@ -149,6 +149,7 @@ def _make_facilitator_role(room: Path, state: RoomState) -> None:
             verifier = scram_verifier(conn, state.facilitator_user, state.facilitator_password)
             if state.managed:  # the room's own database: only the roles the room makes may connect
                 conn.exec_driver_sql(f"REVOKE ALL ON DATABASE {db} FROM PUBLIC")
+                conn.exec_driver_sql(f"CREATE ROLE {quoted(conn, SEATS_GROUP)} NOLOGIN")  # which tables: join.py
             conn.exec_driver_sql(f"CREATE ROLE {role} LOGIN PASSWORD {literal(conn, verifier)}")
             conn.exec_driver_sql(f"ALTER ROLE {role} SET default_transaction_read_only = on")
             conn.exec_driver_sql(f"GRANT CONNECT ON DATABASE {db} TO {role}")
@@ -287,6 +288,9 @@ def _make_seat_role(conn: sa.Connection, state: RoomState, table: str, seat: Tab
         f"GRANT SELECT ON ALL TABLES IN SCHEMA {schema} TO {facilitator}",
     ):
         conn.exec_driver_sql(statement)
+    if state.managed and conn.execute(sa.text("SELECT 1 FROM pg_roles WHERE rolname = :g"),
+                                      {"g": SEATS_GROUP}).first() is not None:  # rooms made before it: none
+        conn.exec_driver_sql(f"GRANT {quoted(conn, SEATS_GROUP)} TO {role}")  # says the table exists (join.py)
 
 
 def rotate_passphrase(room: Path, table: str) -> TableSeat:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
+import math
 import os
 import re
 import secrets
@@ -22,6 +23,7 @@ import ssl
 import struct
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 
 import platformdirs
@@ -105,7 +107,11 @@ def _fingerprint(fragment: str) -> bytes:
 
 
 def fetch_certificate(host: str, port: int, timeout: float = CONNECT_TIMEOUT) -> bytes:
-    """The DER certificate the PostgreSQL server at ``host:port`` presents (nothing is verified here)."""
+    """The DER certificate the PostgreSQL server at ``host:port`` presents (nothing is verified here).
+
+    Each way of not getting it is one ``UsageError`` saying what to do
+    (``no_answer``, ``port_refused``).
+    """
     where = f"{host}:{port}"
     try:
         with socket.create_connection((host, port), timeout=timeout) as raw:
@@ -120,22 +126,38 @@ def fetch_certificate(host: str, port: int, timeout: float = CONNECT_TIMEOUT) ->
                 der = tls.getpeercert(binary_form=True)
     except UsageError:
         raise
+    except ConnectionRefusedError:
+        raise UsageError(where, port_refused(port)) from None
+    except socket.gaierror as exc:
+        raise UsageError(where, f"no machine of that name is known here ({exc.strerror or exc}); "
+                                "check the join code, or ask the facilitator for it again") from None
     except (OSError, ssl.SSLError) as exc:
-        raise UsageError(where, unreachable(exc)) from None
+        raise UsageError(where, no_answer(exc, timeout)) from None
     if not der:
         raise UsageError(where, "the server there sent no certificate")
     return der
 
 
-def unreachable(exc: BaseException) -> str:
-    reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
-    return (f"cannot reach the room ({reason}); check that this machine is on the room's network "
-            "(venue Wi-Fi often keeps devices apart: the facilitator's own router does not)")
+def no_answer(exc: BaseException, timeout: float) -> str:
+    """The room's machine cannot be reached, or does not answer as the room does (typical of venue Wi-Fi)."""
+    if isinstance(exc, TimeoutError):
+        reason = f"nothing within {timeout:g} s"
+    else:
+        reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+    return (f"the room's machine does not answer ({reason}); venue Wi-Fi often keeps devices from reaching each "
+            "other (client isolation): put the facilitator's machine and the seats on the facilitator's own "
+            "router, a wired network or a phone hotspot")
 
 
-def pinned_certificate(code: JoinCode, cache: Path | None = None) -> Path:
+def port_refused(port: int) -> str:
+    """The machine answers, but nothing takes the room's port."""
+    return (f"the machine answers but refuses port {port}: the room is not started there, or a firewall on it "
+            f"blocks port {port}; the facilitator checks 'summit-app room status' and lets TCP port {port} in")
+
+
+def pinned_certificate(code: JoinCode, cache: Path | None = None, timeout: float = CONNECT_TIMEOUT) -> Path:
     """The room's certificate, checked against the code's fingerprint, in a file libpq can use as its root."""
-    der = fetch_certificate(code.host, code.port)
+    der = fetch_certificate(code.host, code.port, timeout)
     if hashlib.sha256(der).digest() != code.fingerprint:
         raise UsageError(f"{code.host}:{code.port}", "the server's certificate does not match the join code; "
                          "it may not be the room (ask the facilitator for the code again)")
@@ -164,29 +186,84 @@ def seat_location(code: JoinCode, passphrase: str, certificate: Path) -> str:
             f"&connect_timeout={CONNECT_TIMEOUT}")
 
 
-def connect_seat(code: str | JoinCode, passphrase: str, cache: Path | None = None) -> str:
-    """Check the room's certificate and the passphrase; the plan location URL a seat opens its plan with."""
+def connect_seat(code: str | JoinCode, passphrase: str, cache: Path | None = None,
+                 timeout: float = CONNECT_TIMEOUT) -> str:
+    """Check the room's certificate and the passphrase; the plan location URL a seat opens its plan with.
+
+    ``timeout``: seconds to wait for the room's machine to answer. Every
+    refusal is one ``UsageError`` that says what to do: no answer (venue
+    Wi-Fi), the port refused, a certificate unlike the code's, a wrong
+    passphrase, a table the room does not have.
+    """
     join = parse_join_code(code) if isinstance(code, str) else code
     passphrase = passphrase.strip()
     if not passphrase:
         raise UsageError("passphrase", "is empty; ask the facilitator for your table's passphrase")
-    certificate = pinned_certificate(join, cache)
+    certificate = pinned_certificate(join, cache, timeout)
     try:
-        with psycopg.connect(host=join.host, port=join.port, dbname=join.database, user=seat_role(join.table),
-                             password=passphrase, sslmode="verify-ca", sslrootcert=str(certificate),
-                             channel_binding="require", connect_timeout=CONNECT_TIMEOUT,
-                             application_name="Summit Planner: joining"):
+        with psycopg.connect(**_seat_settings(join, certificate, timeout), user=seat_role(join.table),
+                             password=passphrase, application_name="Summit Planner: joining"):
             pass
     except psycopg.OperationalError as exc:
-        raise UsageError(f"table {join.table}", _refusal(exc)) from None
+        raise UsageError(_refused_what(join, exc), _refusal(join, certificate, timeout, exc)) from None
     return seat_location(join, passphrase, certificate)
 
 
-def _refusal(exc: psycopg.OperationalError) -> str:
+def _seat_settings(join: JoinCode, certificate: Path, timeout: float) -> dict[str, Any]:
+    return {"host": join.host, "port": join.port, "dbname": join.database, "sslmode": "verify-ca",
+            "sslrootcert": str(certificate), "channel_binding": "require",
+            "connect_timeout": max(2, math.ceil(timeout))}
+
+
+def _refused_what(join: JoinCode, exc: psycopg.OperationalError) -> str:
+    return f"{join.host}:{join.port}" if _lost_on_the_way(str(exc)) else f"table {join.table}"
+
+
+def _lost_on_the_way(text: str) -> bool:
+    return "Connection refused" in text or "timeout expired" in text or "could not connect" in text
+
+
+def _refusal(join: JoinCode, certificate: Path, timeout: float, exc: psycopg.OperationalError) -> str:
     text = str(exc)
+    if "Connection refused" in text:
+        return port_refused(join.port)
+    if "timeout expired" in text:
+        return no_answer(TimeoutError(), timeout)
     if "password authentication failed" in text:
+        if _has_no_table(join, certificate, timeout):
+            return "the room has no table of that name; ask the facilitator for your table's join code again"
         return "the passphrase is not right for this table (check it, or ask the facilitator)"
     if "does not exist" in text:
-        return "the room has no such table (ask the facilitator for the code again)"
+        return "the room has no table of that name; ask the facilitator for your table's join code again"
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     return f"the room refused the connection ({lines[-1].split('FATAL:')[-1].strip() if lines else text})"
+
+
+# --- which tables the room has ------------------------------------------------------------
+#
+# A server answers a wrong password and a role it does not have alike, by design. The room
+# tells them apart before any password: its pg_hba.conf rejects every member of SEATS_GROUP
+# (each table's seat role, and the group itself) on the database name TABLE_DIRECTORY, which
+# no database has; any other role is asked for a password there, and the probe's is a random one.
+
+#: The group every table's seat role belongs to, in a room that says which tables it has.
+SEATS_GROUP = "room_seats"
+#: The name, in the room's pg_hba.conf only, that the room answers "is this a table" on.
+TABLE_DIRECTORY = "summit_room_tables"
+
+
+def _has_no_table(join: JoinCode, certificate: Path, timeout: float) -> bool:
+    """True only if the room says which tables it has, and the code's table is not one of them."""
+    return _is_member(join, certificate, timeout, SEATS_GROUP) and not _is_member(
+        join, certificate, timeout, seat_role(join.table))
+
+
+def _is_member(join: JoinCode, certificate: Path, timeout: float, role: str) -> bool:
+    settings = {**_seat_settings(join, certificate, timeout), "dbname": TABLE_DIRECTORY}
+    try:
+        # A random password, never anyone's: so no password file is read, and the seat's is never sent.
+        psycopg.connect(**settings, user=role, password=secrets.token_urlsafe(16),
+                        application_name="Summit Planner: joining").close()
+    except psycopg.OperationalError as exc:
+        return "pg_hba.conf rejects connection" in str(exc)
+    return False

@@ -40,7 +40,7 @@ def test_start_stop_and_start_again_keeps_the_tables_and_leaves_no_server_behind
     assert not server_alive(pid)
     assert not cluster.is_running(room_folder)
     assert cluster.server_pid(room_folder) is None
-    with pytest.raises(UsageError, match="cannot reach the room"):
+    with pytest.raises(UsageError, match="the machine answers but refuses port"):
         connect_seat(room.code("t1"), room.passphrase("t1"), room_folder / "cache")
     assert "the room's server is not running; start it with" in error_line(room.room("status"))
     assert error_line(room.room("stop")).endswith("room stop: the room's server is not running")
@@ -128,7 +128,7 @@ def test_a_room_that_cannot_be_reached_is_one_line(tmp_path: Path) -> None:
     secret = tmp_path / "pass"
     secret.write_text("abcd-efgh", encoding="utf-8")
     line = error_line(run_cli("join", code.text(), "--passphrase-file", secret, "--mirror", tmp_path / "m.techplan"))
-    assert f"127.0.0.1:{port}: cannot reach the room (Connection refused)" in line
+    assert f"127.0.0.1:{port}: the machine answers but refuses port {port}: the room is not started there" in line
     assert "abcd-efgh" not in line
 
 
