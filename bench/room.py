@@ -13,8 +13,8 @@
   (or inside its own turn, when it wrote first).
 - **Restart.** The server is stopped and started while every seat holds its
   plan; from the server answering again (the facilitator's role signs in) to
-  each seat having come back and caught up with the edits one seat per table
-  wrote once it was back.
+  each seat having come back and caught up with the edits written meanwhile
+  (by a seat of each table that joins as soon as the server answers).
 - **Take-home.** Each table's plan written as a plan file through the
   facilitator's read-only role; the file's fingerprint must equal the server's.
 - **Every seat ends with the server's plan**: each seat applied every other
@@ -122,8 +122,8 @@ def _under_load(folder: Path, state: RoomState, joins: list[TableJoin], workdir:
                    note=f"median {statistics.median(home):.2f} s of {len(home)} tables written one by one while "
                         "the seats hold them; each file's fingerprint equals the server's"),
             Figure("room: seats ending unlike the server's plan", 0.0, "", 0.0,
-                   note=f"all {len(result.logs)} seats: every other seat's edit applied once, in order, and the "
-                        "server's fingerprint (checked: the bench stops otherwise)")]
+                   note=f"all {sum(not log.visitor for log in result.logs)} seats: every other seat's edit applied "
+                        "once, in order, and the server's fingerprint (checked: the bench stops otherwise)")]
 
 
 def _visible_figures(logs: list[SeatLog], seats: str, settings: str) -> list[Figure]:
@@ -133,8 +133,8 @@ def _visible_figures(logs: list[SeatLog], seats: str, settings: str) -> list[Fig
     ms = sorted(s * 1000 for s in samples)
     return [
         Figure("room: edit visible on another seat (median)", statistics.median(ms), "ms", 100.0,
-               note=f"{seats}: {edits} edits seen {len(ms)} times ({by_socket} through the seat's socket, the "
-                    f"rest inside its own turn); loopback, {settings}"),
+               note=f"{seats}: {edits} edits seen {len(ms)} times ({by_socket} through the seat's socket, "
+                    f"{len(ms) - by_socket} inside its own turn); loopback, {settings}"),
         Figure("room: edit visible on another seat (95th percentile)", statistics.quantiles(ms, n=100)[94],
                "ms", 300.0),
         Figure("room: edit visible on another seat (longest)", ms[-1], "ms", 1000.0),
@@ -142,13 +142,17 @@ def _visible_figures(logs: list[SeatLog], seats: str, settings: str) -> list[Fig
 
 
 def _restart_figure(result: LoadResult, stopped: float) -> Figure:
-    waits = sorted((log.caught_up or 0.0) - result.answered for log in result.logs)
-    attempts = sorted(log.attempts for log in result.logs)
+    held = [log for log in result.logs if not log.visitor]
+    waits = sorted((log.caught_up or 0.0) - result.answered for log in held)
+    attempts = sorted(log.attempts for log in held)
+    began = statistics.median(log.last_attempt[0] - result.answered for log in held)
+    took = statistics.median(log.last_attempt[1] - log.last_attempt[0] for log in held)
     return Figure("room: catch-up after a server restart (slowest seat)", waits[-1], "s", 2.0,
                   note=f"from the server answering again to each seat caught up with the edits written since; "
                        f"median {statistics.median(waits):.2f} s; the server was down "
                        f"{result.answered - stopped:.1f} s; the seats retry after 0.5, 1, 2, 4, then 5 s and "
-                       f"took {statistics.median(attempts):.0f} attempts (median), {attempts[-1]} at most")
+                       f"took {statistics.median(attempts):.0f} attempts (median), {attempts[-1]} at most; the one "
+                       f"that reached it began {began:.2f} s after the answer and took {took:.2f} s (medians)")
 
 
 def _start_and_wait_for_answer(folder: Path, state: RoomState) -> float:

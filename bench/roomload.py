@@ -11,8 +11,9 @@ catches up when it is readable, and writes its own edit when its time comes.
 After the load the room's server is stopped and started again while every
 seat holds its plan; each seat then comes back (``Seat.try_reconnect`` with
 ``Seat.retry_delay`` where the seat has them, else ``reconnect`` and
-``catch_up`` with the same back-off), one seat per table writes a few edits,
-and every other seat catches up with them.
+``catch_up`` with the same back-off); meanwhile a seat of each table that
+joins as soon as the server answers (the visitor) writes a few edits, and
+every seat that held the plan catches up with them.
 
 Recorded per seat: its own edits' sequence numbers and when their commits
 returned; the other seats' edits it applied, when, and whether its socket
@@ -46,6 +47,7 @@ from summit_app.plan.interchange import fingerprint
 from summit_app.room.join import connect_seat
 from summit_app.room.seat import Seat
 from summit_app.store.errors import PlanFileError
+from summit_app.workflows.errors import UsageError
 
 #: The seat's back-off between attempts to reach the server again (as ``Seat.retry_delay`` gives it).
 BACKOFF = (0.5, 1.0, 2.0, 4.0, 5.0)
@@ -79,7 +81,7 @@ class Load:
     seconds: float  # of editing
     period: float  # seconds between one seat's edits
     cache: Path  # where the seats keep the room's certificate
-    restart_edits: int = 2  # written by one seat per table once the server is back
+    restart_edits: int = 2  # written once the server is back by a seat that sits down then (``visit``)
 
 
 @dataclass
@@ -95,9 +97,12 @@ class SeatLog:
     #: the table's last edit before the restart (the edits after it are timed as catching up, not as seen)
     load_last: int = 0
     caught_up: float | None = None
-    #: attempts it took to reach the server again after the restart
+    #: attempts it took to reach the server again after the restart, and when the one that did began and ended
     attempts: int = 0
+    last_attempt: tuple[float, float] = (0.0, 0.0)
     fingerprint: str = ""
+    #: the seat that sat down after the restart to write (its own plan is not one of the seats' checked)
+    visitor: bool = False
 
 
 @dataclass(frozen=True)
@@ -116,9 +121,11 @@ class _TableRun:
         self.logs: list[SeatLog] = []
         self.restart_written = threading.Event()
         self.restart_last = 0
+        self.content: Content | None = None
 
     def sit_down(self, content: Content) -> None:
         """Every seat joins with the code and passphrase, and opens the table's plan."""
+        self.content = content
         for n in range(self.load.seats):
             author = f"{self.join.table} seat {n + 1}"
             seat = Seat(connect_seat(self.join.code, self.join.passphrase, self.load.cache), author, content)
@@ -170,21 +177,39 @@ class _TableRun:
                     _catch_up(seat, log)
         self.each(work)
 
-    def come_back(self, n: int, seat: Seat, log: SeatLog) -> None:
-        """Reach the server again; the first seat writes, the others catch up with what it wrote."""
+    def visit(self) -> SeatLog:
+        """A seat that joins as soon as the server answers again and writes the edits the others must catch up with."""
+        log = SeatLog(self.join.table, f"{self.join.table} visitor", visitor=True)
+        deadline = time.monotonic() + STEP_TIMEOUT
+        while True:
+            try:
+                seat = Seat(connect_seat(self.join.code, self.join.passphrase, self.load.cache), log.author,
+                            self.content)
+                break
+            except (UsageError, PlanFileError, psycopg.Error):
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.02)
+        try:
+            for k in range(self.load.restart_edits):
+                _write(seat, log, _edit(log.author, k))
+            self.restart_last = seat.sequence
+            self.restart_written.set()
+        finally:
+            seat.close()
+        return log
+
+    def come_back(self, _n: int, seat: Seat, log: SeatLog) -> None:
+        """Reach the server again, then catch up with what the visitor wrote meanwhile."""
         deadline = time.monotonic() + STEP_TIMEOUT
         attempt = 0
-        while not _reconnect(seat, log):
+        while not _reconnect(seat, log, tried := time.monotonic()):
             if time.monotonic() > deadline:
                 raise RuntimeError(f"{log.author} could not reach the room again")
             time.sleep(_retry_delay(seat, attempt))
             attempt += 1
         log.attempts = attempt + 1
-        if n == 0:
-            for k in range(self.load.restart_edits):
-                _write(seat, log, _edit(log.author, 1000 + k))
-            self.restart_last = seat.sequence
-            self.restart_written.set()
+        log.last_attempt = (tried, time.monotonic())
         while not (self.restart_written.is_set() and seat.sequence >= self.restart_last):
             if time.monotonic() > deadline:
                 raise RuntimeError(f"{log.author} never caught up after the restart (at {seat.sequence})")
@@ -230,7 +255,7 @@ def _edit(author: str, count: int) -> Edit:
     return SetField("goals", goal_id, "title", f"{author}, edit {count}")
 
 
-def _reconnect(seat: Seat, log: SeatLog) -> bool:
+def _reconnect(seat: Seat, log: SeatLog, _began: float) -> bool:
     """One attempt to reach the server again and catch up; the seat's own ``try_reconnect`` where it has one."""
     attempt = getattr(seat, "try_reconnect", None)
     if attempt is not None:
@@ -276,10 +301,14 @@ def run_table(join: TableJoin, load: Load, phases: _Phases, content: Content | N
         table.drain(max(s for log in table.logs for s, _ in log.written))
         phases.reports.put(("loaded", join.table, None))
         phases.server_down.wait()
+        visits: list[SeatLog] = []
+        visitor = threading.Thread(target=lambda: visits.append(table.visit()), daemon=True)
+        visitor.start()
         table.each(table.come_back)
+        visitor.join()
         for seat, log in zip(table.seats, table.logs, strict=True):
             log.fingerprint = fingerprint(seat.document.plan)
-        phases.reports.put(("done", join.table, table.logs))
+        phases.reports.put(("done", join.table, table.logs + visits))
         phases.finish.wait()
     except BaseException:
         phases.reports.put(("failed", join.table, traceback.format_exc()))
@@ -364,7 +393,7 @@ def faults(logs: list[SeatLog], server_fingerprints: dict[str, str]) -> list[str
         every = sorted(s for log in seats for s, _ in log.written)
         if len(set(every)) != len(every):
             found.append(f"{table}: a sequence number was written twice")
-        for log in seats:
+        for log in (s for s in seats if not s.visitor):
             own = {s for s, _ in log.written}
             others = [s for s, _, _ in log.applied]
             if others != sorted(set(others)) or set(others) != set(every) - own:
