@@ -109,7 +109,7 @@ class SeatPlan(ServerPlan):
 
     def reconnect(self) -> None:
         """A new plan connection (the old one is dropped), holding the plan's lock shared again; raise if refused."""
-        with suppress(sa.exc.DBAPIError, psycopg.Error):
+        with suppress(sa.exc.SQLAlchemyError, psycopg.Error):
             self._conn.close()
         with talking_to(self.server):
             conn = self._engine.connect()
@@ -125,8 +125,9 @@ class SeatPlan(ServerPlan):
 
     def drop(self) -> None:
         """Close the plan connection without a word to the server (it is gone, or about to be)."""
-        with suppress(sa.exc.DBAPIError, psycopg.Error):
-            self._conn.invalidate()
+        if not self._conn.closed:
+            with suppress(sa.exc.SQLAlchemyError, psycopg.Error):
+                self._conn.invalidate()
 
     # -- presence (every call is one short transaction on the plan connection) ------------------
 
