@@ -181,6 +181,11 @@ class SeatPlan(ServerPlan):
         """Record that the seat's plan now includes the edit ``sequence`` (and every one before it)."""
         self._sequence = max(self._sequence, sequence)
 
+    def edits_between(self, first: int, last: int) -> list[Remote]:
+        """The log's edits after ``first`` up to ``last``, in order (every seat's, this one's included)."""
+        with talking_to(self.server), self._conn.begin():
+            return [Remote(n, e) for n, e in portable.edit_log_after(self._conn, first, self.path) if n <= last]
+
     def remote_after(self) -> list[Remote]:
         """The edits written after the seat's sequence, in order (the caller applies them, then ``applied``)."""
         with talking_to(self.server), self._conn.begin():

@@ -103,7 +103,8 @@ def test_a_killed_server_is_noticed_the_seats_stay_read_only_and_all_catch_up_af
     fresh = on_server(location)
     assert {g.id for g in fresh.goals} >= {"g_Ana", "g_Ben", "g_Cy"}
     assert all(fingerprint(seat.document.plan) == fingerprint(fresh) for seat in team)
-    assert acknowledged == sorted(acknowledged) and len(set(acknowledged)) == 3
+    assert acknowledged == sorted(acknowledged)
+    assert len(set(acknowledged)) == 3
     assert [s.author for s in team[0].others()] == ["Ben", "Cy"]  # presence is written again on reconnecting
 
 
@@ -153,14 +154,17 @@ def test_an_edit_whose_commit_had_no_answer_is_settled_from_the_log_and_never_se
             conn.execute("ALTER SYSTEM RESET synchronous_standby_names")  # ...until the next start
     kill_server(room)  # the commit is in the log, its answer never came
     writer.join(30)
-    assert len(outcome) == 1 and isinstance(outcome[0], SeatLost)
+    assert len(outcome) == 1
+    assert isinstance(outcome[0], SeatLost)
     assert ana.document.plan.item("goals", "g1").title == "Access"  # type: ignore[union-attr]
     assert beat_until_lost(ben)
     restart_server(room)
-    assert reconnect(ana) and reconnect(ben)
+    assert reconnect(ana)
+    assert reconnect(ben)
     assert ana.document.plan.item("goals", "g1").title == "Access for every student"  # type: ignore[union-attr]
     told = [n.message for n in ana.take_notices()]
-    assert len(told) == 1 and told[0].endswith("was saved before the connection was lost")
+    assert len(told) == 1
+    assert told[0].endswith("was saved before the connection was lost")
     assert ana.catch_up(timeout=0.3) == []  # applied once
     fresh = on_server(location)
     with ServerPlan.open(location, read_only=True) as plan:
@@ -195,7 +199,8 @@ def test_a_removed_seat_is_cut_off_and_refused_when_it_tries_to_come_back(
     assert beat_until_lost(ben)
     with pytest.raises(SeatRemoved, match="The facilitator removed this seat"):
         ben.try_reconnect()
-    assert ben.removed and ben.lost
+    assert ben.removed
+    assert ben.lost
     with pytest.raises(SeatRemoved):
         ben.edit(SetField("district", "", "name", "Not from a removed seat"))
     with pytest.raises(SeatRemoved):
