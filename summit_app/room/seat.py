@@ -32,12 +32,14 @@ from summit_app.plan.edits import Edit
 from summit_app.plan.seating import Notice, fields_set, replaced_own, undo_without_conflicts
 from summit_app.store.errors import PlanFileError
 from summit_app.store.presence import SeatPresence
-from summit_app.store.seat_plan import EditListener, SeatPlan
+from summit_app.store.seat_plan import EditListener, SeatPlan, answer_within
 
 #: How often a window calls ``Seat.heartbeat`` (seconds).
 HEARTBEAT_SECONDS: float = 2.0
 #: Another seat not seen for this many of the seat's heartbeats has left (or lost the room).
 STALE_HEARTBEATS = 4
+#: A heartbeat not answered within this many heartbeats (2 s at least) finds the server lost.
+ANSWER_HEARTBEATS = 2.5
 #: Seconds between reconnect attempts: 0.5, 1, 2, 4, then 5 s.
 _RETRY_DELAYS = (0.5, 1.0, 2.0, 4.0, 5.0)
 #: How many of the other seats' edits the seat remembers for undo (older ones are read from the edit log).
@@ -167,7 +169,8 @@ class Seat:
     def heartbeat(self) -> None:
         """Refresh the seat's presence and check the server answers on both connections; ``SeatLost`` if not."""
         self._refuse_lost()
-        with self._watching():
+        answer = max(2.0, ANSWER_HEARTBEATS * self._heartbeat)
+        with self._watching(), answer_within(answer, (self.store.socket(), self._listener.socket())):
             if not self.store.refresh(self.seat_id):
                 self._announce()  # the row was gone (not removed): write it again
             self._listener.ping()

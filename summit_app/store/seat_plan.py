@@ -21,6 +21,9 @@ the edit log says whether it was written.
 from __future__ import annotations
 
 import hashlib
+import os
+import socket
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from typing import Any
@@ -57,6 +60,35 @@ def seat_connection(seat_id: str, heartbeat: float) -> dict[str, Any]:
 def turn_key(plan: str) -> int:
     """The advisory transaction lock a table's seats take turns with (not the plan's open lock)."""
     return int.from_bytes(hashlib.sha256(_TURN_SALT + plan.encode()).digest()[:8], "big", signed=True)
+
+
+@contextmanager
+def answer_within(seconds: float, sockets: Sequence[int]) -> Iterator[None]:
+    """Cut the connections on ``sockets`` if the block gets no answer within ``seconds`` (the driver then raises).
+
+    The server's own timeouts need a server that runs, and TCP's need a peer
+    whose machine stopped answering; a server process that hangs on a machine
+    that still acknowledges every packet is caught only here.
+    """
+    lock, finished = threading.Lock(), threading.Event()
+
+    def cut() -> None:
+        with lock:
+            if finished.is_set():
+                return
+            for fd in (fd for fd in sockets if fd >= 0):
+                with suppress(OSError), socket.socket(fileno=os.dup(fd)) as sock:
+                    sock.shutdown(socket.SHUT_RDWR)
+
+    timer = threading.Timer(seconds, cut)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        with lock:
+            finished.set()
+        timer.cancel()
 
 
 class _Turn:
@@ -106,6 +138,14 @@ class SeatPlan(ServerPlan):
             return False
         raw = self._conn.connection.dbapi_connection
         return isinstance(raw, psycopg.Connection) and not raw.closed and not raw.broken
+
+    def socket(self) -> int:
+        """The plan connection's socket (for ``answer_within``), -1 if it has none any more."""
+        try:
+            raw = self._conn.connection.dbapi_connection
+            return raw.fileno() if isinstance(raw, psycopg.Connection) else -1
+        except (sa.exc.SQLAlchemyError, psycopg.Error):
+            return -1
 
     def reconnect(self) -> None:
         """A new plan connection (the old one is dropped), holding the plan's lock shared again; raise if refused."""
@@ -290,6 +330,13 @@ class EditListener:
     def broken(self) -> bool:
         """True once the connection is known to be dead."""
         return self._conn.closed or self._conn.broken
+
+    def socket(self) -> int:
+        """The connection's socket, -1 if it has none any more."""
+        try:
+            return self._conn.fileno()
+        except psycopg.Error:
+            return -1
 
     def ping(self) -> None:
         """Ask the server a trivial question on this connection (``PlanFileError`` if it does not answer)."""
