@@ -11,10 +11,12 @@
   it for a quick try). Timed: from a writer's commit returning to each other
   seat of its table having applied the edit after its socket became readable
   (or inside its own turn, when it wrote first).
-- **Restart.** The server is stopped and started while every seat holds its
-  plan; from the server answering again (the facilitator's role signs in) to
-  each seat having come back and caught up with the edits written meanwhile
-  (by a seat of each table that joins as soon as the server answers).
+- **Restart.** The server is stopped and started while the seats hold their
+  plan (one seat of each table leaves just before); from the server answering
+  again (the facilitator's role signs in) to each seat that held its plan
+  having noticed (its heartbeat), come back (``Seat.try_reconnect``,
+  ``Seat.retry_delay`` apart) and caught up with the edits written meanwhile
+  by the seat that left, which joins again as soon as the server answers.
 - **Take-home.** Each table's plan written as a plan file through the
   facilitator's read-only role; the file's fingerprint must equal the server's.
 - **Every seat ends with the server's plan**: each seat applied every other
@@ -122,8 +124,9 @@ def _under_load(folder: Path, state: RoomState, joins: list[TableJoin], workdir:
                    note=f"median {statistics.median(home):.2f} s of {len(home)} tables written one by one while "
                         "the seats hold them; each file's fingerprint equals the server's"),
             Figure("room: seats ending unlike the server's plan", 0.0, "", 0.0,
-                   note=f"all {sum(not log.visitor for log in result.logs)} seats: every other seat's edit applied "
-                        "once, in order, and the server's fingerprint (checked: the bench stops otherwise)")]
+                   note=f"all {len({(log.table, log.author) for log in result.logs})} seats: every other seat's "
+                        "edit applied once, in order, and the server's fingerprint (checked: the bench stops "
+                        "otherwise)")]
 
 
 def _visible_figures(logs: list[SeatLog], seats: str, settings: str) -> list[Figure]:
@@ -142,7 +145,8 @@ def _visible_figures(logs: list[SeatLog], seats: str, settings: str) -> list[Fig
 
 
 def _restart_figure(result: LoadResult, stopped: float) -> Figure:
-    held = [log for log in result.logs if not log.visitor]
+    held = [log for log in result.logs if log.held]
+    raw = sum(log.raw_errors for log in held)
     waits = sorted((log.caught_up or 0.0) - result.answered for log in held)
     attempts = sorted(log.attempts for log in held)
     began = statistics.median(log.last_attempt[0] - result.answered for log in held)
@@ -150,9 +154,10 @@ def _restart_figure(result: LoadResult, stopped: float) -> Figure:
     return Figure("room: catch-up after a server restart (slowest seat)", waits[-1], "s", 2.0,
                   note=f"from the server answering again to each seat caught up with the edits written since; "
                        f"median {statistics.median(waits):.2f} s; the server was down "
-                       f"{result.answered - stopped:.1f} s; the seats retry after 0.5, 1, 2, 4, then 5 s and "
-                       f"took {statistics.median(attempts):.0f} attempts (median), {attempts[-1]} at most; the one "
-                       f"that reached it began {began:.2f} s after the answer and took {took:.2f} s (medians)")
+                       f"{result.answered - stopped:.1f} s; each seat's heartbeat found it gone, then it retried "
+                       f"after 0.5, 1, 2, 4, then 5 s: {statistics.median(attempts):.0f} attempts (median), "
+                       f"{attempts[-1]} at most; the one that reached it began {began:.2f} s after the answer and "
+                       f"took {took:.2f} s (medians)" + (f"; {raw} attempts raised a driver error" if raw else ""))
 
 
 def _start_and_wait_for_answer(folder: Path, state: RoomState) -> float:

@@ -8,12 +8,12 @@ passphrase (``connect_seat``), then, in a thread of its own, waits on its
 socket (``select`` on ``Seat.fileno()``, as a window's socket notifier does),
 catches up when it is readable, and writes its own edit when its time comes.
 
-After the load the room's server is stopped and started again while every
-seat holds its plan; each seat then comes back (``Seat.try_reconnect`` with
-``Seat.retry_delay`` where the seat has them, else ``reconnect`` and
-``catch_up`` with the same back-off); meanwhile a seat of each table that
-joins as soon as the server answers (the visitor) writes a few edits, and
-every seat that held the plan catches up with them.
+Each seat also beats its heartbeat every ``HEARTBEAT_SECONDS``, as a window
+does. After the load the room's server is stopped and started again while
+every seat holds its plan; each seat notices (its heartbeat fails) and comes
+back (``Seat.try_reconnect``, ``Seat.retry_delay`` apart); meanwhile the last seat of each table, which
+left before the restart, joins again as soon as the server answers and
+writes a few edits, and every seat that held the plan catches up with them.
 
 Recorded per seat: its own edits' sequence numbers and when their commits
 returned; the other seats' edits it applied, when, and whether its socket
@@ -38,19 +38,16 @@ from pathlib import Path
 from typing import Any, Protocol
 
 import psycopg
-import sqlalchemy as sa
 
 from summit_app.plan import model
 from summit_app.plan.content import Content, load_content
 from summit_app.plan.edits import AddItem, Edit, SetField
 from summit_app.plan.interchange import fingerprint
 from summit_app.room.join import connect_seat
-from summit_app.room.seat import Seat
+from summit_app.room.seat import HEARTBEAT_SECONDS, Seat, SeatLost
 from summit_app.store.errors import PlanFileError
 from summit_app.workflows.errors import UsageError
 
-#: The seat's back-off between attempts to reach the server again (as ``Seat.retry_delay`` gives it).
-BACKOFF = (0.5, 1.0, 2.0, 4.0, 5.0)
 #: Longest wait for any one step (joining, draining, coming back) before the run fails.
 STEP_TIMEOUT = 90.0
 
@@ -101,8 +98,18 @@ class SeatLog:
     attempts: int = 0
     last_attempt: tuple[float, float] = (0.0, 0.0)
     fingerprint: str = ""
-    #: the seat that sat down after the restart to write (its own plan is not one of the seats' checked)
-    visitor: bool = False
+    #: its plan's fingerprint once every seat had caught up with the load (the same at every seat of a table)
+    loaded_fingerprint: str = ""
+    #: the seat left before the restart (its log ends there) / joined again after it (its log starts there)
+    left: bool = False
+    rejoined: bool = False
+    #: attempts to reconnect that raised a driver error instead of failing as the seat says they do
+    raw_errors: int = 0
+
+    @property
+    def held(self) -> bool:
+        """True for a seat that held its plan through the restart."""
+        return not (self.left or self.rejoined)
 
 
 @dataclass(frozen=True)
@@ -119,6 +126,8 @@ class _TableRun:
         self.join, self.load = join, load
         self.seats: list[Seat] = []
         self.logs: list[SeatLog] = []
+        #: the logs of the seats that left before the restart
+        self.gone: list[SeatLog] = []
         self.restart_written = threading.Event()
         self.restart_last = 0
         self.content: Content | None = None
@@ -134,8 +143,8 @@ class _TableRun:
             self.seats.append(seat)
             self.logs.append(log)
 
-    def each(self, work: Callable[[int, Seat, SeatLog], None]) -> None:
-        """Run ``work`` for every seat at once, each in its own thread; the first failure is raised."""
+    def each(self, work: Callable[[int, Seat, SeatLog], None], count: int | None = None) -> None:
+        """Run ``work`` for every seat (the first ``count``) at once, each in a thread; the first failure is raised."""
         failures: list[BaseException] = []
 
         def run(n: int) -> None:
@@ -144,7 +153,7 @@ class _TableRun:
             except BaseException as exc:  # raised below, in the table's thread
                 failures.append(exc)
 
-        threads = [threading.Thread(target=run, args=(n,), daemon=True) for n in range(len(self.seats))]
+        threads = [threading.Thread(target=run, args=(n,), daemon=True) for n in range(count or len(self.seats))]
         for t in threads:
             t.start()
         for t in threads:
@@ -153,14 +162,23 @@ class _TableRun:
             raise failures[0]
 
     def edit_for(self, n: int, seat: Seat, log: SeatLog, start: float) -> None:
-        """Edit every ``period`` seconds (first at a point spread over the period) until the load ends."""
+        """Edit every ``period`` seconds (first at a point spread over the period) until the load ends.
+
+        The seat beats its heartbeat as a window does, every ``HEARTBEAT_SECONDS``.
+        """
         end = start + self.load.seconds
         next_edit = start + self.load.period * (n + 0.5) / self.load.seats
+        next_beat = start + HEARTBEAT_SECONDS * (n + 0.5) / self.load.seats
         count = 0
         while (now := time.monotonic()) < end:
-            if _readable(seat, max(0.0, min(next_edit, end) - now)):
+            if _readable(seat, max(0.0, min(next_edit, next_beat, end) - now)):
                 _catch_up(seat, log)
-            if next_edit <= time.monotonic() < end:
+            now = time.monotonic()
+            if next_beat <= now < end:
+                seat.heartbeat()
+                _catch_up(seat, log)  # the heartbeat's question on the listening connection read what was waiting
+                next_beat += HEARTBEAT_SECONDS
+            if next_edit <= now < end:
                 _write(seat, log, _edit(log.author, count))
                 count += 1
                 next_edit += self.load.period
@@ -173,13 +191,20 @@ class _TableRun:
             while seat.sequence < last:
                 if time.monotonic() > deadline:
                     raise RuntimeError(f"{log.author} never caught up with edit {last} (at {seat.sequence})")
-                if _readable(seat, 0.5):
-                    _catch_up(seat, log)
+                _readable(seat, 0.5)
+                _catch_up(seat, log)
         self.each(work)
 
-    def visit(self) -> SeatLog:
-        """A seat that joins as soon as the server answers again and writes the edits the others must catch up with."""
-        log = SeatLog(self.join.table, f"{self.join.table} visitor", visitor=True)
+    def leave(self) -> None:
+        """The last seat leaves before the restart (its laptop closed); it joins again after it (``rejoin``)."""
+        seat, log = self.seats.pop(), self.logs.pop()
+        seat.close()
+        log.left = True
+        self.gone.append(log)
+
+    def rejoin(self) -> None:
+        """The seat that left joins again as soon as the server answers, and writes what the others catch up with."""
+        log = SeatLog(self.join.table, self.gone[-1].author, rejoined=True)
         deadline = time.monotonic() + STEP_TIMEOUT
         while True:
             try:
@@ -190,31 +215,29 @@ class _TableRun:
                 if time.monotonic() > deadline:
                     raise
                 time.sleep(0.02)
-        try:
-            for k in range(self.load.restart_edits):
-                _write(seat, log, _edit(log.author, k))
-            self.restart_last = seat.sequence
-            self.restart_written.set()
-        finally:
-            seat.close()
-        return log
+        self.seats.append(seat)
+        self.logs.append(log)
+        for k in range(self.load.restart_edits):
+            _write(seat, log, SetField("district", "", "name", f"{log.author}, back {k}"))
+        self.restart_last = seat.sequence
+        self.restart_written.set()
 
     def come_back(self, _n: int, seat: Seat, log: SeatLog) -> None:
-        """Reach the server again, then catch up with what the visitor wrote meanwhile."""
+        """Notice the server is gone (the heartbeat), reach it again, then catch up with what was written since."""
         deadline = time.monotonic() + STEP_TIMEOUT
-        attempt = 0
-        while not _reconnect(seat, log, tried := time.monotonic()):
+        with suppress(SeatLost):
+            seat.heartbeat()
+        if not seat.lost:
+            raise RuntimeError(f"{log.author} did not notice that the server stopped")
+        while not _reconnect(seat, log):
             if time.monotonic() > deadline:
                 raise RuntimeError(f"{log.author} could not reach the room again")
-            time.sleep(_retry_delay(seat, attempt))
-            attempt += 1
-        log.attempts = attempt + 1
-        log.last_attempt = (tried, time.monotonic())
+            time.sleep(seat.retry_delay())
         while not (self.restart_written.is_set() and seat.sequence >= self.restart_last):
             if time.monotonic() > deadline:
                 raise RuntimeError(f"{log.author} never caught up after the restart (at {seat.sequence})")
-            if _readable(seat, 0.05):
-                _catch_up(seat, log)
+            _readable(seat, 0.05)
+            _catch_up(seat, log)
         log.caught_up = time.monotonic()
 
     def close(self) -> None:
@@ -225,6 +248,27 @@ class _TableRun:
 
 def _count(log: SeatLog) -> None:
     log.heard += 1
+
+
+def _in_thread(work: Callable[[], None]) -> Callable[[], None]:
+    """Start ``work`` in a thread; what waits for it to end (and raises what it raised)."""
+    failures: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            work()
+        except BaseException as exc:  # raised by the waiting function, in the table's thread
+            failures.append(exc)
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+
+    def wait() -> None:
+        thread.join()
+        if failures:
+            raise failures[0]
+
+    return wait
 
 
 def _readable(seat: Seat, timeout: float) -> bool:
@@ -255,27 +299,20 @@ def _edit(author: str, count: int) -> Edit:
     return SetField("goals", goal_id, "title", f"{author}, edit {count}")
 
 
-def _reconnect(seat: Seat, log: SeatLog, _began: float) -> bool:
-    """One attempt to reach the server again and catch up; the seat's own ``try_reconnect`` where it has one."""
-    attempt = getattr(seat, "try_reconnect", None)
-    if attempt is not None:
-        before = seat.sequence
-        back = bool(attempt())
-        if back:  # the seat caught up inside; the gap is every edit between
-            now = time.monotonic()
-            log.applied += [(s, now, False) for s in range(before + 1, seat.sequence + 1)]
-        return back
+def _reconnect(seat: Seat, log: SeatLog) -> bool:
+    """One attempt to reach the server again; once back, the seat has caught up with the gap inside."""
+    before, began = seat.sequence, time.monotonic()
+    log.attempts += 1
     try:
-        seat.reconnect()
-        _catch_up(seat, log)
-    except (PlanFileError, psycopg.Error, sa.exc.DBAPIError):  # a new connection's refusal is not wrapped (yet)
+        if not seat.try_reconnect():
+            return False
+    except psycopg.Error:  # a refusal the seat let through unwrapped: counted, and tried again like any other
+        log.raw_errors += 1
         return False
+    now = time.monotonic()
+    log.last_attempt = (began, now)
+    log.applied += [(s, now, False) for s in range(before + 1, seat.sequence + 1)]
     return True
-
-
-def _retry_delay(seat: Seat, attempt: int) -> float:
-    delay = getattr(seat, "retry_delay", None)
-    return float(delay()) if delay is not None else BACKOFF[min(attempt, len(BACKOFF) - 1)]
 
 
 # --- one table's run, in a thread or a process of its own -----------------------------------
@@ -299,16 +336,18 @@ def run_table(join: TableJoin, load: Load, phases: _Phases, content: Content | N
         start = time.monotonic()
         table.each(lambda n, seat, log: table.edit_for(n, seat, log, start))
         table.drain(max(s for log in table.logs for s, _ in log.written))
+        for seat, log in zip(table.seats, table.logs, strict=True):
+            log.loaded_fingerprint = fingerprint(seat.document.plan)
+        table.leave()
         phases.reports.put(("loaded", join.table, None))
         phases.server_down.wait()
-        visits: list[SeatLog] = []
-        visitor = threading.Thread(target=lambda: visits.append(table.visit()), daemon=True)
-        visitor.start()
-        table.each(table.come_back)
-        visitor.join()
+        held = len(table.seats)
+        rejoining = _in_thread(table.rejoin)
+        table.each(table.come_back, held)
+        rejoining()
         for seat, log in zip(table.seats, table.logs, strict=True):
             log.fingerprint = fingerprint(seat.document.plan)
-        phases.reports.put(("done", join.table, table.logs + visits))
+        phases.reports.put(("done", join.table, table.logs + table.gone))
         phases.finish.wait()
     except BaseException:
         phases.reports.put(("failed", join.table, traceback.format_exc()))
@@ -384,7 +423,11 @@ def _wait_for(phases: _Phases, tables: list[TableJoin], step: str, timeout: floa
 
 
 def faults(logs: list[SeatLog], server_fingerprints: dict[str, str]) -> list[str]:
-    """Every seat that missed an edit, applied one twice or out of order, or ends unlike the server's plan."""
+    """Every seat that missed an edit, applied one twice or out of order, or ends unlike the server's plan.
+
+    A seat that left before the restart is held to the edits before it; the
+    seat that joined again after it, to the server's plan at the end.
+    """
     found: list[str] = []
     by_table: dict[str, list[SeatLog]] = {}
     for log in logs:
@@ -393,18 +436,27 @@ def faults(logs: list[SeatLog], server_fingerprints: dict[str, str]) -> list[str
         every = sorted(s for log in seats for s, _ in log.written)
         if len(set(every)) != len(every):
             found.append(f"{table}: a sequence number was written twice")
-        for log in (s for s in seats if not s.visitor):
-            own = {s for s, _ in log.written}
-            others = [s for s, _, _ in log.applied]
-            if others != sorted(set(others)) or set(others) != set(every) - own:
-                missed = sorted(set(every) - own - set(others))
-                twice = sorted({s for s in others if others.count(s) > 1})
-                found.append(f"{log.author}: other seats' edits not applied once each in order "
-                             f"(missed {missed[:5]}, twice {twice[:5]})")
-            if log.heard != len(every):
-                found.append(f"{log.author}: its plan heard {log.heard} edits of {len(every)}")
-            if log.fingerprint != server_fingerprints.get(table):
+        for log in seats:
+            if not log.rejoined:
+                found += _applied_once(log, [s for s in every if not log.left or s <= log.load_last])
+            if not log.left and log.fingerprint != server_fingerprints.get(table):
                 found.append(f"{log.author}: its plan's fingerprint differs from the server's")
+        if len({log.loaded_fingerprint for log in seats if not log.rejoined}) > 1:
+            found.append(f"{table}: the seats' plans differed once the load was over")
+    return found
+
+
+def _applied_once(log: SeatLog, every: list[int]) -> list[str]:
+    own = {s for s, _ in log.written}
+    others = [s for s, _, _ in log.applied]
+    found = []
+    if others != sorted(set(others)) or set(others) != set(every) - own:
+        missed = sorted(set(every) - own - set(others))
+        twice = sorted({s for s in others if others.count(s) > 1})
+        found.append(f"{log.author}: other seats' edits not applied once each in order "
+                     f"(missed {missed[:5]}, twice {twice[:5]})")
+    if log.heard != len(every):
+        found.append(f"{log.author}: its plan heard {log.heard} edits of {len(every)}")
     return found
 
 
