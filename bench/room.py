@@ -32,6 +32,7 @@ the bench runs as root); stopped afterwards. Every line starts with ``room:``.
 from __future__ import annotations
 
 import os
+import select
 import statistics
 import sys
 import threading
@@ -110,7 +111,9 @@ def _under_load(folder: Path, state: RoomState, joins: list[TableJoin], workdir:
     def start() -> float:
         return _start_and_wait_for_answer(folder, state)
 
-    with run_load(joins, load, stop=stop, start=start, processes=True) as result:
+    floor: list[float] = []
+    with run_load(joins, load, stop=stop, start=start, processes=True,
+                  beside=lambda over: _plain_notices(folder, state, over, floor)) as result:
         on_server = {j.table: _server_fingerprint(folder, state, j.table) for j in joins}
         home, home_equal = _take_every_table_home(folder, state, joins, workdir, on_server)
     wrong = faults(result.logs, on_server) + home_equal
@@ -118,7 +121,7 @@ def _under_load(folder: Path, state: RoomState, joins: list[TableJoin], workdir:
         print("room: the seats' plans and the server's differ:\n  " + "\n  ".join(wrong), file=sys.stderr)
         raise RuntimeError(f"room: {len(wrong)} faults in the seats' plans (listed above)")
     seats = f"{len(joins)} tables × {SEATS} seats, an edit per seat every {PERIOD:.0f} s for {SECONDS:.0f} s"
-    return [*_visible_figures(result.logs, seats, settings),
+    return [*_visible_figures(result.logs, seats, settings, floor),
             _restart_figure(result, stopped[0]),
             Figure("room: take-home of one table (slowest)", max(home), "s", 2.0,
                    note=f"median {statistics.median(home):.2f} s of {len(home)} tables written one by one while "
@@ -129,19 +132,50 @@ def _under_load(folder: Path, state: RoomState, joins: list[TableJoin], workdir:
                         "otherwise)")]
 
 
-def _visible_figures(logs: list[SeatLog], seats: str, settings: str) -> list[Figure]:
+def _visible_figures(logs: list[SeatLog], seats: str, settings: str, floor: list[float]) -> list[Figure]:
     samples = visible_after(logs)
     by_socket = sum(1 for log in logs for s, _, socket in log.applied if socket and s <= log.load_last)
     edits = sum(1 for log in logs for s, _ in log.written if s <= log.load_last)
-    ms = sorted(s * 1000 for s in samples)
+    ms, peer = sorted(s * 1000 for s in samples), sorted(s * 1000 for s in floor)
     return [
         Figure("room: edit visible on another seat (median)", statistics.median(ms), "ms", 100.0,
                note=f"{seats}: {edits} edits seen {len(ms)} times ({by_socket} through the seat's socket, "
                     f"{len(ms) - by_socket} inside its own turn); loopback, {settings}"),
-        Figure("room: edit visible on another seat (95th percentile)", statistics.quantiles(ms, n=100)[94],
-               "ms", 300.0),
-        Figure("room: edit visible on another seat (longest)", ms[-1], "ms", 1000.0),
+        Figure("room: edit visible on another seat (95th percentile)", _p95(ms), "ms", 300.0),
+        Figure("room: edit visible on another seat (longest)", ms[-1], "ms", 1000.0,
+               note=f"beside the seats, the floor: a durable one-row commit with a NOTIFY heard on a LISTENing "
+                    f"connection, {len(peer)} times: median {statistics.median(peer):.1f} ms, 95th percentile "
+                    f"{_p95(peer):.1f} ms, longest {peer[-1]:.1f} ms"),
     ]
+
+
+def _p95(ms: list[float]) -> float:
+    return statistics.quantiles(ms, n=100)[94]
+
+
+def _plain_notices(folder: Path, state: RoomState, over: threading.Event, floor: list[float]) -> None:
+    """The floor beside the seats: a durable one-row commit with a NOTIFY, from its return to a listener hearing it.
+
+    In plain psycopg, as the room's superuser, four times a second while the
+    seats edit: what the server, its disk and the loaded machine set for any
+    edit another seat is to see.
+    """
+    options = {**tls_options(folder), "autocommit": True}
+    login = {"host": state.server_host, "port": state.port, "dbname": state.database,
+             "user": state.admin_user, "password": state.admin_password}
+    with psycopg.connect(**login, **options) as writer, psycopg.connect(**login, **options) as ear:
+        writer.execute("CREATE TABLE IF NOT EXISTS public.bench_floor (n integer)")
+        ear.execute("LISTEN bench_floor")
+        n = 0
+        while not over.wait(0.25):
+            n += 1
+            with writer.transaction():
+                writer.execute("INSERT INTO public.bench_floor VALUES (%s)", (n,))
+                writer.execute("SELECT pg_notify('bench_floor', %s)", (str(n),))
+            committed = time.monotonic()
+            select.select([ear.fileno()], [], [], 5)
+            if any(note.payload == str(n) for note in ear.notifies(timeout=5, stop_after=1)):
+                floor.append(time.monotonic() - committed)
 
 
 def _restart_figure(result: LoadResult, stopped: float) -> Figure:

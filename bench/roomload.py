@@ -361,24 +361,31 @@ class LoadFailed(RuntimeError):
 
 @contextmanager
 def run_load(tables: list[TableJoin], load: Load, *, stop: Callable[[], None], start: Callable[[], float],
-             processes: bool) -> Iterator[LoadResult]:
+             processes: bool, beside: Callable[[threading.Event], None] | None = None) -> Iterator[LoadResult]:
     """Run every table's seats at once; yields once every seat is back after the restart (seats still open).
 
     ``stop`` and ``start`` stop and start the room's server (``start`` returns
     when it answered again). With ``processes`` each table's seats run in a
     process of their own (two cores are shared by them all); else in threads here.
+    ``beside`` runs in a thread of its own while the seats edit, until the event it is given is set.
     """
     phases, workers = _launch(tables, load, processes)
+    over = threading.Event()
     try:
         _wait_for(phases, tables, "ready", STEP_TIMEOUT * 2)
         phases.go.set()
+        wait_beside = _in_thread(lambda: beside(over)) if beside is not None else None
         _wait_for(phases, tables, "loaded", load.seconds + STEP_TIMEOUT)
+        over.set()
+        if wait_beside is not None:
+            wait_beside()
         stop()
         phases.server_down.set()
         answered = start()
         done = _wait_for(phases, tables, "done", STEP_TIMEOUT)
         yield LoadResult([log for logs in done for log in logs], answered)
     finally:
+        over.set()
         for event in (phases.go, phases.server_down, phases.finish):
             event.set()
         for worker in workers:
