@@ -181,6 +181,7 @@ def _plain_notices(folder: Path, state: RoomState, over: threading.Event, floor:
 def _restart_figure(result: LoadResult, stopped: float) -> Figure:
     held = [log for log in result.logs if log.held]
     raw = sum(log.raw_errors for log in held)
+    wrote = statistics.median(log.written[-1][1] - result.answered for log in result.logs if log.rejoined)
     waits = sorted((log.caught_up or 0.0) - result.answered for log in held)
     attempts = sorted(log.attempts for log in held)
     began = statistics.median(log.last_attempt[0] - result.answered for log in held)
@@ -191,7 +192,8 @@ def _restart_figure(result: LoadResult, stopped: float) -> Figure:
                        f"{result.answered - stopped:.1f} s; each seat's heartbeat found it gone, then it retried "
                        f"after 0.5, 1, 2, 4, then 5 s: {statistics.median(attempts):.0f} attempts (median), "
                        f"{attempts[-1]} at most; the one that reached it began {began:.2f} s after the answer and "
-                       f"took {took:.2f} s (medians)" + (f"; {raw} attempts raised a driver error" if raw else ""))
+                       f"took {took:.2f} s; the seat that left had written again {wrote:.2f} s after it (medians)"
+                       + (f"; {raw} attempts raised a driver error" if raw else ""))
 
 
 def _start_and_wait_for_answer(folder: Path, state: RoomState) -> float:
