@@ -116,6 +116,7 @@ class SeatPlan(ServerPlan):
     pending: LogEntry | None = None
     #: Whether the plan's schema has the presence table (a room made by an earlier version has none).
     has_presence: bool = False
+    _handed: list[Remote]
 
     @classmethod
     def open_seat(cls, text: str, *, holder: str = "", seat_id: str = "", heartbeat: float = 2.0) -> SeatPlan:
@@ -123,6 +124,7 @@ class SeatPlan(ServerPlan):
         connect = seat_connection(seat_id, heartbeat) if seat_id else None
         plan = cls._open(text, read_only=False, holder=holder, shared=True, connect=connect)
         assert isinstance(plan, SeatPlan)
+        plan._handed = []
         try:
             plan._require_notice()
             with talking_to(plan.server), plan._conn.begin():
@@ -221,6 +223,11 @@ class SeatPlan(ServerPlan):
         """Record that the seat's plan now includes the edit ``sequence`` (and every one before it)."""
         self._sequence = max(self._sequence, sequence)
 
+    def take_handed(self) -> list[Remote]:
+        """The other seats' edits the turns handed over since the last call (applied, whatever became of the turn)."""
+        handed, self._handed = self._handed, []
+        return handed
+
     def edits_between(self, first: int, last: int) -> list[Remote]:
         """The log's edits after ``first`` up to ``last``, in order (every seat's, this one's included)."""
         with talking_to(self.server), self._conn.begin():
@@ -247,6 +254,7 @@ class SeatPlan(ServerPlan):
                 transaction.rollback()
                 raise
         turn = _Turn(self, self._conn, [Remote(n, e) for n, e in found])
+        self._handed += turn.missing
         if found:
             self._sequence = found[-1][0]
         try:
