@@ -39,7 +39,7 @@ from starlette.routing import Route
 from summit_app.plan.content import Content
 from summit_app.room.phones import page
 from summit_app.room.phones.database import MAX_DOTS, NOTE_LIMIT
-from summit_app.room.phones.hub import Hub
+from summit_app.room.phones.hub import LOOK, Hub
 from summit_app.room.phones.limits import Limiter, Limits
 from summit_app.room.phones.store import Member, PhoneStore, Pool, Refused
 
@@ -253,15 +253,21 @@ async def _events(request: Request, service: _Service) -> Response:
         raise
 
     async def stream() -> AsyncIterator[str]:
+        sent = first
         try:
             yield f"retry: 3000\ndata: {first}\n\n"
             while True:
                 try:
                     number = await asyncio.wait_for(queue.get(), KEEP_ALIVE)
                 except TimeoutError:
+                    number = LOOK  # now and then, look: a notification lost with a connection is caught up
+                if number == LOOK:
+                    number = (await service.store.round(member.table)).round
+                if number != sent:
+                    sent = number
+                    yield f"data: {number}\n\n"
+                else:
                     yield ": still here\n\n"
-                    continue
-                yield f"data: {number}\n\n"
         finally:
             service.hub.leave(member.table, queue)
 

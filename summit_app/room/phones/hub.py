@@ -22,6 +22,8 @@ log = logging.getLogger("summit_app.room.phones")
 #: How long the hub listens before it looks for new tables to listen to (seconds).
 LISTEN_SLICE = 0.5
 RETRY_AFTER = 2.0
+#: Put in a page's queue instead of a round number: read the table's round again (it may have changed unheard).
+LOOK = -1
 
 
 class Hub:
@@ -68,13 +70,14 @@ class Hub:
                 for name in set(self._channels) - heard:
                     await conn.execute(sql.SQL("LISTEN {}").format(sql.Identifier(name)))
                     heard.add(name)
+                    self._wake(name, f"{LOOK}.0")  # what changed before the LISTEN is read, not missed
                 async for note in conn.notifies(timeout=LISTEN_SLICE):
                     self._wake(note.channel, note.payload)
 
     def _wake(self, name: str, payload: str) -> None:
         table = self._channels.get(name)
         round_text = payload.split(".", 1)[0]
-        if table is None or not round_text.isdigit():
+        if table is None or not (round_text.isdigit() or round_text == str(LOOK)):
             return
         for queue in list(self._waiting.get(table, ())):
             with contextlib.suppress(asyncio.QueueFull):

@@ -142,11 +142,12 @@ class PhoneStore:
                 raise Refused(404, "This link is not known here. Ask the facilitator for your card.")
             table, member_id, revoked = str(row[0]), str(row[1]), bool(row[2])
             name = None if revoked else await self._name_on_plan(conn, table, member_id)
-            if name is None:
-                if not revoked:
+        if name is None:
+            if not revoked:  # the member left the plan: their link stops working for good
+                async with self.pool.connection() as conn:
                     await conn.execute(f"UPDATE {PRIVATE_SCHEMA}.token SET revoked = true WHERE digest = %s",
                                        (digest(token),))
-                raise Refused(403, "This link no longer works: you are not on the table's team now.")
+            raise Refused(403, "This link no longer works: you are not on the table's team now.")
         return Member(table, member_id, name)
 
     async def _name_on_plan(self, conn: psycopg.AsyncConnection[Any], table: str, member_id: str) -> str | None:
@@ -155,8 +156,9 @@ class PhoneStore:
         query = sql.SQL("SELECT name FROM {}.{} WHERE id = %s").format(sql.Identifier(table),
                                                                          sql.Identifier(members_table()))
         try:
-            row = await (await conn.execute(query, (member_id,))).fetchone()
-        except psycopg.errors.UndefinedTable:  # the table is gone from the room
+            async with conn.transaction():  # a savepoint: a table gone from the room leaves the rest usable
+                row = await (await conn.execute(query, (member_id,))).fetchone()
+        except (psycopg.errors.UndefinedTable, psycopg.errors.InvalidSchemaName):
             return None
         return None if row is None else str(row[0] or "").strip() or "Team member"
 
