@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
-import subprocess
 import sys
 import time
 import urllib.request
@@ -39,7 +38,7 @@ def running_pid(room: Path, settings: PhonesSettings | None) -> int | None:
         command = Path(f"/proc/{settings.pid}/cmdline").read_bytes().split(b"\0")
     except OSError:
         return None
-    return settings.pid if MODULE.encode() in command and str(room).encode() in command else None
+    return settings.pid if MODULE.encode() in command and str(room.resolve()).encode() in command else None
 
 
 def start_service(room: Path, port: int | None = None) -> tuple[PhonesSettings, str]:
@@ -51,17 +50,25 @@ def start_service(room: Path, port: int | None = None) -> tuple[PhonesSettings, 
             return settings, "The phone service is already running"
         ensure_phones(room, state, settings)
         chosen = _pick(port if port is not None else settings.port or DEFAULT_PORT, explicit=port is not None)
-        log = open(room / LOG_FILE, "ab")  # noqa: SIM115 - handed to the child process
-        try:
-            child = subprocess.Popen([sys.executable, "-m", MODULE, "--data", str(room), "--port", str(chosen)],
-                                     stdin=subprocess.DEVNULL, stdout=log, stderr=log, start_new_session=True,
-                                     cwd="/", env={**os.environ, "PYTHONUNBUFFERED": "1"})
-        finally:
-            log.close()
-        settings.port, settings.pid, settings.host = chosen, child.pid, state.host
+        pid = _spawn(room, chosen)
+        settings.port, settings.pid, settings.host = chosen, pid, state.host
         save_settings(room, settings)
-    _wait_until_answering(child, chosen, room)
+    _wait_until_answering(pid, chosen, room)
     return settings, "Phone service started"
+
+
+def _spawn(room: Path, port: int) -> int:
+    """Start the service in a session of its own (it outlives the command), its output in ``phones.log``."""
+    log = room / LOG_FILE
+    actions = [(os.POSIX_SPAWN_OPEN, 0, os.devnull, os.O_RDONLY, 0),
+               (os.POSIX_SPAWN_OPEN, 1, str(log), os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600),
+               (os.POSIX_SPAWN_DUP2, 1, 2)]
+    argv = [sys.executable, "-m", MODULE, "--data", str(room.resolve()), "--port", str(port)]
+    try:
+        return os.posix_spawn(sys.executable, argv, {**os.environ, "PYTHONUNBUFFERED": "1"},
+                              file_actions=actions, setsid=True)
+    except OSError as exc:
+        raise UsageError("room phones", f"cannot start the phone service ({exc.strerror or exc})") from None
 
 
 def _pick(port: int, *, explicit: bool) -> int:
@@ -74,17 +81,18 @@ def _pick(port: int, *, explicit: bool) -> int:
     return cluster.free_port()
 
 
-def _wait_until_answering(child: subprocess.Popen[bytes], port: int, room: Path) -> None:
+def _wait_until_answering(pid: int, port: int, room: Path) -> None:
     deadline = time.monotonic() + START_TIMEOUT
     while time.monotonic() < deadline:
-        if child.poll() is not None:
+        if _ended(pid):
             raise UsageError("room phones", f"the phone service stopped at once; see {room / LOG_FILE}")
         with contextlib.suppress(OSError), urllib.request.urlopen(f"http://127.0.0.1:{port}/health",
                                                                   timeout=1) as answer:
             if answer.status == 200:
                 return
         time.sleep(0.1)
-    child.terminate()
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(pid, signal.SIGTERM)
     raise UsageError("room phones", f"the phone service did not answer within {START_TIMEOUT:.0f} s; "
                                     f"see {room / LOG_FILE}")
 
@@ -108,6 +116,15 @@ def stop_service(room: Path) -> bool:
     settings.pid = 0
     save_settings(room, settings)
     return True
+
+
+def _ended(pid: int) -> bool:
+    """True once the service this process started has exited (its exit status collected)."""
+    try:
+        done, _ = os.waitpid(pid, os.WNOHANG)
+    except ChildProcessError:
+        return not Path(f"/proc/{pid}").exists()
+    return done == pid
 
 
 def _reap(pid: int) -> None:
