@@ -16,7 +16,7 @@ from pathlib import Path
 from bench.figures import Figure
 
 MODULES = ["bench.store", "bench.postgres", "bench.checks", "bench.gui", "bench.review", "bench.xlsx", "bench.pdf",
-           "bench.rollup", "bench.room"]
+           "bench.rollup", "bench.room", "bench.phones"]
 
 
 def main() -> int:
