@@ -35,7 +35,8 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     config = ServiceConfig(service_options(room, state, settings), settings.form_key.encode(), load_content())
     uvicorn.run(make_app(config), host=args.listen, port=args.port, access_log=False, log_level="warning",
-                server_header=False, proxy_headers=False, timeout_keep_alive=5, limit_concurrency=1000)
+                server_header=False, proxy_headers=False, timeout_keep_alive=5, limit_concurrency=1000,
+                timeout_graceful_shutdown=1)  # open event streams never end by themselves
     return 0
 
 

@@ -80,7 +80,8 @@ class Phones:
             probe.bind(("127.0.0.1", 0))
             port = probe.getsockname()[1]
         server = uvicorn.Server(uvicorn.Config(make_app(self.config(limits)), host="127.0.0.1", port=port,
-                                               access_log=False, log_level="warning", lifespan="on"))
+                                               access_log=False, log_level="warning", lifespan="on",
+                                               timeout_graceful_shutdown=1))
         thread = threading.Thread(target=server.run, daemon=True)
         thread.start()
         deadline = time.monotonic() + 10
