@@ -55,6 +55,13 @@ def cmd_phones(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_serve_phones(args: argparse.Namespace) -> int:
+    from summit_app.room.phones.serve import serve
+
+    serve(_room(args), args.port)
+    return 0
+
+
 def cmd_cards(args: argparse.Namespace) -> int:
     from summit_app.room.phones.cards import member_cards, write_cards_pdf
 
@@ -249,6 +256,10 @@ def add_commands(sub: Any) -> None:
     p = commands.add_parser("phones", parents=[data], help="start the web service for members' phones")
     p.add_argument("--port", type=int, metavar="N", help="the port phones reach it on (default 8780, or a free one)")
     p.set_defaults(run=cmd_phones)
+
+    p = commands.add_parser("serve-phones", parents=[data])  # the service's own process, which `phones` starts
+    p.add_argument("--port", type=int, required=True)
+    p.set_defaults(run=cmd_serve_phones)
 
     p = commands.add_parser("cards", parents=[data], help="print a table's members' phone cards (PDF)")
     p.add_argument("table", metavar="TABLE")

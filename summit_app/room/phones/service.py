@@ -1,6 +1,6 @@
 """Starting and stopping the phone service beside the room (``summit-app room phones``; ``room stop`` stops it).
 
-The service runs as a process of its own (``python -m summit_app.room.phones``)
+The service runs as a process of its own (``summit-app room serve-phones``)
 so the facilitator's command returns; its port and process id are written to
 ``phones.json``. It listens on every address of the machine (phones reach it on
 the room's network) on plain HTTP: a self-signed certificate would warn on
@@ -19,6 +19,7 @@ from pathlib import Path
 
 from summit_app.room import cluster
 from summit_app.room.phones.database import ensure_phones
+from summit_app.room.phones.serve import COMMAND
 from summit_app.room.phones.settings import PhonesSettings, load_settings, save_settings
 from summit_app.room.state import load_state, room_lock
 from summit_app.workflows.errors import UsageError
@@ -27,7 +28,6 @@ DEFAULT_PORT = 8780
 START_TIMEOUT = 20.0
 STOP_TIMEOUT = 10.0
 LOG_FILE = "phones.log"
-MODULE = "summit_app.room.phones"
 
 
 def running_pid(room: Path, settings: PhonesSettings | None) -> int | None:
@@ -38,7 +38,7 @@ def running_pid(room: Path, settings: PhonesSettings | None) -> int | None:
         command = Path(f"/proc/{settings.pid}/cmdline").read_bytes().split(b"\0")
     except OSError:
         return None
-    return settings.pid if MODULE.encode() in command and str(room.resolve()).encode() in command else None
+    return settings.pid if COMMAND.encode() in command and str(room.resolve()).encode() in command else None
 
 
 def start_service(room: Path, port: int | None = None) -> tuple[PhonesSettings, str]:
@@ -63,7 +63,8 @@ def _spawn(room: Path, port: int) -> int:
     actions = [(os.POSIX_SPAWN_OPEN, 0, os.devnull, os.O_RDONLY, 0),
                (os.POSIX_SPAWN_OPEN, 1, str(log), os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600),
                (os.POSIX_SPAWN_DUP2, 1, 2)]
-    argv = [sys.executable, "-m", MODULE, "--data", str(room.resolve()), "--port", str(port)]
+    program = [sys.executable] if getattr(sys, "frozen", False) else [sys.executable, "-m", "summit_app"]
+    argv = [*program, "room", COMMAND, "--data", str(room.resolve()), "--port", str(port)]
     try:
         return os.posix_spawn(sys.executable, argv, {**os.environ, "PYTHONUNBUFFERED": "1"},
                               file_actions=actions, setsid=True)
