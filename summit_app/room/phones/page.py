@@ -42,7 +42,8 @@ min-height:2.75rem}
 button.plain{background:#e8e8e8;color:#1b1b1b}
 :focus-visible{outline:3px solid #e36b00;outline-offset:2px}
 .error{color:#a00000;font-weight:600}.saved{color:#17612a;font-weight:600}
-[aria-invalid=true]{border:2px solid #a00000}
+input[aria-invalid=true],textarea[aria-invalid=true],fieldset[aria-invalid=true]{border:2px solid #a00000}
+form+form{margin-top:1rem}
 """
 
 #: Follows the table: reload when its round changes (events, else a poll every few seconds).
