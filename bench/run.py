@@ -17,7 +17,7 @@ from pathlib import Path
 from bench.figures import Figure
 
 MODULES = ["bench.store", "bench.postgres", "bench.checks", "bench.gui", "bench.review", "bench.xlsx", "bench.pdf",
-           "bench.rollup", "bench.room"]
+           "bench.rollup", "bench.room", "bench.phones"]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -16,9 +16,10 @@ libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 fon
 # is read over AT-SPI (python3-pyatspi) in an X server and session bus of its own; plans on a
 # PostgreSQL server are tested on a throw-away cluster that pg_virtualenv (postgresql-common) starts;
 # the summit room makes its own cluster and certificate (postgresql, openssl), and zbarimg reads
-# its join codes' QR codes back.
+# its join codes' QR codes back; a headless Chromium, driven by its chromedriver, opens a member's
+# phone link.
 test_pkgs="poppler-utils libreoffice-calc-nogui|libreoffice-calc desktop-file-utils appstream shared-mime-info strace
-python3-pyatspi at-spi2-core xvfb xauth dbus dbus-x11 xdotool postgresql openssl zbar-tools"
+python3-pyatspi at-spi2-core xvfb xauth dbus dbus-x11 xdotool postgresql openssl zbar-tools chromium chromium-driver"
 
 pkgs=$run_pkgs
 [ "$purpose" = test ] && pkgs="$run_pkgs $test_pkgs"

@@ -83,13 +83,17 @@ class VotingSession:
 
     def tally(self) -> list[TallyRow]:
         """Options by dots, most first (ties keep their listed order, and share a rank)."""
-        totals = [(self.total(option_id), i, option_id, name) for i, (option_id, name) in enumerate(self.options)]
-        ordered = sorted(totals, key=lambda t: (-t[0], t[1]))
-        rows: list[TallyRow] = []
-        for position, (dots, _, option_id, name) in enumerate(ordered, start=1):
-            rank = rows[-1].rank if rows and rows[-1].dots == dots else position
-            rows.append(TallyRow(option_id, name, dots, rank))
-        return rows
+        return ranked([(option_id, name, self.total(option_id)) for option_id, name in self.options])
+
+
+def ranked(counted: Sequence[tuple[str, str, int]]) -> list[TallyRow]:
+    """(option id, name, dots) by dots, most first; ties keep their listed order and share a rank (1, 2, 2, 4)."""
+    ordered = sorted(enumerate(counted), key=lambda t: (-t[1][2], t[0]))
+    rows: list[TallyRow] = []
+    for position, (_, (option_id, name, dots)) in enumerate(ordered, start=1):
+        rank = rows[-1].rank if rows and rows[-1].dots == dots else position
+        rows.append(TallyRow(option_id, name, dots, rank))
+    return rows
 
 
 def goal_choices(plan: model.Plan) -> list[Choice]:

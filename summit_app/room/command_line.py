@@ -45,6 +45,34 @@ def cmd_stop(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_phones(args: argparse.Namespace) -> int:
+    from summit_app.room.phones.service import start_service
+
+    settings, said = start_service(_room(args), args.port)
+    state = load_state(_room(args))
+    print(f"{said}: http://{state.host}:{settings.port}/ (print the members' cards with: "
+          f"summit-app room cards TABLE CARDS.pdf)")
+    return 0
+
+
+def cmd_serve_phones(args: argparse.Namespace) -> int:
+    from summit_app.room.phones.serve import serve
+
+    serve(_room(args), args.port)
+    return 0
+
+
+def cmd_cards(args: argparse.Namespace) -> int:
+    from summit_app.room.phones.cards import member_cards, write_cards_pdf
+
+    if not str(args.pdf).lower().endswith(".pdf"):
+        raise UsageError(str(args.pdf), "the cards are written as a .pdf file")
+    cards = member_cards(_room(args), args.table)
+    write_cards_pdf(cards, args.pdf)
+    print(f"Wrote {len(cards)} card{'s' if len(cards) != 1 else ''} for table {args.table} to {args.pdf}")
+    return 0
+
+
 def _table_source(args: argparse.Namespace) -> tuple[facilitator.Fill, Any]:
     from summit_app.room import facilitator
 
@@ -227,6 +255,19 @@ def add_commands(sub: Any) -> None:
 
     p = commands.add_parser("stop", parents=[data], help="stop the room's server")
     p.set_defaults(run=cmd_stop)
+
+    p = commands.add_parser("phones", parents=[data], help="start the web service for members' phones")
+    p.add_argument("--port", type=int, metavar="N", help="the port phones reach it on (default 8780, or a free one)")
+    p.set_defaults(run=cmd_phones)
+
+    p = commands.add_parser("serve-phones", parents=[data])  # the service's own process, which `phones` starts
+    p.add_argument("--port", type=int, required=True)
+    p.set_defaults(run=cmd_serve_phones)
+
+    p = commands.add_parser("cards", parents=[data], help="print a table's members' phone cards (PDF)")
+    p.add_argument("table", metavar="TABLE")
+    p.add_argument("pdf", metavar="CARDS.pdf")
+    p.set_defaults(run=cmd_cards)
 
     p = commands.add_parser("rotate-passphrase", parents=[data], help="a new passphrase; its seats are signed out")
     p.add_argument("table", metavar="NAME")

@@ -211,6 +211,9 @@ def stop_room(room: Path) -> None:
         if not state.managed:
             raise UsageError("room stop", f"the room's server at {state.server_host}:{state.port} is run by "
                                           "others; it is not stopped from here")
+        from summit_app.room.phones.service import stop_service
+
+        stop_service(room)  # the phones' service first: it talks to the server
         if not cluster.is_running(room):
             raise UsageError("room stop", "the room's server is not running")
         cluster.stop_cluster(room)
