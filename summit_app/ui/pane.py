@@ -118,9 +118,11 @@ class Pane(QWidget):
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a Tab stop of its own: it follows the focused field
         inner = QWidget()
         self.body = QVBoxLayout(inner)
+        # Given to the scroll area while empty: it measures what it is given, and the guidance
+        # is rich text laid out again at each width asked (a pass the first showing repeats).
+        scroll.setWidget(inner)
         self.guidance = GuidanceStrip(context, self.pane_id)
         self.body.addWidget(self.guidance)
-        scroll.setWidget(inner)
         outer.addWidget(scroll)
         self.scroll = scroll
 

@@ -182,3 +182,18 @@ def test_a_guidance_line_measures_again_when_its_text_font_or_margins_change(qtb
     assert line.heightForWidth(240) == reference_height(long_text, bigger, 240) > tall
     line.setContentsMargins(0, 20, 0, 20)
     assert line.heightForWidth(240) == reference_height(long_text, bigger, 240) + 40
+
+
+def test_a_pane_built_out_of_sight_has_not_measured_its_guidance(make_window: MakeWindow) -> None:
+    """The guidance lines are rich text, and measuring them at a width lays the whole text out.
+    A pane built but not on show (as the first pane is, before the window first paints) has
+    asked none of them yet: its scroll area took the pane's content while it was still empty."""
+    window = make_window()
+    assert window.workspace is not None
+    pane = window.workspace.pane("vision")  # built now, not shown
+    lines = [label for label in pane.guidance.labels if isinstance(label, GuidanceLine)]
+    assert lines
+    assert all(not line._heights for line in lines)  # the heights a line keeps: none asked for yet
+    window.workspace.show_pane("vision")
+    pane.grab()
+    assert any(line._heights for line in lines)  # once shown, the strip is measured
