@@ -179,20 +179,22 @@ def _plain_notices(folder: Path, state: RoomState, over: threading.Event, floor:
 
 
 def _restart_figure(result: LoadResult, stopped: float) -> Figure:
+    """From the server answering again to each held seat back in and caught up (``try_reconnect`` reads the gap)."""
     held = [log for log in result.logs if log.held]
     raw = sum(log.raw_errors for log in held)
     wrote = statistics.median(log.written[-1][1] - result.answered for log in result.logs if log.rejoined)
-    waits = sorted((log.caught_up or 0.0) - result.answered for log in held)
+    back = sorted(log.last_attempt[1] - result.answered for log in held)
+    heard = statistics.median((log.caught_up or 0.0) - result.answered for log in held)
     attempts = sorted(log.attempts for log in held)
-    began = statistics.median(log.last_attempt[0] - result.answered for log in held)
     took = statistics.median(log.last_attempt[1] - log.last_attempt[0] for log in held)
-    return Figure("room: catch-up after a server restart (slowest seat)", waits[-1], "s", 2.0,
-                  note=f"from the server answering again to each seat caught up with the edits written since; "
-                       f"median {statistics.median(waits):.2f} s; the server was down "
+    return Figure("room: catch-up after a server restart (slowest seat)", back[-1], "s", 2.0,
+                  note=f"from the server answering again to each seat connected again with every edit written "
+                       f"before it in its plan; median {statistics.median(back):.2f} s; the server was down "
                        f"{result.answered - stopped:.1f} s; each seat's heartbeat found it gone, then it retried "
-                       f"after 0.5, 1, 2, 4, then 5 s: {statistics.median(attempts):.0f} attempts (median), "
-                       f"{attempts[-1]} at most; the one that reached it began {began:.2f} s after the answer and "
-                       f"took {took:.2f} s; the seat that left had written again {wrote:.2f} s after it (medians)"
+                       f"(0.25, 0.5, then every 1 s): {statistics.median(attempts):.0f} attempts (median), "
+                       f"{attempts[-1]} at most; the attempt that got in took {took:.2f} s; the seat that left "
+                       f"joined again and wrote {wrote:.2f} s after the answer, and the others had its edits "
+                       f"{heard:.2f} s after the answer (medians)"
                        + (f"; {raw} attempts raised a driver error" if raw else ""))
 
 

@@ -40,8 +40,9 @@ HEARTBEAT_SECONDS: float = 2.0
 STALE_HEARTBEATS = 4
 #: A heartbeat not answered within this many heartbeats (2 s at least) finds the server lost.
 ANSWER_HEARTBEATS = 2.5
-#: Seconds between reconnect attempts: 0.5, 1, 2, 4, then 5 s.
-_RETRY_DELAYS = (0.5, 1.0, 2.0, 4.0, 5.0)
+#: Seconds between reconnect attempts: 0.25, 0.5, then every second (a seat is back within about a second of
+#: the server; a refused attempt costs the server little, even from every seat of the room).
+_RETRY_DELAYS = (0.25, 0.5, 1.0)
 #: How many of the other seats' edits the seat remembers for undo (older ones are read from the edit log).
 _REMEMBERED = 2000
 
@@ -186,7 +187,7 @@ class Seat:
             self._present = self.store.present(self._heartbeat * STALE_HEARTBEATS)
 
     def retry_delay(self) -> float:
-        """Seconds to wait before the next ``try_reconnect``: 0.5, 1, 2, 4, then 5."""
+        """Seconds to wait before the next ``try_reconnect``: 0.25, 0.5, then 1."""
         return _RETRY_DELAYS[min(self._attempts, len(_RETRY_DELAYS) - 1)]
 
     def try_reconnect(self) -> bool:

@@ -21,6 +21,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import psycopg
 import sqlalchemy as sa
 
 from summit_app.plan import model
@@ -67,6 +68,9 @@ def talking_to(location: ServerLocation, doing: str = "") -> Iterator[None]:
         yield
     except sa.exc.DBAPIError as exc:
         raise PlanFileError(location.shown(), server_reason(exc, location, doing)) from None
+    except psycopg.Error as exc:  # the pool's own connect (``Engine.raw_connection``) is not wrapped by SQLAlchemy
+        wrapped = sa.exc.OperationalError(None, None, exc)
+        raise PlanFileError(location.shown(), server_reason(wrapped, location, doing)) from None
     except (ValueError, TypeError) as exc:  # a bad connection setting (e.g. sslmode) found by the driver
         raise PlanFileError(location.shown(), _without_password(f"cannot use the address ({exc})", location)) \
             from None

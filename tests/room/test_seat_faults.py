@@ -23,6 +23,7 @@ from summit_app.plan.edits import AddItem, SetField
 from summit_app.plan.interchange import fingerprint
 from summit_app.room import facilitator
 from summit_app.room.seat import Seat, SeatLost, SeatRemoved
+from summit_app.store.errors import PlanFileError
 from summit_app.store.server import ServerPlan
 
 pytestmark = pytest.mark.xdist_group("room")
@@ -110,7 +111,7 @@ def test_a_killed_server_is_noticed_the_seats_stay_read_only_and_all_catch_up_af
     assert [s.author for s in team[0].others()] == ["Ben", "Cy"]  # presence is written again on reconnecting
 
 
-def test_the_back_off_grows_to_five_seconds_and_starts_again_once_connected(
+def test_the_back_off_grows_to_a_second_and_starts_again_once_connected(
         room: Room, table: tuple[str, Callable[[str], Seat]]) -> None:
     _, sit = table
     ana = sit("Ana")
@@ -121,11 +122,11 @@ def test_the_back_off_grows_to_five_seconds_and_starts_again_once_connected(
         for _ in range(6):
             assert not ana.try_reconnect()
             delays.append(ana.retry_delay())
-        assert delays == [0.5, 1, 2, 4, 5, 5, 5]
+        assert delays == [0.25, 0.5, 1, 1, 1, 1, 1]
     finally:
         restart_server(room)
     assert reconnect(ana)
-    assert ana.retry_delay() == 0.5
+    assert ana.retry_delay() == 0.25
 
 
 def test_an_edit_whose_commit_had_no_answer_is_settled_from_the_log_and_never_sent_again(
@@ -232,3 +233,24 @@ def test_a_server_that_hangs_without_closing_its_connections_is_noticed_by_the_h
     assert reconnect(ben)
     assert ben.sequence == written
     assert fingerprint(ben.document.plan) == fingerprint(on_server(location))
+
+
+def test_a_refused_new_connection_is_a_lost_seat_not_a_driver_error(
+        room: Room, table: tuple[str, Callable[[str], Seat]]) -> None:
+    """The pool's own connect (listening again) refused by the server: one line, and ``try_reconnect`` tries later."""
+    location, sit = table
+    seat = sit("Finance")
+    role = location.split("://", 1)[1].split(":", 1)[0]
+    with admin(room) as conn:
+        conn.execute(f'ALTER ROLE "{role}" CONNECTION LIMIT 0')
+        try:
+            with pytest.raises(PlanFileError, match="cannot use the server"):
+                seat.store.listen().close()
+            conn.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = %s",
+                         (f"Summit Planner seat {seat.seat_id}",))
+            assert beat_until_lost(seat)
+            assert seat.try_reconnect() is False
+        finally:
+            conn.execute(f'ALTER ROLE "{role}" CONNECTION LIMIT -1')
+    assert reconnect(seat)
+    assert fingerprint(seat.document.plan) == fingerprint(on_server(location))
