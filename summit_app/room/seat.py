@@ -29,7 +29,7 @@ from contextlib import contextmanager, suppress
 from summit_app.plan.content import Content, load_content
 from summit_app.plan.document import LogEntry, PlanDocument, Remote, SharedResult
 from summit_app.plan.edits import Edit
-from summit_app.plan.seating import Notice, fields_set, replaced_own
+from summit_app.plan.seating import Notice, fields_set, replaced_own, undo_without_conflicts
 from summit_app.store.errors import PlanFileError
 from summit_app.store.presence import SeatPresence
 from summit_app.store.seat_plan import EditListener, SeatPlan
@@ -78,6 +78,8 @@ class Seat:
         self._notices: list[Notice] = []
         #: The other seats' edits this seat applied, newest last (for ``undo_conflicts``).
         self._others_edits: deque[Remote] = deque(maxlen=_REMEMBERED)
+        #: The sequence numbers of the seat's own edits (an author's name is not proof: two seats may share one).
+        self._own_sequences: set[int] = set()
         self._present: list[SeatPresence] | None = None
         self.lost = False
         self.removed = False
@@ -104,7 +106,28 @@ class Seat:
             result = self.document.apply_shared(edit)
         self._heard_remote(result.remote)
         self._own |= fields_set(edit)
+        self._own_sequences.add(result.sequence)
         return result
+
+    def undo_conflicts(self, inverse: Edit, written: int) -> tuple[Edit | None, list[Notice]]:
+        """The part of ``inverse`` (undoing the own edit ``written``) that nothing another seat changed since touches.
+
+        Judged against the other seats' edits this seat has applied after
+        ``written`` (``catch_up`` first); a notice for each part left as it
+        is; None when every part was left. Apply the result with ``edit``.
+        """
+        since = [(r.entry.author, r.entry.edit) for r in self._others_since(written)]
+        return undo_without_conflicts(inverse, since)
+
+    def _others_since(self, written: int) -> list[Remote]:
+        """The other seats' edits after ``written`` that this seat applied: remembered, else read from the log."""
+        remembered = self._others_edits
+        if len(remembered) < (remembered.maxlen or 0) or (remembered and remembered[0].sequence <= written + 1):
+            return [r for r in remembered if r.sequence > written]
+        self._refuse_lost()
+        with self._watching():
+            found = self.store.edits_between(written, self.sequence)
+        return [r for r in found if r.sequence not in self._own_sequences]
 
     # -- presence ---------------------------------------------------------------------------------
 
@@ -189,6 +212,7 @@ class Seat:
         self._heard_remote([r for r in remote if r is not own])
         if own is not None:
             self._own |= fields_set(own.entry.edit)
+            self._own_sequences.add(own.sequence)
         if pending is not None:
             saved = "was saved before" if own is not None else "was not saved when"
             self._notices.append(Notice(self.author, "", "", "",

@@ -109,7 +109,7 @@ class SeatPlan(ServerPlan):
 
     def reconnect(self) -> None:
         """A new plan connection (the old one is dropped), holding the plan's lock shared again; raise if refused."""
-        with suppress(sa.exc.DBAPIError, psycopg.Error):
+        with suppress(sa.exc.SQLAlchemyError, psycopg.Error):
             self._conn.close()
         with talking_to(self.server):
             conn = self._engine.connect()
@@ -125,8 +125,9 @@ class SeatPlan(ServerPlan):
 
     def drop(self) -> None:
         """Close the plan connection without a word to the server (it is gone, or about to be)."""
-        with suppress(sa.exc.DBAPIError, psycopg.Error):
-            self._conn.invalidate()
+        if not self._conn.closed:
+            with suppress(sa.exc.SQLAlchemyError, psycopg.Error):
+                self._conn.invalidate()
 
     # -- presence (every call is one short transaction on the plan connection) ------------------
 
@@ -179,6 +180,11 @@ class SeatPlan(ServerPlan):
     def applied(self, sequence: int) -> None:
         """Record that the seat's plan now includes the edit ``sequence`` (and every one before it)."""
         self._sequence = max(self._sequence, sequence)
+
+    def edits_between(self, first: int, last: int) -> list[Remote]:
+        """The log's edits after ``first`` up to ``last``, in order (every seat's, this one's included)."""
+        with talking_to(self.server), self._conn.begin():
+            return [Remote(n, e) for n, e in portable.edit_log_after(self._conn, first, self.path) if n <= last]
 
     def remote_after(self) -> list[Remote]:
         """The edits written after the seat's sequence, in order (the caller applies them, then ``applied``)."""

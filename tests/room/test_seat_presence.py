@@ -3,27 +3,24 @@
 from __future__ import annotations
 
 import select
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from room.roomsetup import Room
+from room.seathelp import BEAT, admin, table_location, wait_for
 
-from summit_app.room.join import connect_seat
+from summit_app.plan.edits import SetField
 from summit_app.room.seat import Seat
 from summit_app.store.presence import SeatPresence
 
 pytestmark = pytest.mark.xdist_group("room")
-BEAT = 0.25
 
 
 @pytest.fixture
 def sit(room: Room, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Callable[[str], Seat]]:
     """Seats of a table of the test's own (short heartbeats, so a test waits little)."""
-    table = "p_" + request.node.name.removeprefix("test_")[:30]
-    room.add(table)
-    location = connect_seat(room.code(table), room.passphrase(table), tmp_path)
+    location = table_location(room, "p_" + request.node.name.removeprefix("test_")[:30], tmp_path)
     opened: list[Seat] = []
 
     def open_seat(author: str) -> Seat:
@@ -34,15 +31,6 @@ def sit(room: Room, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[
     yield open_seat
     for seat in opened:
         seat.close()
-
-
-def wait_for(condition: Callable[[], bool], seconds: float = 10) -> bool:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        if time.monotonic() > deadline:
-            return False
-        time.sleep(0.02)
-    return True
 
 
 def where(seats: list[SeatPresence]) -> list[tuple[str, str, str]]:
@@ -79,3 +67,16 @@ def test_a_seat_that_stops_beating_drops_out_and_one_that_leaves_goes_at_once(si
     ben.heartbeat()
     ana.heartbeat()
     assert [p.author for p in ana.others()] == ["Ben"]
+
+
+def test_a_seat_opened_on_a_table_without_presence_works_without_it(room: Room, tmp_path: Path) -> None:
+    location = table_location(room, "p_older", tmp_path)
+    with admin(room) as conn:  # a table made by the earlier version of the room: no presence table
+        conn.execute("DROP TABLE p_older.seat_presence")
+    with Seat(location, "Ana", heartbeat=BEAT) as ana, Seat(location, "Ben", heartbeat=BEAT) as ben:
+        ben.announce("budget", "budget_lines/b1/rationale")
+        ana.heartbeat()
+        assert ana.others() == []
+        assert ana.editing_by("budget_lines", "b1", "rationale") is None
+        written = ben.edit(SetField("district", "", "name", "Older Room Schools"))
+        assert [r.sequence for r in ana.catch_up(timeout=5)] == [written.sequence]
