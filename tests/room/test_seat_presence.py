@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import select
+import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -11,7 +12,9 @@ from room.roomsetup import Room
 from room.seathelp import BEAT, admin, table_location, wait_for
 
 from summit_app.plan.edits import SetField
+from summit_app.plan.interchange import fingerprint
 from summit_app.room.seat import Seat
+from summit_app.store.plan_file import PlanFile
 from summit_app.store.presence import SeatPresence
 
 pytestmark = pytest.mark.xdist_group("room")
@@ -80,3 +83,21 @@ def test_a_seat_opened_on_a_table_without_presence_works_without_it(room: Room, 
         assert ana.editing_by("budget_lines", "b1", "rationale") is None
         written = ben.edit(SetField("district", "", "name", "Older Room Schools"))
         assert [r.sequence for r in ana.catch_up(timeout=5)] == [written.sequence]
+
+
+def test_presence_never_enters_the_plan_taken_home(room: Room, tmp_path: Path) -> None:
+    location = table_location(room, "p_home", tmp_path)
+    with Seat(location, "Ana", heartbeat=BEAT) as ana, Seat(location, "Ben", heartbeat=BEAT):
+        ana.announce("vision", "vision//statement")
+        ana.edit(SetField("district", "", "name", "Home Schools"))
+        home = tmp_path / "home.techplan"
+        assert room.room("export", "p_home", home).returncode == 0
+        expected = fingerprint(ana.document.plan)
+    with sqlite3.connect(home) as file:
+        tables = {row[0] for row in file.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        assert "edit_log" in tables
+        assert not [t for t in tables if "presence" in t]
+    with PlanFile.open(str(home), read_only=True) as plan:
+        assert fingerprint(plan.load()) == expected
+    status = room.room("status", "--json")
+    assert status.returncode == 0, status.stderr
