@@ -11,6 +11,7 @@ from summit_app.plan import model
 from summit_app.plan.edits import SetField
 from summit_app.room.join import connect_seat
 from summit_app.room.projection import TableFeed, withhold_unrevealed
+from summit_app.room.room_rollup import read_tables
 from summit_app.room.seat import Seat
 
 pytestmark = pytest.mark.xdist_group("room")
@@ -37,3 +38,12 @@ def test_scores_of_elements_the_table_has_not_revealed_are_withheld() -> None:
     shown = withhold_unrevealed(plan)
     assert [(r.id, r.score) for r in shown.member_ratings] == [("r1", 7), ("r2", None), ("r3", None)]
     assert withhold_unrevealed(shown) is shown
+
+
+def test_the_roll_up_reads_the_rooms_tables_and_skips_one_it_cannot_read_by_name(room: Room) -> None:
+    room.add("proj_rollup")
+    read = read_tables(room.folder)(["proj_rollup", "proj_missing"])
+    assert read.listed == 2
+    assert len(read.plans) == 1
+    assert [(s.path, s.why, s.position) for s in read.skipped] == [
+        ("table proj_missing", "the room has no table of that name", 2)]

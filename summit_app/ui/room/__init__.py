@@ -1,0 +1,1 @@
+"""The summit room in the window."""
