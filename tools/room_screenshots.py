@@ -95,7 +95,7 @@ def render_console(room: Path, out: Path) -> list[Path]:
     console = RoomConsole(room)
     console.resize(1280, 560)
     console.show()
-    settle(lambda: "Maria Lopez" in console.row_of("cedar_valley")[2])
+    settle(lambda: console.loaded and "Maria Lopez" in console.row_of("cedar_valley")[2], seconds=15)
     console.select("cedar_valley")
     save(console, out / "room-console.png", written)
     view = console.show_code()

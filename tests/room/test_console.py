@@ -57,6 +57,7 @@ def console(room: Room, qtbot: QtBot, prompts: ScriptedConsolePrompts) -> Iterat
         qtbot.addWidget(shown)
         made.append(shown)
         shown.show()
+        qtbot.waitUntil(lambda: shown.loaded, timeout=4 * WAIT_MS)
         return shown
 
     yield make

@@ -91,6 +91,7 @@ def test_the_file_menu_starts_a_room_opens_its_console_and_the_console_stops_it(
     console = launcher.console
     assert console is not None
     assert console.isVisible()
+    qtbot.waitUntil(lambda: console.loaded, timeout=START_MS)
     assert console.heading.text() == "Summit room · 0 tables"
     assert f":{port}" in console.where.text()
     assert load_state(room_folder).port == port

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from summit_app.room import facilitator
 from summit_app.room.overview import RoomWatcher, TableOverview, room_overview, table_overview
-from summit_app.room.state import load_state
+from summit_app.room.state import RoomState, load_state
 from summit_app.store.presence import STALE_SECONDS
 from summit_app.ui.base import theme
 from summit_app.ui.room.console_code import JoinCodeView
@@ -44,9 +44,17 @@ from summit_app.ui.room.console_rows import COLUMNS, PANE_TITLES, progress_detai
 #: How often the "last activity" words are brought up to date.
 AGEING_MS = 10_000
 #: How long the console gathers the tables' notifications before reading the changed tables.
-GATHER_MS = 150
+GATHER_MS = 50
 #: Columns of the table of tables.
 TABLE, DISTRICT, SEATS, PROGRESS, FINDINGS, ACTIVITY = range(6)
+
+
+def read_overviews(room: Path, tables: set[str] | None) -> tuple[RoomState, list[TableOverview], bool]:
+    """The room's state and the overviews of ``tables`` (None: of every table, and True)."""
+    state = load_state(room)
+    if tables is None:
+        return state, room_overview(room), True
+    return state, [table_overview(room, t) for t in sorted(tables & set(state.tables))], False
 
 
 class RoomConsole(QMainWindow):
@@ -80,8 +88,13 @@ class RoomConsole(QMainWindow):
         self._gather.setInterval(GATHER_MS)
         self._gather.timeout.connect(self._read_pending)
         self._clock.start()
-        self.refresh()
+        self.loaded = False  # True once the tables were read a first time
+        self._reader: RoomJob | None = None
+        self._pending_all = True  # the first read, every table, off the GUI thread
+        self.heading.setText("Summit room")
+        self.statusBar().showMessage("Reading the room…", 5000)
         self._watch()
+        self._read_pending()
 
     # -- building ------------------------------------------------------------------------
 
@@ -112,7 +125,8 @@ class RoomConsole(QMainWindow):
         header = self.tables.horizontalHeader()
         for column, mode in ((TABLE, QHeaderView.ResizeMode.ResizeToContents),
                              (DISTRICT, QHeaderView.ResizeMode.Interactive),
-                             (SEATS, QHeaderView.ResizeMode.Stretch), (PROGRESS, QHeaderView.ResizeMode.Stretch),
+                             (SEATS, QHeaderView.ResizeMode.Stretch),
+                             (PROGRESS, QHeaderView.ResizeMode.ResizeToContents),
                              (FINDINGS, QHeaderView.ResizeMode.ResizeToContents),
                              (ACTIVITY, QHeaderView.ResizeMode.ResizeToContents)):
             header.setSectionResizeMode(column, mode)
@@ -157,22 +171,24 @@ class RoomConsole(QMainWindow):
     # -- reading the room ------------------------------------------------------------------
 
     def refresh(self, tables: set[str] | None = None) -> None:
-        """Read the room again: every table, or only ``tables`` (those that changed)."""
+        """Read the room again now: every table, or only ``tables`` (after an action of the console's own)."""
         try:
-            state = load_state(self.room)
-            if tables is None:
-                self.overviews = {o.table: o for o in room_overview(self.room)}
-            else:
-                for table in sorted(tables & set(state.tables)):
-                    self.overviews[table] = table_overview(self.room, table)
+            self._show(read_overviews(self.room, tables))
         except REFUSALS as exc:
             self.statusBar().showMessage(refusal_text(exc))
-            return
+
+    def _show(self, read: tuple[RoomState, list[TableOverview], bool]) -> None:
+        """Show overviews just read (``whole``: every table's, so a table not among them is gone)."""
+        state, overviews, whole = read
+        if whole:
+            self.overviews = {}
+        self.overviews.update({o.table: o for o in overviews})
         self.overviews = {t: o for t, o in self.overviews.items() if t in state.tables}
+        self.loaded = True
         self.heading.setText(f"Summit room · {len(state.tables)} table{'s' if len(state.tables) != 1 else ''}")
         self.where.setText(f"Seats join at {state.host}:{state.port} · room folder {self.room}")
         self._fill(datetime.now(UTC))
-        self.refreshed.emit(set(self.overviews) if tables is None else tables)
+        self.refreshed.emit({o.table for o in overviews})
 
     def _fill(self, now: datetime) -> None:
         chosen = self.selected_table()
@@ -238,9 +254,26 @@ class RoomConsole(QMainWindow):
                 self._gather.start()
 
     def _read_pending(self) -> None:
-        tables, self._pending = self._pending, set()
-        if tables:
-            self.refresh(tables)
+        """Read the tables heard of in a worker thread (one read at a time; what is heard meanwhile waits)."""
+        if self._reader is not None or not (self._pending or self._pending_all):
+            return
+        tables = None if self._pending_all else set(self._pending)
+        self._pending, self._pending_all = set(), False
+        room = self.room
+        reader = RoomJob(lambda: read_overviews(room, tables), self)
+        self._reader = reader
+        reader.finished.connect(self._read_done)
+        reader.start()
+
+    def _read_done(self, ok: bool, result: object) -> None:
+        if self._reader is not None:
+            self._reader.deleteLater()
+        self._reader = None
+        if ok:
+            self._show(result)  # type: ignore[arg-type]
+        else:
+            self.statusBar().showMessage(str(result))
+        self._read_pending()
 
     def _age(self) -> None:
         """Redo the "last activity" words; read again the tables whose seats have gone quiet (a laptop shut)."""
@@ -248,9 +281,9 @@ class RoomConsole(QMainWindow):
         quiet = {o.table for o in self.overviews.values()
                  if any((now - s.seen).total_seconds() > STALE_SECONDS for s in o.seats)}
         if quiet:
-            self.refresh(quiet)
-        else:
-            self._fill(now)
+            self._pending |= quiet
+            self._read_pending()
+        self._fill(now)
 
     # -- the selected table ---------------------------------------------------------------
 
@@ -451,6 +484,8 @@ class RoomConsole(QMainWindow):
             self.job.wait()
         self._clock.stop()
         self._gather.stop()
+        if self._reader is not None:
+            self._reader.wait()
         self._unwatch()
         for window in [*self.projections.values(), *self.code_views.values()]:
             window.close()

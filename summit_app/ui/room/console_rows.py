@@ -41,7 +41,7 @@ def findings_text(overview: TableOverview) -> str:
 def activity_text(last: datetime | None, now: datetime) -> str:
     """How long ago the table last did something, the way a facilitator glances at it."""
     if last is None:
-        return "nothing yet"
+        return "no edits yet"
     seconds = max(0, int((now - last).total_seconds()))
     if seconds < 60:
         return "just now" if seconds < 10 else f"{seconds} s ago"
