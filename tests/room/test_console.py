@@ -7,6 +7,8 @@ are scripted (``ScriptedConsolePrompts``); waits are on conditions with a deadli
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -95,14 +97,19 @@ def test_the_console_lists_every_table_and_a_seats_edit_updates_its_row(
 
 
 def test_the_join_code_shows_as_text_and_qr_and_the_passphrase_only_when_asked(
-        room: Room, console: Callable[[], RoomConsole]) -> None:
+        room: Room, console: Callable[[], RoomConsole], tmp_path: Path) -> None:
+    if not shutil.which("zbarimg"):
+        pytest.fail("zbarimg (zbar-tools) is missing: run tools/system-deps.sh test", pytrace=False)
     room.add("con_code")
     shown = console()
     shown.select("con_code")
     view = shown.show_code()
     assert view is not None
     assert view.code_label.text() == room.code("con_code")
-    assert not view.qr.pixmap().isNull()
+    assert view.qr.pixmap().save(str(tmp_path / "shown.png"))
+    read = subprocess.run(["zbarimg", "--raw", "-q", str(tmp_path / "shown.png")], capture_output=True, text=True,
+                          check=False)
+    assert read.stdout.strip() == room.code("con_code")
     assert view.passphrase.text() == ""
     view.toggle_passphrase()
     assert view.passphrase.text() == room.passphrase("con_code")

@@ -5,7 +5,7 @@ four tables started from sample plans; headless seats sit at them and tell
 the room which step they are on; then the console, a table's join code, the
 projected table (1280×720, as a projector shows it) and the live roll-up are
 grabbed. Run from the checkout (it needs PostgreSQL's server programs, as the
-room does): ``QT_QPA_PLATFORM=offscreen python tools/room_screenshots.py docs/screenshots``.
+room does): ``QT_QPA_PLATFORM=offscreen python tools/console_screenshots.py docs/screenshots``.
 """
 
 from __future__ import annotations
