@@ -94,7 +94,10 @@ class Seat:
         return self.store.sequence
 
     def fileno(self) -> int:
-        """The listening connection's socket: readable when another seat may have written."""
+        """The listening connection's socket: readable when another seat may have written.
+
+        Closed while the seat is ``lost``; a new one after ``try_reconnect`` or ``reconnect``.
+        """
         return self._listener.fileno()
 
     def edit(self, edit: Edit) -> SharedResult:
@@ -187,7 +190,11 @@ class Seat:
         return _RETRY_DELAYS[min(self._attempts, len(_RETRY_DELAYS) - 1)]
 
     def try_reconnect(self) -> bool:
-        """One short attempt to connect again; True once connected and caught up (``SeatRemoved`` if removed)."""
+        """One short attempt to connect again; True once connected and caught up (``SeatRemoved`` if removed).
+
+        The listening connection is a new one: ``fileno()`` names another
+        socket from then on (a window makes its socket notifier again).
+        """
         if self.removed:
             raise SeatRemoved(self.store.path, "The facilitator removed this seat")
         if not self.lost:
