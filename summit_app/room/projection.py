@@ -17,6 +17,7 @@ not there to show, whatever a pane or the presenter's Reveal would do.
 from __future__ import annotations
 
 import dataclasses
+import time
 from pathlib import Path
 
 from summit_app.plan import model
@@ -74,10 +75,14 @@ class TableFeed:
         return self._listener.fileno()
 
     def catch_up(self, timeout: float = 0) -> int:
-        """Apply the table's edits written since the last look; how many were applied."""
+        """Apply the table's edits written since the last look (waiting up to ``timeout`` s for one); how many."""
+        deadline = time.monotonic() + timeout
         heard = self._listener.heard(timeout)
-        if not any(n < 0 or n > self.sequence for n in heard):
-            return 0
+        while not any(n < 0 or n > self.sequence for n in heard):  # a presence change is no edit: wait on
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return 0
+            heard = self._listener.heard(left)
         remote = self.store.remote_after()
         for other in remote:
             self.document.apply_remote(other.entry)
