@@ -1,0 +1,150 @@
+"""A seat's life in the window: hearing the other seats, keeping the mirror, noticing a silent server.
+
+``SeatSession`` owns the ``Seat`` (``room.seat``) while its plan is on
+screen. A socket notifier on ``seat.fileno()`` wakes it when another seat
+may have written; it then catches up (the document's listeners repaint the
+panes) and hands on the notices of this seat's values that were replaced. A
+heartbeat every ``HEARTBEAT_SECONDS`` tells it when the room's server stops
+answering: the seat is then read-only and tries again after
+``seat.retry_delay()`` until it is back and caught up (or was removed).
+
+The mirror (a plain ``.techplan`` copy kept on this computer) is written
+after joining, a while after edits (at most every ``MIRROR_SECONDS``, off
+the GUI thread) and when the seat closes, with the room's own take-home
+writer (``room.takehome``): one consistent copy, moved into place whole.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
+
+from summit_app.plan import model
+from summit_app.plan.edits import Edit
+from summit_app.room.seat import Seat
+from summit_app.room.takehome import take_home
+from summit_app.store.errors import PlanFileError
+from summit_app.workflows.errors import UsageError
+
+#: The mirror is written at most this often while the table edits (and always when the seat closes).
+MIRROR_SECONDS = 20.0
+
+
+@dataclass(frozen=True)
+class SeatPlace:
+    """Where a seat sits: the table, the room (host:port), the plan's location, and the mirror on this computer."""
+
+    table: str
+    room: str
+    location: str
+    mirror: Path
+
+
+class MirrorKeeper(QObject):
+    """Writes the mirror a while after the plan changed, one write at a time, off the GUI thread."""
+
+    failed = Signal(str)  # why the mirror could not be written (the seat goes on)
+    written = Signal()
+
+    def __init__(self, place: SeatPlace, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.place = place
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(int(MIRROR_SECONDS * 1000))
+        self._timer.timeout.connect(self.write_soon)
+        self._writing: threading.Thread | None = None
+        self._again = False
+
+    def changed(self) -> None:
+        """The plan changed: write the mirror once the quiet interval has passed (not after every edit)."""
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def write_soon(self) -> None:
+        """Write the mirror now, on a thread of its own (or right after the write under way)."""
+        if self._writing is not None and self._writing.is_alive():
+            self._again = True
+            return
+        self._again = False
+        self._writing = threading.Thread(target=self._write, name="seat mirror", daemon=True)
+        self._writing.start()
+
+    def _write(self) -> None:
+        try:
+            take_home([(self.place.location, self.place.mirror)], force=True)
+        except (UsageError, PlanFileError, OSError) as exc:
+            self.failed.emit(str(exc))
+            return
+        self.written.emit()
+        if self._again:
+            self._again = False
+            self._write()
+
+    def write_now(self) -> str:
+        """Write the mirror before the seat closes (waiting for a write under way); why not, or ""."""
+        self._timer.stop()
+        if self._writing is not None:
+            self._writing.join()
+        try:
+            take_home([(self.place.location, self.place.mirror)], force=True)
+        except (UsageError, PlanFileError, OSError) as exc:
+            return str(exc)
+        return ""
+
+
+class SeatSession(QObject):
+    """The seat of an open window; see the module's notes. ``close`` when the window leaves the table."""
+
+    caught_up = Signal(object, object, object)  # (list[Remote], list[Notice] of own values replaced, plan before)
+    lost = Signal(str)  # the server stopped answering, or the seat was removed (the seat is read-only)
+    back = Signal(int)  # connected again and caught up: how many edits of other seats came in meanwhile
+    removed = Signal(str)  # the facilitator removed this seat: it stays read-only
+
+    def __init__(self, seat: Seat, place: SeatPlace, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.seat = seat
+        self.place = place
+        self.mirror = MirrorKeeper(place, self)
+        self._notifier: QSocketNotifier | None = None
+        self._listen()
+        self._unsubscribe = seat.document.subscribe(lambda _e, _p: self.mirror.changed())
+
+    # -- hearing the other seats -------------------------------------------------------
+
+    def _listen(self) -> None:
+        """Watch the seat's listening socket (again, after a reconnect: it is a new connection)."""
+        if self._notifier is not None:
+            self._notifier.setEnabled(False)
+            self._notifier.deleteLater()
+        self._notifier = QSocketNotifier(self.seat.fileno(), QSocketNotifier.Type.Read, self)
+        self._notifier.activated.connect(self.catch_up)
+
+    def catch_up(self) -> None:
+        """Apply what the other seats wrote; ``caught_up`` with it and the notices of replaced own values."""
+        before: model.Plan = self.seat.document.plan
+        try:
+            remote = self.seat.catch_up()
+        except PlanFileError as exc:
+            self.lost.emit(exc.why)
+            return
+        notices = self.seat.take_notices()
+        if remote or notices:
+            self.caught_up.emit(remote, notices, before)
+
+    # -- leaving ----------------------------------------------------------------------
+
+    def edited(self, _edit: Edit) -> None:
+        self.mirror.changed()
+
+    def close(self) -> str:
+        """Stop listening, write the mirror (if the server answers), leave the table; why the mirror failed, or ""."""
+        if self._notifier is not None:
+            self._notifier.setEnabled(False)
+        self._unsubscribe()
+        why = self.mirror.write_now()
+        self.seat.close()
+        return why
