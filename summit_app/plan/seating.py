@@ -6,7 +6,9 @@ own edit. Two outcomes need more than the rules: an edit on an item another
 seat removed is refused, naming who removed it; an edit of a field another
 seat just set wins (last writer wins), never silently — it carries a notice
 naming whose value it overwrote, and the seat whose value was replaced gets a
-notice too when the other seat's edit reaches it.
+notice too when the other seat's edit reaches it. Undo takes back only the
+seat's own edit, and leaves what another seat changed since as it is, with
+a notice naming who (``undo_without_conflicts``).
 """
 
 from __future__ import annotations
@@ -92,3 +94,62 @@ def replaced_own(own: set[tuple[str, str, str]], author: str, edit: Edit) -> lis
     """A notice for each field of ``own`` (set by this seat) that ``author``'s later ``edit`` set again."""
     return [Notice(author, collection, item_id, field, f"{who(author)} replaced the value of {field} you set")
             for collection, item_id, field in sorted(fields_set(edit) & own)]
+
+
+def field_words(field: str) -> str:
+    """A field's name as a person reads it in a notice: ``unit_cost`` → "Unit cost"."""
+    return field.replace("_", " ").capitalize()
+
+
+def undo_without_conflicts(inverse: Edit, since: Written) -> tuple[Edit | None, list[Notice]]:
+    """The part of the undo ``inverse`` that touches nothing another seat changed ``since``; a notice per part left.
+
+    Undo takes back only the seat's own work: a field another seat set since
+    keeps their value; an item another seat changed, moved or removed since
+    is neither removed nor changed by the undo. Everything else is undone.
+    None when every part was left.
+    """
+    fields: dict[tuple[str, str, str], str] = {}
+    items: dict[tuple[str, str], tuple[str, str]] = {}  # (collection, item id) → (author, "changed"/"removed")
+    for author, other in since:
+        for part in parts(other):
+            if isinstance(part, SetField):
+                fields[(part.collection, part.item_id, part.field)] = author
+            for touched in part.touched():
+                items[touched] = (author, "removed" if isinstance(part, RemoveItem) else "changed")
+    kept: list[Edit] = []
+    notices: list[Notice] = []
+    for part in parts(inverse):
+        notice = _left_alone(part, fields, items)
+        if notice is None:
+            kept.append(part)
+        else:
+            notices.append(notice)
+    if not notices:
+        return inverse, []
+    if not kept:
+        return None, notices
+    return Batch(tuple(kept), label=inverse.label), notices
+
+
+def _left_alone(part: Edit, fields: dict[tuple[str, str, str], str],
+                items: dict[tuple[str, str], tuple[str, str]]) -> Notice | None:
+    """The notice that ``part`` of an undo is left as it is, or None if nothing another seat did stands in its way."""
+    if isinstance(part, SetField):
+        key = (part.collection, part.item_id, part.field)
+        if key in fields:
+            author = fields[key]
+            return Notice(author, *key, f"{who(author)} changed {field_words(part.field)} since; "
+                                        "it was left as it is")
+        removed = items.get((part.collection, part.item_id))
+        if removed is None or removed[1] != "removed":
+            return None
+        return Notice(removed[0], *key, f"{who(removed[0])} removed the item since; it was left as it is")
+    if isinstance(part, AddItem):
+        return None  # bringing back an item this seat removed takes nothing from anyone
+    for collection, item_id in part.touched():
+        if (collection, item_id) in items:
+            author, what = items[(collection, item_id)]
+            return Notice(author, collection, item_id, "", f"{who(author)} {what} the item since; "
+                                                           "it was left as it is")
+    return None

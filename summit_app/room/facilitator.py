@@ -8,6 +8,7 @@ that transaction commits; a first start that fails removes the cluster it made.
 from __future__ import annotations
 
 import contextlib
+import re
 import shutil
 import ssl
 from collections.abc import Callable
@@ -32,7 +33,7 @@ from summit_app.room.state import (
     save_state,
     state_path,
 )
-from summit_app.store import portable
+from summit_app.store import portable, presence
 from summit_app.store.edit_notice import create_edit_notice
 from summit_app.store.errors import PlanFileError
 from summit_app.store.location import check_plan_name
@@ -262,6 +263,7 @@ def _make_plan(conn: sa.Connection, table: str, fill: Fill) -> None:
     stamp_head(conn, table)
     fill(in_schema)
     create_edit_notice(conn, table)  # after the copied rows: seats hear only edits made in the room
+    presence.create_presence(conn, table)  # where the seats are: beside the plan, never part of it
     for t in METADATA.sorted_tables:  # rows copied with their ids: each sequence continues after them
         serial = t.autoincrement_column
         if serial is not None:
@@ -287,6 +289,7 @@ def _make_seat_role(conn: sa.Connection, state: RoomState, table: str, seat: Tab
         f"GRANT SELECT ON ALL TABLES IN SCHEMA {schema} TO {facilitator}",
     ):
         conn.exec_driver_sql(statement)
+    presence.grant_presence(conn, table, seat.role)
 
 
 def rotate_passphrase(room: Path, table: str) -> TableSeat:
@@ -312,6 +315,28 @@ def rotate_passphrase(room: Path, table: str) -> TableSeat:
         finally:
             admin.dispose()
     return fresh
+
+
+def remove_seat(room: Path, table: str, seat_id: str) -> None:
+    """End one seat's connections; it is marked removed, so it cannot come back under that seat id."""
+    if not re.fullmatch(r"[0-9a-f]{1,40}", seat_id):
+        raise UsageError(f"seat {seat_id!r}", "is not a seat's id")
+    with room_lock(room):
+        state = load_state(room)
+        _known_table(state, table)
+        admin = engine(room, state, admin=True)
+        try:
+            with talking(room, state, "the seat was not removed"), admin.connect() as conn:
+                with conn.begin():
+                    if not presence.has_presence(conn, table):
+                        raise UsageError(f"table {table}", "was made by an earlier version of the room; "
+                                                           "its seats cannot be removed one by one")
+                    presence.mark_removed(conn, table, seat_id)
+                with conn.begin():
+                    conn.execute(sa.text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                                         "WHERE application_name = :name"), {"name": f"Summit Planner seat {seat_id}"})
+        finally:
+            admin.dispose()
 
 
 def _known_table(state: RoomState, table: str) -> TableSeat:

@@ -7,29 +7,67 @@ skipping what it has already applied and reading any gap (a missed
 notification, a reconnect) from the edit log. Its own edits go through
 ``edit`` (the document's shared path). No Qt here: a window watches
 ``fileno()`` with a socket notifier and calls ``catch_up``.
+
+Presence: the seat tells the table where it is (``announce``) and reads
+where the others are (``others``, ``editing_by``: the soft lock on long
+text). A window calls ``heartbeat`` every ``HEARTBEAT_SECONDS``: it refreshes
+the seat's presence and asks the server a question on both connections; a
+server that stopped answering makes the seat ``lost`` (read-only:
+``SeatLost``). ``try_reconnect`` then tries again, ``retry_delay`` apart; once
+connected it reads the gap from the edit log, which also settles an own edit
+whose commit had no answer (it is never sent again).
 """
 
 from __future__ import annotations
 
+import secrets
 import time
-from collections.abc import Sequence
+from collections import deque
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
 
 from summit_app.plan.content import Content, load_content
-from summit_app.plan.document import PlanDocument, Remote, SharedResult
+from summit_app.plan.document import LogEntry, PlanDocument, Remote, SharedResult
 from summit_app.plan.edits import Edit
-from summit_app.plan.seating import Notice, fields_set, replaced_own
+from summit_app.plan.seating import Notice, fields_set, replaced_own, undo_without_conflicts
+from summit_app.store.errors import PlanFileError
+from summit_app.store.presence import SeatPresence
 from summit_app.store.seat_plan import EditListener, SeatPlan
+
+#: How often a window calls ``Seat.heartbeat`` (seconds).
+HEARTBEAT_SECONDS: float = 2.0
+#: Another seat not seen for this many of the seat's heartbeats has left (or lost the room).
+STALE_HEARTBEATS = 4
+#: Seconds between reconnect attempts: 0.5, 1, 2, 4, then 5 s.
+_RETRY_DELAYS = (0.5, 1.0, 2.0, 4.0, 5.0)
+#: How many of the other seats' edits the seat remembers for undo (older ones are read from the edit log).
+_REMEMBERED = 2000
+
+
+class SeatLost(PlanFileError):
+    """The server stopped answering: the seat is read-only until ``try_reconnect`` succeeds."""
+
+
+class SeatRemoved(SeatLost):
+    """The facilitator removed this seat: it stays read-only and never reconnects."""
 
 
 class Seat:
     """A seat's open plan, its document and its ear on the table's edits; ``close`` when leaving."""
 
-    def __init__(self, location: str, author: str, content: Content | None = None) -> None:
-        self.store = SeatPlan.open_seat(location, holder=author)
+    def __init__(self, location: str, author: str, content: Content | None = None, *,
+                 heartbeat: float = HEARTBEAT_SECONDS) -> None:
+        #: Random per open seat: names the seat's connections and presence (not a secret, not a name).
+        self.seat_id = secrets.token_hex(8)
+        self.author = author
+        self._heartbeat = heartbeat
+        self.store = SeatPlan.open_seat(location, holder=author, seat_id=self.seat_id, heartbeat=heartbeat)
         try:
             self._listener: EditListener = self.store.listen()
             content = content or load_content()
             self.document = PlanDocument(self.store.load(content), self.store, content, author)
+            self._where = ("", "")
+            self._announce()
         except BaseException:
             self.store.close()
             raise
@@ -38,6 +76,15 @@ class Seat:
         self._own: set[tuple[str, str, str]] = set()
         #: Notices of the seat's values that other seats replaced, oldest first (``take_notices``).
         self._notices: list[Notice] = []
+        #: The other seats' edits this seat applied, newest last (for ``undo_conflicts``).
+        self._others_edits: deque[Remote] = deque(maxlen=_REMEMBERED)
+        #: The sequence numbers of the seat's own edits (an author's name is not proof: two seats may share one).
+        self._own_sequences: set[int] = set()
+        self._present: list[SeatPresence] | None = None
+        self.lost = False
+        self.removed = False
+        self._attempts = 0
+        self._closed = False
 
     @property
     def sequence(self) -> int:
@@ -49,11 +96,165 @@ class Seat:
         return self._listener.fileno()
 
     def edit(self, edit: Edit) -> SharedResult:
-        """Apply the seat's own edit (after catching up inside the table's turn); raise if refused."""
-        result = self.document.apply_shared(edit)
+        """Apply the seat's own edit (after catching up inside the table's turn); raise if refused.
+
+        ``SeatLost`` if the server does not answer: the edit is not applied
+        here, and whether it reached the log is settled on reconnecting.
+        """
+        self._refuse_lost()
+        with self._watching():
+            result = self.document.apply_shared(edit)
         self._heard_remote(result.remote)
         self._own |= fields_set(edit)
+        self._own_sequences.add(result.sequence)
         return result
+
+    def undo_conflicts(self, inverse: Edit, written: int) -> tuple[Edit | None, list[Notice]]:
+        """The part of ``inverse`` (undoing the own edit ``written``) that nothing another seat changed since touches.
+
+        Judged against the other seats' edits this seat has applied after
+        ``written`` (``catch_up`` first); a notice for each part left as it
+        is; None when every part was left. Apply the result with ``edit``.
+        """
+        since = [(r.entry.author, r.entry.edit) for r in self._others_since(written)]
+        return undo_without_conflicts(inverse, since)
+
+    def _others_since(self, written: int) -> list[Remote]:
+        """The other seats' edits after ``written`` that this seat applied: remembered, else read from the log."""
+        remembered = self._others_edits
+        if len(remembered) < (remembered.maxlen or 0) or (remembered and remembered[0].sequence <= written + 1):
+            return [r for r in remembered if r.sequence > written]
+        self._refuse_lost()
+        with self._watching():
+            found = self.store.edits_between(written, self.sequence)
+        return [r for r in found if r.sequence not in self._own_sequences]
+
+    # -- presence ---------------------------------------------------------------------------------
+
+    def announce(self, pane: str, editing: str = "") -> None:
+        """Tell the table where this seat is: a pane id, and the long-text field being typed in ("" = none).
+
+        Written only when it changed; while the seat is lost it is kept and
+        written on reconnecting.
+        """
+        if (pane, editing) == self._where:
+            return
+        self._where = (pane, editing)
+        if not self.lost:
+            with self._watching():
+                self._announce()
+
+    def _announce(self) -> None:
+        if self.store.has_presence and not self.store.announce(self.seat_id, self.author, *self._where):
+            self._was_removed()
+
+    def others(self) -> list[SeatPresence]:
+        """The other seats seen recently, ordered by author (none while this seat is lost)."""
+        if self.lost:
+            return []
+        if self._present is None or self._listener.presence_changed():
+            with self._watching():
+                self._present = self.store.present(self._heartbeat * STALE_HEARTBEATS)
+        return [p for p in self._present if p.seat_id != self.seat_id]
+
+    def editing_by(self, collection: str, item_id: str, field: str) -> str | None:
+        """The author of another seat typing in that long-text field now (the soft lock), else None."""
+        path = f"{collection}/{item_id}/{field}"
+        return next((p.author for p in self.others() if p.editing == path), None)
+
+    # -- heartbeat and faults -------------------------------------------------------------------
+
+    def heartbeat(self) -> None:
+        """Refresh the seat's presence and check the server answers on both connections; ``SeatLost`` if not."""
+        self._refuse_lost()
+        with self._watching():
+            if not self.store.refresh(self.seat_id):
+                self._announce()  # the row was gone (not removed): write it again
+            self._listener.ping()
+            self._present = self.store.present(self._heartbeat * STALE_HEARTBEATS)
+
+    def retry_delay(self) -> float:
+        """Seconds to wait before the next ``try_reconnect``: 0.5, 1, 2, 4, then 5."""
+        return _RETRY_DELAYS[min(self._attempts, len(_RETRY_DELAYS) - 1)]
+
+    def try_reconnect(self) -> bool:
+        """One short attempt to connect again; True once connected and caught up (``SeatRemoved`` if removed)."""
+        if self.removed:
+            raise SeatRemoved(self.store.path, "The facilitator removed this seat")
+        if not self.lost:
+            return True
+        try:
+            self.store.reconnect()
+            self._listener.close()
+            self._listener = self.store.listen()  # listening before the gap is read: nothing falls between
+            if self.store.removed(self.seat_id):
+                self._was_removed()
+            self._announce()
+            self._catch_up_gap()
+        except SeatRemoved:
+            raise
+        except PlanFileError:
+            self._attempts += 1
+            self.store.drop()
+            self._listener.close()
+            return False
+        self.lost, self._attempts = False, 0
+        return True
+
+    def _catch_up_gap(self) -> None:
+        """Apply everything written since the seat's sequence; settle a pending own edit from the log."""
+        pending, self.store.pending = self.store.pending, None
+        remote = self.store.remote_after()
+        own = next((r for r in remote if pending is not None and _same_entry(r.entry, pending)), None)
+        for other in remote:
+            self.document.apply_remote(other.entry)
+            self.store.applied(other.sequence)
+        self._heard_remote([r for r in remote if r is not own])
+        if own is not None:
+            self._own |= fields_set(own.entry.edit)
+            self._own_sequences.add(own.sequence)
+        if pending is not None:
+            saved = "was saved before" if own is not None else "was not saved when"
+            self._notices.append(Notice(self.author, "", "", "",
+                                        f"your change \u201c{pending.label}\u201d {saved} the connection was lost"))
+        self._stale = False
+
+    @contextmanager
+    def _watching(self) -> Iterator[None]:
+        """Turn a dead connection into ``SeatLost`` (the seat is read-only from then on); other refusals pass."""
+        try:
+            yield
+        except PlanFileError as exc:
+            if isinstance(exc, SeatLost) or (self.store.connected() and not self._listener_broken()):
+                raise
+            self._lose()
+            raise SeatLost(exc.what, f"the room's server stopped answering; this seat is read-only until it "
+                                     f"is back ({exc.why})") from None
+
+    def _listener_broken(self) -> bool:
+        try:
+            return self._listener.broken()
+        except PlanFileError:
+            return True
+
+    def _lose(self) -> None:
+        self.lost = True
+        self._present = None
+        self.store.drop()
+        self._listener.close()
+
+    def _was_removed(self) -> None:
+        self._lose()
+        self.removed = True
+        self.store.pending = None
+        raise SeatRemoved(self.store.path, "The facilitator removed this seat")
+
+    def _refuse_lost(self) -> None:
+        if self.removed:
+            raise SeatRemoved(self.store.path, "The facilitator removed this seat")
+        if self.lost:
+            raise SeatLost(self.store.path, "the room's server is not answering; this seat is read-only "
+                                            "until it is back")
 
     def take_notices(self) -> list[Notice]:
         """The notices of this seat's values that other seats replaced since the last call (then forgotten)."""
@@ -61,6 +262,7 @@ class Seat:
         return notices
 
     def _heard_remote(self, remote: Sequence[Remote]) -> None:
+        self._others_edits.extend(remote)
         for other in remote:
             replaced = replaced_own(self._own, other.entry.author, other.entry.edit)
             self._notices += replaced
@@ -72,9 +274,11 @@ class Seat:
         Only looks in the edit log when a notification names a newer edit,
         or after ``reconnect`` (``timeout``: seconds to wait for a notification).
         """
-        if not self._stale and not self._heard_news(timeout):
-            return []
-        remote = self.store.remote_after()
+        self._refuse_lost()
+        with self._watching():
+            if not self._stale and not self._heard_news(timeout):
+                return []
+            remote = self.store.remote_after()
         for other in remote:
             self.document.apply_remote(other.entry)
             self.store.applied(other.sequence)
@@ -100,6 +304,13 @@ class Seat:
         self._stale = True
 
     def close(self) -> None:
+        """Leave the table: the seat's presence goes (if the server answers), then its connections."""
+        if self._closed:
+            return
+        self._closed = True
+        if not self.lost:
+            with suppress(PlanFileError):
+                self.store.leave(self.seat_id)
         self._listener.close()
         self.store.close()
 
@@ -108,3 +319,9 @@ class Seat:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _same_entry(found: LogEntry, pending: LogEntry) -> bool:
+    """True if the log's ``found`` is the seat's own ``pending`` edit (same author, moment, label and edit)."""
+    return (found.author, found.label, found.edit) == (pending.author, pending.label, pending.edit) and \
+        found.at.replace(tzinfo=None) == pending.at.replace(tzinfo=None)

@@ -7,7 +7,15 @@ transaction lock reads the edits other seats wrote since the seat's last
 applied sequence number, lets the document apply them and re-check the own
 edit, then writes it (``PlanDocument.apply_shared``). An ``EditListener``
 hears the sequence numbers of new edits (``edit_notice``) so the seat can
-catch up between its own edits.
+catch up between its own edits, and hears that the table's presence changed
+(``presence``: who sits where, read through the seat's own privileges).
+
+A seat's connections say only "Summit Planner seat <id>" (every role can read
+``pg_stat_activity``), keep TCP alive with short keepalives and a user
+timeout (a server that vanished from the network is noticed within a few
+heartbeats), and carry a statement timeout. When they die, ``reconnect``
+opens new ones; an edit whose commit had no answer stays ``pending`` until
+the edit log says whether it was written.
 """
 
 from __future__ import annotations
@@ -24,13 +32,26 @@ from psycopg import sql
 from summit_app.plan import model
 from summit_app.plan.document import LogEntry, Remote
 from summit_app.plan.edits import Edit
-from summit_app.store import portable
+from summit_app.store import portable, presence
 from summit_app.store.edit_notice import accepted_notice, channel
 from summit_app.store.errors import PlanFileError
-from summit_app.store.server import ServerPlan, talking_to
-from summit_app.store.server_check import namespace
+from summit_app.store.presence import SeatPresence, presence_channel
+from summit_app.store.server import ServerPlan, _take_lock, talking_to
+from summit_app.store.server_check import check_server_schema, namespace
 
 _TURN_SALT = b"summit-planner table turn "
+#: Seconds a seat's statement may run (a turn waits for the table's other seats within it).
+STATEMENT_TIMEOUT = 15
+
+
+def seat_connection(seat_id: str, heartbeat: float) -> dict[str, Any]:
+    """libpq settings of a seat's connections: its id (no name), keepalives and timeouts scaled to its heartbeat."""
+    beat = max(1, round(heartbeat))
+    return {"application_name": f"Summit Planner seat {seat_id}",
+            "connect_timeout": max(2, round(2 * heartbeat)),
+            "keepalives": 1, "keepalives_idle": beat, "keepalives_interval": 1, "keepalives_count": 3,
+            "tcp_user_timeout": max(1000, round(3000 * heartbeat)),
+            "options": f"-c statement_timeout={STATEMENT_TIMEOUT * 1000}"}
 
 
 def turn_key(plan: str) -> int:
@@ -50,6 +71,7 @@ class _Turn:
         return self._missing
 
     def write(self, edit: Edit, entry: LogEntry) -> int:
+        self._plan.pending = entry  # until the commit's answer says it was written (or it is read in the log)
         with talking_to(self._plan.server, "the last change was not saved"):
             self.written = portable.write_seat_edit(self._conn, edit, entry, self._plan.path)
         return self.written
@@ -58,17 +80,88 @@ class _Turn:
 class SeatPlan(ServerPlan):
     """One seat's open plan: shared with the table's other seats, which it catches up with by sequence."""
 
+    #: The own edit whose commit had no answer (the connection died): the edit log tells whether it was written.
+    pending: LogEntry | None = None
+    #: Whether the plan's schema has the presence table (a room made by an earlier version has none).
+    has_presence: bool = False
+
     @classmethod
-    def open_seat(cls, text: str, *, holder: str = "") -> SeatPlan:
+    def open_seat(cls, text: str, *, holder: str = "", seat_id: str = "", heartbeat: float = 2.0) -> SeatPlan:
         """Open the plan ``text`` names as one of its seats; ``PlanFileError`` if it cannot be used."""
-        plan = cls._open(text, read_only=False, holder=holder, shared=True)
+        connect = seat_connection(seat_id, heartbeat) if seat_id else None
+        plan = cls._open(text, read_only=False, holder=holder, shared=True, connect=connect)
         assert isinstance(plan, SeatPlan)
         try:
             plan._require_notice()
+            with talking_to(plan.server), plan._conn.begin():
+                plan.has_presence = presence.has_presence(plan._conn, plan.server.plan)
         except BaseException:
             plan.close()
             raise
         return plan
+
+    def connected(self) -> bool:
+        """False once the seat's plan connection is known to be dead (the driver saw it end)."""
+        if self._conn.closed or self._conn.invalidated:
+            return False
+        raw = self._conn.connection.dbapi_connection
+        return isinstance(raw, psycopg.Connection) and not raw.closed and not raw.broken
+
+    def reconnect(self) -> None:
+        """A new plan connection (the old one is dropped), holding the plan's lock shared again; raise if refused."""
+        with suppress(sa.exc.SQLAlchemyError, psycopg.Error):
+            self._conn.close()
+        with talking_to(self.server):
+            conn = self._engine.connect()
+            try:
+                check_server_schema(conn, self.server.plan, self.path)
+                _take_lock(conn, self.server, shared=True)
+                conn.commit()
+            except BaseException:
+                with suppress(sa.exc.DBAPIError):
+                    conn.close()
+                raise
+        self._conn = conn
+
+    def drop(self) -> None:
+        """Close the plan connection without a word to the server (it is gone, or about to be)."""
+        if not self._conn.closed:
+            with suppress(sa.exc.SQLAlchemyError, psycopg.Error):
+                self._conn.invalidate()
+
+    # -- presence (every call is one short transaction on the plan connection) ------------------
+
+    def announce(self, seat_id: str, author: str, pane: str, editing: str) -> bool:
+        """Write the seat's presence and tell the other seats; False if the facilitator removed this seat."""
+        with talking_to(self.server), self._conn.begin():
+            return presence.announce(self._conn, self.server.plan, seat_id, author, pane, editing)
+
+    def refresh(self, seat_id: str) -> bool:
+        """Mark the seat seen (this is the heartbeat's question to the server); False if its row is not there."""
+        with talking_to(self.server), self._conn.begin():
+            if not self.has_presence:
+                self._conn.exec_driver_sql("SELECT 1")
+                return True
+            return presence.refresh(self._conn, self.server.plan, seat_id)
+
+    def removed(self, seat_id: str) -> bool:
+        """True if the facilitator removed the seat ``seat_id``."""
+        if not self.has_presence:
+            return False
+        with talking_to(self.server), self._conn.begin():
+            return presence.is_removed(self._conn, self.server.plan, seat_id)
+
+    def present(self, stale: float) -> list[SeatPresence]:
+        """The table's seats seen within ``stale`` seconds (this one included), ordered by author."""
+        if not self.has_presence:
+            return []
+        with talking_to(self.server), self._conn.begin():
+            return presence.seats_present(self._conn, self.server.plan, stale)
+
+    def leave(self, seat_id: str) -> None:
+        if self.has_presence:
+            with talking_to(self.server), self._conn.begin():
+                presence.leave(self._conn, self.server.plan, seat_id)
 
     def _require_notice(self) -> None:
         """``PlanFileError`` unless the plan notifies its new edits (a plan made before seats shared plans)."""
@@ -87,6 +180,11 @@ class SeatPlan(ServerPlan):
     def applied(self, sequence: int) -> None:
         """Record that the seat's plan now includes the edit ``sequence`` (and every one before it)."""
         self._sequence = max(self._sequence, sequence)
+
+    def edits_between(self, first: int, last: int) -> list[Remote]:
+        """The log's edits after ``first`` up to ``last``, in order (every seat's, this one's included)."""
+        with talking_to(self.server), self._conn.begin():
+            return [Remote(n, e) for n, e in portable.edit_log_after(self._conn, first, self.path) if n <= last]
 
     def remote_after(self) -> list[Remote]:
         """The edits written after the seat's sequence, in order (the caller applies them, then ``applied``)."""
@@ -116,9 +214,11 @@ class SeatPlan(ServerPlan):
         except BaseException:
             with suppress(sa.exc.DBAPIError):
                 transaction.rollback()
+                self.pending = None  # rolled back on a live connection: certainly not written
             raise
         with talking_to(self.server, "the last change was not saved"):
             transaction.commit()
+        self.pending = None
         if turn.written is not None:
             self._sequence = turn.written
 
@@ -137,7 +237,12 @@ class SeatPlan(ServerPlan):
 
 
 class EditListener:
-    """An autocommit connection LISTENing on the plan's channel; its socket tells a window when to look."""
+    """An autocommit connection LISTENing on the plan's channels; its socket tells a window when to look.
+
+    Two channels: the edit channel (sequence numbers) and the presence channel
+    (empty payloads: "look at who is where"), kept apart so a presence change
+    never sends a seat to the edit log.
+    """
 
     def __init__(self, plan: SeatPlan, pooled: Any) -> None:
         self._plan = plan
@@ -145,9 +250,13 @@ class EditListener:
         conn = pooled.driver_connection
         assert isinstance(conn, psycopg.Connection)
         self._conn: psycopg.Connection[Any] = conn
+        self._edits = channel(plan.server.plan)
+        #: True once a presence change was heard and not yet taken (``presence_changed``).
+        self._presence = False
         with self._talking():
             self._conn.autocommit = True
-            self._conn.execute(sql.SQL("LISTEN {}").format(sql.Identifier(channel(plan.server.plan))))
+            self._conn.execute(sql.SQL("LISTEN {}").format(sql.Identifier(self._edits)))
+            self._conn.execute(sql.SQL("LISTEN {}").format(sql.Identifier(presence_channel(plan.server.plan))))
 
     @contextmanager
     def _talking(self) -> Iterator[None]:
@@ -167,10 +276,25 @@ class EditListener:
         the seat then looks in the edit log anyway.
         """
         with self._talking():
-            found = [n.payload for n in self._conn.notifies(timeout=timeout, stop_after=1)]
+            found = list(self._conn.notifies(timeout=timeout, stop_after=1))
             if found:
-                found += [n.payload for n in self._conn.notifies(timeout=0)]
-        return [int(p) if p.isdigit() else -1 for p in found]
+                found += self._conn.notifies(timeout=0)
+        self._presence |= any(n.channel != self._edits for n in found)
+        return [int(n.payload) if n.payload.isdigit() else -1 for n in found if n.channel == self._edits]
+
+    def presence_changed(self) -> bool:
+        """True if a presence change was heard since the last call."""
+        changed, self._presence = self._presence, False
+        return changed
+
+    def broken(self) -> bool:
+        """True once the connection is known to be dead."""
+        return self._conn.closed or self._conn.broken
+
+    def ping(self) -> None:
+        """Ask the server a trivial question on this connection (``PlanFileError`` if it does not answer)."""
+        with self._talking():
+            self._conn.execute("SELECT 1")
 
     def close(self) -> None:
         with suppress(psycopg.Error, sa.exc.DBAPIError):

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager, suppress
 from datetime import datetime
 from pathlib import Path
@@ -46,15 +46,16 @@ def lock_key(plan: str) -> int:
     return int.from_bytes(hashlib.sha256(_LOCK_SALT + plan.encode()).digest()[:8], "big", signed=True)
 
 
-def make_server_engine(location: ServerLocation, holder: str = "") -> sa.Engine:
-    """An engine on the plan's database whose statements go to the plan's schema."""
+def make_server_engine(location: ServerLocation, holder: str = "",
+                       connect: Mapping[str, Any] | None = None) -> sa.Engine:
+    """An engine on the plan's database whose statements go to the plan's schema (``connect``: more libpq settings)."""
     options = dict(location.options)
     url = sa.engine.URL.create("postgresql+psycopg", username=location.user, password=location.password,
                                host=location.host, port=location.port, database=location.database,
                                query={k: v for k, v in options.items() if k != "connect_timeout"})
     name = printable(f"Summit Planner: {holder}" if holder else "Summit Planner", 60)
     connect_args: dict[str, Any] = {"connect_timeout": int(options.get("connect_timeout") or CONNECT_TIMEOUT),
-                                    "application_name": name}
+                                    "application_name": name, **(connect or {})}
     return sa.create_engine(url, poolclass=sa.pool.NullPool, connect_args=connect_args,
                             execution_options={"schema_translate_map": {None: location.plan}})
 
@@ -130,9 +131,10 @@ class ServerPlan:
         return cls._open(text, read_only=read_only, holder=holder, shared=False)
 
     @classmethod
-    def _open(cls, text: str, *, read_only: bool, holder: str, shared: bool) -> ServerPlan:
+    def _open(cls, text: str, *, read_only: bool, holder: str, shared: bool,
+              connect: Mapping[str, Any] | None = None) -> ServerPlan:
         location = parse_location(text)
-        engine = make_server_engine(location, holder)
+        engine = make_server_engine(location, holder, connect)
         conn: sa.Connection | None = None
         try:
             with talking_to(location):

@@ -6,7 +6,9 @@ tables of ``schema.METADATA`` (and Alembic's revision table), each with the
 app's columns and types, their keys' indexes, the edit log's sequence — and no
 trigger, rule, function, view, type or policy, any of which would run or
 change what the app reads and writes, except exactly the edit log's notice
-trigger and its function (``edit_notice``). Only ``pg_catalog`` is read.
+trigger and its function (``edit_notice``). The seats' presence table
+(``presence``) may sit beside them: it is not part of the plan, and is never
+read as the plan. Only ``pg_catalog`` is read.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from sqlalchemy.dialects import postgresql
 from summit_app.store.edit_notice import accepted_notice
 from summit_app.store.errors import PlanFileError
 from summit_app.store.layout import SCHEMA_VERSION
+from summit_app.store.presence import PRESENCE_RELATIONS
 from summit_app.store.schema import METADATA
 from summit_app.store.schema_check import shown
 
@@ -80,7 +83,7 @@ def server_schema_problem(conn: sa.Connection, ns: int, plan: str) -> str | None
         sa.text("SELECT relname, relkind FROM pg_class WHERE relnamespace = :ns ORDER BY relname"), {"ns": ns})}
     expected = expected_relations()
     for name, kind in found.items():
-        if expected.get(name) != kind:
+        if expected.get(name) != kind and PRESENCE_RELATIONS.get(name) != kind:  # seats' presence: not the plan's
             return f"it contains a {kind} ({shown(name)}) that a plan never has"
     for name, kind in expected.items():
         if name not in found:
