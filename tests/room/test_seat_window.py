@@ -8,8 +8,7 @@ wait for what the user would see, never for a fixed time.
 
 from __future__ import annotations
 
-import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -18,92 +17,37 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 from room.roomsetup import Room
+from room.seat_windows import SeatWindow, district_field, headless_seat, notices, seat_window, table
 
 from summit_app.plan import model
 from summit_app.plan.edits import RemoveItem, SetField
-from summit_app.room.join import connect_seat
 from summit_app.room.seat import Seat
 from summit_app.store.plan_file import PlanFile
 from summit_app.ui.base.preferences import Preferences
-from summit_app.ui.room.join_dialog import JoinRequest, join
 from summit_app.ui.window.main_window import MainWindow
 
 pytestmark = pytest.mark.xdist_group("room")
-
-GOALS = (model.Goal("g1", title="Access"), model.Goal("g2", title="Learning"))
-TABLE_PLAN = model.Plan(district=model.District(name="Harbor Unified", state="OR"), goals=GOALS)
+__all__ = ["headless_seat", "seat_window", "table"]  # fixtures used by name
 
 
-@pytest.fixture
-def table(room: Room, tmp_path: Path) -> str:
-    """A new table of the room, its plan made from ``TABLE_PLAN``."""
-    name = f"w{uuid.uuid4().hex[:10]}"
-    source = tmp_path / "source.techplan"
-    PlanFile.create(source, TABLE_PLAN).close()
-    room.add(name, "--from", source)
-    return name
 
-
-SeatWindow = Callable[[str], MainWindow]
-
-
-@pytest.fixture
-def seat_window(qtbot: QtBot, room: Room, table: str, tmp_path: Path) -> Iterator[SeatWindow]:
-    """``seat_window(author)``: a shown main window seated at ``table`` (joined as the dialog joins)."""
-    made: list[MainWindow] = []
-
-    def sit(author: str) -> MainWindow:
-        window = MainWindow(Preferences(), ScriptedPrompts(), remember=False)
-        qtbot.addWidget(window)
-        made.append(window)
-        window.resize(1200, 800)
-        window.show()
-        mirror = tmp_path / f"{author} mirror.techplan"
-        window.open_seat(join(JoinRequest(room.code(table), room.passphrase(table), author, mirror)))
-        return window
-
-    yield sit
-    for window in made:
-        window.close()
-
-
-@pytest.fixture
-def headless_seat(room: Room, table: str, tmp_path: Path) -> Iterator[Callable[[str], Seat]]:
-    opened: list[Seat] = []
-
-    def sit(author: str) -> Seat:
-        seat = Seat(connect_seat(room.code(table), room.passphrase(table), tmp_path), author)
-        opened.append(seat)
-        return seat
-
-    yield sit
-    for seat in opened:
-        seat.close()
-
-
-def district_field(window: MainWindow, name: str) -> QLineEdit:
-    assert window.workspace is not None
-    found = window.workspace.pane("district").findChild(QLineEdit, f"field-{name}")
-    assert isinstance(found, QLineEdit)
-    return found
-
-
-def notices(window: MainWindow) -> list[str]:
-    assert window.seat_room is not None
-    return window.seat_room.notices.texts()
-
-
-def test_a_seat_window_names_its_table_and_keeps_a_mirror(seat_window: SeatWindow, table: str, room: Room,
-                                                           tmp_path: Path) -> None:
+def test_a_seat_window_names_its_table_and_keeps_a_mirror(qtbot: QtBot, seat_window: SeatWindow, table: str,
+                                                           room: Room, tmp_path: Path) -> None:
     window = seat_window("Ana")
     port = room.state.port
     assert f"Harbor Unified — table {table} at 127.0.0.1:{port} — Summit Planner" == window.windowTitle()
     mirror = tmp_path / "Ana mirror.techplan"
     assert plan_on_disk(mirror).district.name == "Harbor Unified"  # written when the seat joined
     assert window.context is not None
-    assert window.context.edit(SetField("district", "", "state", "WA", "Change State"))
+    assert window.seat_room is not None
+    keeper = window.seat_room.session.mirror
+    keeper.timer.setInterval(50)  # a short quiet interval after edits, for the test
+    with qtbot.waitSignal(keeper.written, timeout=10000):
+        assert window.context.edit(SetField("district", "", "state", "WA", "Change State"))
+    assert plan_on_disk(mirror).district.state == "WA"  # written a while after the edit, off the GUI thread
+    assert window.context.edit(SetField("district", "", "state", "ID", "Change State"))
     window.close_plan()
-    assert plan_on_disk(mirror).district.state == "WA"  # and again when it left
+    assert plan_on_disk(mirror).district.state == "ID"  # and again when it left
 
 
 def test_another_seats_edit_repaints_without_touching_what_is_being_typed(

@@ -127,6 +127,15 @@ def typed_over(notice: Notice, plan: model.Plan, content: Content) -> SeatNotice
                       f"{shown} while you were typing in it; what you type replaces it when you finish")
 
 
-def skipped(notice: Notice) -> SeatNotice:
-    """An undo step left out because another seat changed that field since (the seat's own words)."""
-    return SeatNotice(notice.message)
+def said(notice: Notice) -> SeatNotice:
+    """A notice of the seat that names no field (an edit settled on reconnecting): its own words."""
+    return SeatNotice(notice.message[:1].upper() + notice.message[1:])
+
+
+def skipped(notice: Notice, plan: model.Plan) -> SeatNotice:
+    """A part of an undo (or redo) left out because another seat changed that field, or item, since."""
+    if not notice.field:
+        return SeatNotice(f"Not undone: {notice.message}")
+    label = field_label(notice.collection, notice.field)
+    return SeatNotice(f"Not undone: {who(notice.author)} changed {label}"
+                      f"{where(plan, notice.collection, notice.item_id)} since; it was left as it is")

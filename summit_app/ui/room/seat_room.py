@@ -16,20 +16,23 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLayout, QStatusBar, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QLayout, QStatusBar, QWidget
 
 from summit_app.plan import model
 from summit_app.plan.document import Remote, SharedResult
 from summit_app.plan.edits import Batch, Edit
 from summit_app.plan.seating import Notice, fields_set
 from summit_app.room.takehome import take_home
+from summit_app.store.presence import SeatPresence
 from summit_app.ui.base.context import UiContext
 from summit_app.ui.base.prompts import Prompts, with_plan_suffix
 from summit_app.ui.base.theme import DANGER, DANGER_SOFT, INK
+from summit_app.ui.fields.editors import LongTextEditor
 from summit_app.ui.fields.form_section import FormSection
 from summit_app.ui.room import seat_notices
 from summit_app.ui.room.join_dialog import Joined
 from summit_app.ui.room.notice_bar import NoticeBar
+from summit_app.ui.room.presence import PresenceStrip, SoftLocks
 from summit_app.ui.room.seat_session import SeatSession
 from summit_app.ui.workspace.workspace import PlanWorkspace
 from summit_app.workflows.errors import UsageError
@@ -91,25 +94,36 @@ class SeatRoom(QObject):
         self.place = joined.place
         self.session = SeatSession(joined.seat, joined.place, self)
         self.banner = SeatBanner()
+        self.presence = PresenceStrip(joined.seat.author)
+        self.locks = SoftLocks()
         self.notices = NoticeBar()
         #: Fields another seat set while this seat was typing in them: (who, the value), until this seat saves its own.
         self._typed_over: dict[tuple[str, str, str], tuple[Notice, Any]] = {}
         outer = window.workspace.layout()
         assert isinstance(outer, QLayout)
         outer.insertWidget(0, self.banner)  # type: ignore[attr-defined]
+        outer.insertWidget(1, self.presence)  # type: ignore[attr-defined]
         outer.addWidget(self.notices)
         self._connect()
+        self._where()
 
     def _connect(self) -> None:
         context, session = self.context, self.session
         context.shared_edit.connect(self._own_result)
-        context.skipped.connect(lambda notices: self._show([seat_notices.skipped(n) for n in notices]))
+        context.skipped.connect(lambda notices: self._show([seat_notices.skipped(n, context.plan) for n in notices]))
         context.edit_refused.connect(self._refused)
         self.notices.undo_asked.connect(context.edit)
         session.caught_up.connect(self._caught_up)
         session.lost.connect(self._lost)
         session.back.connect(self._back)
         session.removed.connect(self._removed)
+        session.presence.connect(self._presence)
+        context.plan_changed.connect(lambda _e, _p: self._lock_long_text())
+        assert self.window.workspace is not None
+        self.window.workspace.pane_shown.connect(lambda _pane: self._where())
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_moved)
         session.mirror.failed.connect(
             lambda why: self.window.statusBar().showMessage(f"The copy on this computer was not updated: {why}", 15000))
 
@@ -134,7 +148,8 @@ class SeatRoom(QObject):
 
     def _caught_up(self, remote: list[Remote], replaced: list[Notice], before: model.Plan) -> None:
         plan, content = self.context.plan, self.context.content
-        shown = [seat_notices.replaced_here(n, before, plan, content) for n in replaced]
+        shown = [seat_notices.replaced_here(n, before, plan, content) if n.collection else
+                 seat_notices.said(n) for n in replaced]
         typing = typing_in(self.window.workspace)
         for other in remote:
             if typing in fields_set(other.entry.edit):
@@ -147,6 +162,33 @@ class SeatRoom(QObject):
     def _refused(self, reason: str) -> None:
         if "removed by" in reason:  # the other seat's removal came first: say who, where it shows
             self._show([seat_notices.SeatNotice(f"Not changed: {reason}")])
+
+    # -- where the seats are ------------------------------------------------------------
+
+    def _where(self) -> None:
+        """Tell the table which step this seat shows, and which long text it is typing in."""
+        workspace = self.window.workspace
+        if workspace is None or self.context.closed:
+            return
+        focused = workspace.window().focusWidget()
+        typing = long_text_of(focused) if focused is not None and workspace.isAncestorOf(focused) else None
+        self.session.announce(workspace.navigator.current_pane(), "/".join(typing) if typing else "")
+
+    def _focus_moved(self, _old: QWidget | None, new: QWidget | None) -> None:
+        workspace = self.window.workspace
+        if workspace is not None and (new is None or new.window() is workspace.window()):
+            self._where()
+
+    def _presence(self, others: list[SeatPresence]) -> None:
+        self.presence.show_others(others)
+        self._lock_long_text()
+
+    def _lock_long_text(self) -> None:
+        workspace = self.window.workspace
+        if workspace is None or self.context.closed:
+            return
+        editing = {p.editing: p.author or "Another seat" for p in self.session.others if p.editing}
+        self.locks.update(workspace, editing, self.context.read_only)
 
     # -- losing the server, and coming back ---------------------------------------------
 
@@ -188,23 +230,39 @@ class SeatRoom(QObject):
         return True
 
     def close(self) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.disconnect(self._focus_moved)
         why = self.session.close()
         if why:
             self.window.statusBar().showMessage(f"The copy on this computer was not updated: {why}", 15000)
 
 
 
-def typing_in(root: QWidget | None) -> tuple[str, str, str] | None:
-    """(collection, item id, field) of the form field under ``root`` with focus and unsaved typing, if any."""
-    focused = root.window().focusWidget() if root is not None else None
-    if focused is None or not root.isAncestorOf(focused):
-        return None
-    parent = focused.parentWidget()
+def field_of(widget: QWidget) -> tuple[FormSection, str] | None:
+    """The form and field name ``widget`` edits, if it is a form's editor."""
+    parent = widget.parentWidget()
     while parent is not None and not isinstance(parent, FormSection):
         parent = parent.parentWidget()
     if parent is None:
         return None
-    for name, editor in parent.editors.items():
-        if editor is focused and getattr(editor, "dirty", lambda: False)():
-            return (parent.collection, parent.item_id, name)
-    return None
+    name = next((n for n, editor in parent.editors.items() if editor is widget), None)
+    return (parent, name) if name is not None else None
+
+
+def typing_in(root: QWidget | None) -> tuple[str, str, str] | None:
+    """(collection, item id, field) of the form field under ``root`` with focus and unsaved typing, if any."""
+    focused = root.window().focusWidget() if root is not None else None
+    if focused is None or root is None or not root.isAncestorOf(focused):
+        return None
+    found = field_of(focused)
+    if found is None or not getattr(focused, "dirty", lambda: False)():
+        return None
+    form, name = found
+    return (form.collection, form.item_id, name)
+
+
+def long_text_of(widget: QWidget) -> tuple[str, str, str] | None:
+    """(collection, item id, field) of the long-text field ``widget`` is, if it is one (the soft lock's unit)."""
+    found = field_of(widget) if isinstance(widget, LongTextEditor) else None
+    return (found[0].collection, found[0].item_id, found[1]) if found is not None else None

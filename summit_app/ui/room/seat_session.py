@@ -24,9 +24,10 @@ from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 
 from summit_app.plan import model
 from summit_app.plan.edits import Edit
-from summit_app.room.seat import Seat
+from summit_app.room.seat import HEARTBEAT_SECONDS, Seat, SeatLost, SeatRemoved
 from summit_app.room.takehome import take_home
 from summit_app.store.errors import PlanFileError
+from summit_app.store.presence import SeatPresence
 from summit_app.workflows.errors import UsageError
 
 #: The mirror is written at most this often while the table edits (and always when the seat closes).
@@ -52,17 +53,19 @@ class MirrorKeeper(QObject):
     def __init__(self, place: SeatPlace, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.place = place
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(int(MIRROR_SECONDS * 1000))
-        self._timer.timeout.connect(self.write_soon)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(int(MIRROR_SECONDS * 1000))
+        self.timer.timeout.connect(self.write_soon)
         self._writing: threading.Thread | None = None
         self._again = False
+        self._dirty = False  # the plan changed since the mirror was last written
 
     def changed(self) -> None:
         """The plan changed: write the mirror once the quiet interval has passed (not after every edit)."""
-        if not self._timer.isActive():
-            self._timer.start()
+        self._dirty = True
+        if not self.timer.isActive():
+            self.timer.start()
 
     def write_soon(self) -> None:
         """Write the mirror now, on a thread of its own (or right after the write under way)."""
@@ -70,6 +73,7 @@ class MirrorKeeper(QObject):
             self._again = True
             return
         self._again = False
+        self._dirty = False
         self._writing = threading.Thread(target=self._write, name="seat mirror", daemon=True)
         self._writing.start()
 
@@ -77,6 +81,7 @@ class MirrorKeeper(QObject):
         try:
             take_home([(self.place.location, self.place.mirror)], force=True)
         except (UsageError, PlanFileError, OSError) as exc:
+            self._dirty = True
             self.failed.emit(str(exc))
             return
         self.written.emit()
@@ -86,9 +91,12 @@ class MirrorKeeper(QObject):
 
     def write_now(self) -> str:
         """Write the mirror before the seat closes (waiting for a write under way); why not, or ""."""
-        self._timer.stop()
+        self.timer.stop()
         if self._writing is not None:
             self._writing.join()
+        if not self._dirty:
+            return ""  # the mirror already holds the plan as it is
+        self._dirty = False
         try:
             take_home([(self.place.location, self.place.mirror)], force=True)
         except (UsageError, PlanFileError, OSError) as exc:
@@ -103,14 +111,26 @@ class SeatSession(QObject):
     lost = Signal(str)  # the server stopped answering, or the seat was removed (the seat is read-only)
     back = Signal(int)  # connected again and caught up: how many edits of other seats came in meanwhile
     removed = Signal(str)  # the facilitator removed this seat: it stays read-only
+    presence = Signal(object)  # list[SeatPresence]: the other seats at the table, after each look
 
-    def __init__(self, seat: Seat, place: SeatPlace, parent: QObject | None = None) -> None:
+    def __init__(self, seat: Seat, place: SeatPlace, parent: QObject | None = None, *,
+                 beat: float = HEARTBEAT_SECONDS) -> None:
         super().__init__(parent)
         self.seat = seat
         self.place = place
         self.mirror = MirrorKeeper(place, self)
         self._notifier: QSocketNotifier | None = None
         self._listen()
+        self.heartbeat = QTimer(self)
+        self.heartbeat.setInterval(int(beat * 1000))
+        self.heartbeat.timeout.connect(self.beat)
+        self.heartbeat.start()
+        self._retry = QTimer(self)
+        self._retry.setSingleShot(True)
+        self._retry.timeout.connect(self.try_again)
+        self._lost_at = 0  # the sequence the seat had when the server went silent
+        self._recovering = False  # listening anew after the listening connection failed
+        self.others: list[SeatPresence] = []
         self._unsubscribe = seat.document.subscribe(lambda _e, _p: self.mirror.changed())
 
     # -- hearing the other seats -------------------------------------------------------
@@ -125,15 +145,93 @@ class SeatSession(QObject):
 
     def catch_up(self) -> None:
         """Apply what the other seats wrote; ``caught_up`` with it and the notices of replaced own values."""
+        if self.seat.lost:
+            return
         before: model.Plan = self.seat.document.plan
         try:
             remote = self.seat.catch_up()
+            others = self.seat.others()
         except PlanFileError as exc:
-            self.lost.emit(exc.why)
+            self._went_silent(exc)
             return
         notices = self.seat.take_notices()
         if remote or notices:
             self.caught_up.emit(remote, notices, before)
+        if others != self.others:
+            self.others = others
+            self.presence.emit(others)
+
+    def announce(self, pane: str, editing: str = "") -> None:
+        """Tell the table where this seat is (a pane id, the long-text field typed in); quietly kept while lost."""
+        try:
+            self.seat.announce(pane, editing)
+        except PlanFileError as exc:
+            self._went_silent(exc)
+
+    # -- the heartbeat, and coming back -------------------------------------------------
+
+    def beat(self) -> None:
+        """Tell the room this seat is here, and learn whether the server still answers."""
+        try:
+            self.seat.heartbeat()
+        except PlanFileError as exc:
+            self._went_silent(exc)
+        else:
+            self.catch_up()  # a notification the socket notifier has not reported yet is read now
+
+    def _went_silent(self, exc: PlanFileError) -> None:
+        """The server stopped answering (or the seat was removed): read-only, and try again after a while."""
+        if not isinstance(exc, SeatLost):
+            if not self._recovering:
+                self._recovering = True
+                self._listener_failed()
+                self._recovering = False
+            return
+        self.heartbeat.stop()
+        if self._notifier is not None:
+            self._notifier.setEnabled(False)
+        self.others = []
+        self.presence.emit([])
+        if isinstance(exc, SeatRemoved) or self.seat.removed:
+            self.removed.emit(exc.why)
+            return
+        self._lost_at = self.seat.sequence
+        self.lost.emit(exc.why)
+        self._retry.start(int(self.seat.retry_delay() * 1000))
+
+    def _listener_failed(self) -> None:
+        """Only the listening connection failed: the heartbeat says whether the server is gone, else listen anew."""
+        try:
+            self.seat.heartbeat()
+            self.seat.reconnect()
+        except SeatLost as lost:
+            self._went_silent(lost)
+            return
+        except PlanFileError:
+            return  # the next heartbeat tells
+        self._listen()
+        self.catch_up()
+
+    def try_again(self) -> None:
+        """One attempt to reconnect; on success the gap is caught up and ``back`` says how much came in."""
+        before: model.Plan = self.seat.document.plan
+        try:
+            ok = self.seat.try_reconnect()
+        except SeatRemoved as exc:
+            self.removed.emit(exc.why)
+            return
+        except PlanFileError:
+            ok = False
+        if not ok:
+            self._retry.start(int(self.seat.retry_delay() * 1000))
+            return
+        self._listen()
+        self.heartbeat.start()
+        self.back.emit(self.seat.sequence - self._lost_at)
+        notices = self.seat.take_notices()
+        if notices:
+            self.caught_up.emit([], notices, before)
+        self.catch_up()
 
     # -- leaving ----------------------------------------------------------------------
 
@@ -142,9 +240,11 @@ class SeatSession(QObject):
 
     def close(self) -> str:
         """Stop listening, write the mirror (if the server answers), leave the table; why the mirror failed, or ""."""
+        self.heartbeat.stop()
+        self._retry.stop()
         if self._notifier is not None:
             self._notifier.setEnabled(False)
         self._unsubscribe()
-        why = self.mirror.write_now()
+        why = "" if self.seat.lost else self.mirror.write_now()
         self.seat.close()
         return why
