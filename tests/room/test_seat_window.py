@@ -36,6 +36,7 @@ def test_a_seat_window_names_its_table_and_keeps_a_mirror(qtbot: QtBot, seat_win
     window = seat_window("Ana")
     port = room.state.port
     assert f"Harbor Unified — table {table} at 127.0.0.1:{port} — Summit Planner" == window.windowTitle()
+    assert window.author_button.text() == "Editing as Ana"  # the seat's name, not this computer's
     mirror = tmp_path / "Ana mirror.techplan"
     assert plan_on_disk(mirror).district.name == "Harbor Unified"  # written when the seat joined
     assert window.context is not None

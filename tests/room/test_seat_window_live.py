@@ -119,6 +119,7 @@ def test_a_silent_server_turns_the_window_read_only_until_the_seat_is_back_and_c
     assert ana.context.read_only
     assert district_field(ana, "name").isReadOnly()
     assert "(read-only)" in ana.windowTitle()
+    assert strip(ana) == ["who else is here shows again once the room answers"]
     assert not ana.context.edit(SetField("district", "", "state", "NV", "Change State"))
     ben.edit(SetField("district", "", "state", "ID"))  # written while Ana's seat is away
     with qtbot.waitSignal(session.back, timeout=15000):

@@ -81,6 +81,7 @@ class NoticeBar(QFrame):
         self._layout.setContentsMargins(16, 6, 8, 6)
         self._layout.setSpacing(4)
         self.rows: list[NoticeRow] = []
+        self.undo_allowed = True
         self.hide()
 
     def add(self, notices: Sequence[SeatNotice]) -> None:
@@ -88,10 +89,20 @@ class NoticeBar(QFrame):
         for notice in notices:
             row = NoticeRow(notice, self.undo_asked.emit, self.dismiss, self)
             self._layout.insertWidget(0, row)
+            row.show()
+            if row.undo_button is not None:
+                row.undo_button.setEnabled(self.undo_allowed)
             self.rows.insert(0, row)
         for row in self.rows[SHOWN:]:
             self.dismiss(row)
         self.setVisible(bool(self.rows))
+
+    def allow_undo(self, allowed: bool) -> None:
+        """Offer "Undo" only while this seat can edit (not while the room's server is silent)."""
+        self.undo_allowed = allowed
+        for row in self.rows:
+            if row.undo_button is not None:
+                row.undo_button.setEnabled(allowed)
 
     def texts(self) -> list[str]:
         """The notices shown, newest first (what a screen reader reads, row by row)."""

@@ -74,16 +74,34 @@ class PresenceStrip(QFrame):
         chip.setAccessibleName(text)
         chip.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self._layout.insertWidget(self._layout.count() - 1 if role == "seatChip" else 1, chip)
+        chip.show()  # now, not on the event loop's next turn (as a layout shows a new child)
         return chip
 
     def show_others(self, others: Sequence[SeatPresence]) -> None:
-        for chip in self.chips:
-            self._layout.removeWidget(chip)
-            chip.deleteLater()
+        self._clear()
         self.chips = [self._chip(f"{p.author or 'Another seat'} · {where_words(p)}") for p in others]
         if not others:
-            self.chips = [self._chip("nobody else yet")]
-            self.chips[0].setObjectName("presenceTitle")
+            self._note("nobody else yet")
+        self._name()
+
+    def show_unknown(self) -> None:
+        """While the room does not answer, who else is there is not known."""
+        self._clear()
+        self._note("who else is here shows again once the room answers")
+        self._name()
+
+    def _note(self, text: str) -> None:
+        self.chips = [self._chip(text)]
+        self.chips[0].setObjectName("presenceTitle")
+
+    def _clear(self) -> None:
+        for chip in self.chips:
+            self._layout.removeWidget(chip)
+            chip.hide()  # gone from the next paint, not only once the event loop deletes it
+            chip.deleteLater()
+        self.chips = []
+
+    def _name(self) -> None:
         self.setAccessibleName("At this table: " + "; ".join(c.text() for c in [self.own, *self.chips]))
 
     def texts(self) -> list[str]:

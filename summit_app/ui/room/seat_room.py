@@ -128,6 +128,17 @@ class SeatRoom(QObject):
             lambda why: self.window.statusBar().showMessage(f"The copy on this computer was not updated: {why}", 15000))
 
     @property
+    def author(self) -> str:
+        """The seat's name at the table (the edit log's and the other seats' name for it)."""
+        return self.session.seat.author
+
+    @author.setter
+    def author(self, name: str) -> None:
+        self.session.seat.author = name  # the other seats read it from its next change of place
+        self.presence.own.setText(f"You: {name}")
+        self.presence.own.setAccessibleName(f"You: {name}")
+
+    @property
     def seat_title(self) -> str:
         return f"table {self.place.table} at {self.place.room}"
 
@@ -136,7 +147,6 @@ class SeatRoom(QObject):
     def _show(self, notices: Sequence[seat_notices.SeatNotice]) -> None:
         if notices:
             self.notices.add(notices)
-            self.window.statusBar().showMessage(notices[-1].text, 10000)
 
     def _own_result(self, edit: Edit, result: SharedResult) -> None:
         plan, content = self.context.plan, self.context.content
@@ -194,6 +204,7 @@ class SeatRoom(QObject):
 
     def _lost(self, _why: str) -> None:
         self.banner.say(LOST)
+        self.presence.show_unknown()
         self._set_offline(True)
 
     def _back(self, count: int) -> None:
@@ -209,6 +220,7 @@ class SeatRoom(QObject):
     def _set_offline(self, offline: bool) -> None:
         """Read-only (or editable again): panes grey their editors on their next refresh, made now."""
         self.context.offline = offline
+        self.notices.allow_undo(not offline)
         self.context.plan_changed.emit(Batch((), "The seat's connection changed"), self.context.plan)
         self.window.seat_state_changed()
 

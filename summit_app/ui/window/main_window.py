@@ -144,6 +144,9 @@ class MainWindow(QMainWindow):
         return path
 
     def author(self) -> str:
+        """The name the edit log records: the seat's at a summit table, else the one chosen on this computer."""
+        if self.seat_room is not None:
+            return self.seat_room.author
         return self.preferences.author or getpass.getuser()
 
     def set_author(self, name: str) -> None:
@@ -151,6 +154,8 @@ class MainWindow(QMainWindow):
         self.preferences.author = name.strip()
         if self.remember:
             self.preferences.save()
+        if self.seat_room is not None:
+            self.seat_room.author = name.strip() or self.seat_room.author
         if self.context is not None:
             self.context.document.author = self.author()
         self.author_button.show_name()
@@ -287,6 +292,7 @@ class MainWindow(QMainWindow):
 
         self._show_document(joined.seat.document, seat=joined.seat)
         self.seat_room = SeatRoom(self, joined)
+        self.author_button.show_name()
         self._opened()
         return True
 
@@ -336,7 +342,8 @@ class MainWindow(QMainWindow):
         assert self.context is not None
         path = self.plan_path()
         self.file_label.setText(str(path) if self.seat_room is None else
-                                f"Seat at {self.seat_room.seat_title} · a copy is kept in {path}")
+                                f"Seat at {self.seat_room.seat_title} · a copy is kept in {path.name}")
+        self.file_label.setToolTip(str(path))
         self.read_only_badge.setVisible(self.context.read_only)
         self.saved_label.setText("Opened read-only" if self.context.read_only else SAVED)
         if self.remember and self.seat_room is None:
@@ -370,6 +377,7 @@ class MainWindow(QMainWindow):
         context.deleteLater()
         if isinstance(exports, QObject):
             exports.deleteLater()
+        self.author_button.show_name()
         self._show_welcome()
 
     # -- reacting to edits ----------------------------------------------------------------
