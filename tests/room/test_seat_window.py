@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from guihelpers import ScriptedPrompts, plan_on_disk
+from guihelpers import ScriptedPrompts, cell_editor, column_of, plan_on_disk, press_enter
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
@@ -79,6 +79,33 @@ def test_another_seats_edit_repaints_without_touching_what_is_being_typed(
     qtbot.waitUntil(lambda: bool(finance.seat_room and notices(finance)))  # … and both seats are told
     assert notices(finance) == ["Ana changed District name Bayside Schools → Harbor Unified"]
     assert finance.context.plan.district.name == "Harbor Unified"
+
+
+def test_a_cell_being_typed_in_keeps_its_typing_when_another_seat_changes_its_row(
+        qtbot: QtBot, seat_window: SeatWindow, headless_seat: Callable[[str], Seat]) -> None:
+    ana, ben = seat_window("Ana"), headless_seat("Ben")
+    assert ana.workspace is not None
+    ana.workspace.show_pane("vision")
+    QApplication.processEvents()
+    ana.activateWindow()  # the typing seat's window is the active one (its cell editor keeps the focus)
+    qtbot.waitUntil(ana.isActiveWindow)
+    goals = ana.workspace.pane("vision").goals  # type: ignore[attr-defined]
+    editor = cell_editor(qtbot, goals, 0, column_of(goals, "title"))
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Broad")
+    ben.edit(SetField("goals", "g1", "owner", "Ben"))  # the same row, another column
+    qtbot.waitUntil(lambda: ana.context is not None and goal_of(ana, "g1").owner == "Ben")
+    assert (editor.text(), editor.isVisible(), ana.focusWidget()) == ("Broad", True, editor)  # still typing
+    qtbot.keyClicks(editor, "band")
+    press_enter(qtbot, editor)
+    assert goal_of(ana, "g1").title == "Broadband"
+
+
+def goal_of(window: MainWindow, goal_id: str) -> model.Goal:
+    assert window.context is not None
+    goal = window.context.plan.item("goals", goal_id)
+    assert isinstance(goal, model.Goal)
+    return goal
 
 
 def test_undo_from_a_notice_puts_the_value_back_as_a_new_edit(qtbot: QtBot, seat_window: SeatWindow,
