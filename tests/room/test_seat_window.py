@@ -68,6 +68,7 @@ def test_another_seats_edit_repaints_without_touching_what_is_being_typed(
     assert ana.context is not None
     qtbot.waitUntil(lambda: ana.context is not None and ana.context.plan.district.name == "Bayside Schools")
     assert state.text() == "WA"  # the other field shows the other seat's value
+    assert ana.context.undo_stack.count() == 0  # another seat's edits are not Ana's to undo
     assert (name.text(), name.cursorPosition(), ana.focusWidget()) == ("Harb", 3, name)  # typing untouched
     assert notices(ana) == ["Finance changed District name to Bayside Schools while you were typing in it; "
                             "what you type replaces it when you finish"]

@@ -222,6 +222,7 @@ class JoinDialog(QDialog):
                 outcome.seat.close()  # cancelled while joining: leave the table again
                 return
             self.error.hide()
+            self.passphrase.clear()  # not kept in the window once the seat is taken
             self.accept()
             self.joined.emit(outcome)
         else:
