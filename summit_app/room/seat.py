@@ -32,12 +32,14 @@ from summit_app.plan.edits import Edit
 from summit_app.plan.seating import Notice, fields_set, replaced_own, undo_without_conflicts
 from summit_app.store.errors import PlanFileError
 from summit_app.store.presence import SeatPresence
-from summit_app.store.seat_plan import EditListener, SeatPlan
+from summit_app.store.seat_plan import EditListener, SeatPlan, answer_within
 
 #: How often a window calls ``Seat.heartbeat`` (seconds).
 HEARTBEAT_SECONDS: float = 2.0
 #: Another seat not seen for this many of the seat's heartbeats has left (or lost the room).
 STALE_HEARTBEATS = 4
+#: A heartbeat not answered within this many heartbeats (2 s at least) finds the server lost.
+ANSWER_HEARTBEATS = 2.5
 #: Seconds between reconnect attempts: 0.5, 1, 2, 4, then 5 s.
 _RETRY_DELAYS = (0.5, 1.0, 2.0, 4.0, 5.0)
 #: How many of the other seats' edits the seat remembers for undo (older ones are read from the edit log).
@@ -92,7 +94,10 @@ class Seat:
         return self.store.sequence
 
     def fileno(self) -> int:
-        """The listening connection's socket: readable when another seat may have written."""
+        """The listening connection's socket: readable when another seat may have written.
+
+        Closed while the seat is ``lost``; a new one after ``try_reconnect`` or ``reconnect``.
+        """
         return self._listener.fileno()
 
     def edit(self, edit: Edit) -> SharedResult:
@@ -102,9 +107,11 @@ class Seat:
         here, and whether it reached the log is settled on reconnecting.
         """
         self._refuse_lost()
-        with self._watching():
-            result = self.document.apply_shared(edit)
-        self._heard_remote(result.remote)
+        try:
+            with self._watching():
+                result = self.document.apply_shared(edit)
+        finally:  # the other seats' edits the turn applied, even if the own edit was then refused
+            self._heard_remote(self.store.take_handed())
         self._own |= fields_set(edit)
         self._own_sequences.add(result.sequence)
         return result
@@ -135,13 +142,14 @@ class Seat:
         """Tell the table where this seat is: a pane id, and the long-text field being typed in ("" = none).
 
         Written only when it changed; while the seat is lost it is kept and
-        written on reconnecting.
+        written on reconnecting. Never raises: a server that stopped answering
+        makes the seat ``lost``, and the next ``heartbeat`` says so.
         """
         if (pane, editing) == self._where:
             return
         self._where = (pane, editing)
         if not self.lost:
-            with self._watching():
+            with suppress(PlanFileError), self._watching():  # lost or removed: the next heartbeat says so
                 self._announce()
 
     def _announce(self) -> None:
@@ -149,13 +157,16 @@ class Seat:
             self._was_removed()
 
     def others(self) -> list[SeatPresence]:
-        """The other seats seen recently, ordered by author (none while this seat is lost)."""
+        """The other seats seen recently, ordered by author (none while this seat is lost; never raises)."""
+        if not self.lost and (self._present is None or self._listener.presence_changed()):
+            try:
+                with self._watching():
+                    self._present = self.store.present(self._heartbeat * STALE_HEARTBEATS)
+            except PlanFileError:
+                pass  # lost now (the next heartbeat says so), or the server refused: the last known seats
         if self.lost:
             return []
-        if self._present is None or self._listener.presence_changed():
-            with self._watching():
-                self._present = self.store.present(self._heartbeat * STALE_HEARTBEATS)
-        return [p for p in self._present if p.seat_id != self.seat_id]
+        return [p for p in self._present or [] if p.seat_id != self.seat_id]
 
     def editing_by(self, collection: str, item_id: str, field: str) -> str | None:
         """The author of another seat typing in that long-text field now (the soft lock), else None."""
@@ -167,7 +178,8 @@ class Seat:
     def heartbeat(self) -> None:
         """Refresh the seat's presence and check the server answers on both connections; ``SeatLost`` if not."""
         self._refuse_lost()
-        with self._watching():
+        answer = max(2.0, ANSWER_HEARTBEATS * self._heartbeat)
+        with self._watching(), answer_within(answer, (self.store.socket(), self._listener.socket())):
             if not self.store.refresh(self.seat_id):
                 self._announce()  # the row was gone (not removed): write it again
             self._listener.ping()
@@ -178,7 +190,11 @@ class Seat:
         return _RETRY_DELAYS[min(self._attempts, len(_RETRY_DELAYS) - 1)]
 
     def try_reconnect(self) -> bool:
-        """One short attempt to connect again; True once connected and caught up (``SeatRemoved`` if removed)."""
+        """One short attempt to connect again; True once connected and caught up (``SeatRemoved`` if removed).
+
+        The listening connection is a new one: ``fileno()`` names another
+        socket from then on (a window makes its socket notifier again).
+        """
         if self.removed:
             raise SeatRemoved(self.store.path, "The facilitator removed this seat")
         if not self.lost:
@@ -203,8 +219,8 @@ class Seat:
 
     def _catch_up_gap(self) -> None:
         """Apply everything written since the seat's sequence; settle a pending own edit from the log."""
-        pending, self.store.pending = self.store.pending, None
         remote = self.store.remote_after()
+        pending, self.store.pending = self.store.pending, None  # settled now: in the gap, or never written
         own = next((r for r in remote if pending is not None and _same_entry(r.entry, pending)), None)
         for other in remote:
             self.document.apply_remote(other.entry)

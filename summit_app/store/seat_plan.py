@@ -21,6 +21,9 @@ the edit log says whether it was written.
 from __future__ import annotations
 
 import hashlib
+import os
+import socket
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from typing import Any
@@ -59,6 +62,35 @@ def turn_key(plan: str) -> int:
     return int.from_bytes(hashlib.sha256(_TURN_SALT + plan.encode()).digest()[:8], "big", signed=True)
 
 
+@contextmanager
+def answer_within(seconds: float, sockets: Sequence[int]) -> Iterator[None]:
+    """Cut the connections on ``sockets`` if the block gets no answer within ``seconds`` (the driver then raises).
+
+    The server's own timeouts need a server that runs, and TCP's need a peer
+    whose machine stopped answering; a server process that hangs on a machine
+    that still acknowledges every packet is caught only here.
+    """
+    lock, finished = threading.Lock(), threading.Event()
+
+    def cut() -> None:
+        with lock:
+            if finished.is_set():
+                return
+            for fd in (fd for fd in sockets if fd >= 0):
+                with suppress(OSError), socket.socket(fileno=os.dup(fd)) as sock:
+                    sock.shutdown(socket.SHUT_RDWR)
+
+    timer = threading.Timer(seconds, cut)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        with lock:
+            finished.set()
+        timer.cancel()
+
+
 class _Turn:
     """The open transaction of one seat's turn (``SharedTurn``)."""
 
@@ -84,6 +116,7 @@ class SeatPlan(ServerPlan):
     pending: LogEntry | None = None
     #: Whether the plan's schema has the presence table (a room made by an earlier version has none).
     has_presence: bool = False
+    _handed: list[Remote]
 
     @classmethod
     def open_seat(cls, text: str, *, holder: str = "", seat_id: str = "", heartbeat: float = 2.0) -> SeatPlan:
@@ -91,6 +124,7 @@ class SeatPlan(ServerPlan):
         connect = seat_connection(seat_id, heartbeat) if seat_id else None
         plan = cls._open(text, read_only=False, holder=holder, shared=True, connect=connect)
         assert isinstance(plan, SeatPlan)
+        plan._handed = []
         try:
             plan._require_notice()
             with talking_to(plan.server), plan._conn.begin():
@@ -106,6 +140,14 @@ class SeatPlan(ServerPlan):
             return False
         raw = self._conn.connection.dbapi_connection
         return isinstance(raw, psycopg.Connection) and not raw.closed and not raw.broken
+
+    def socket(self) -> int:
+        """The plan connection's socket (for ``answer_within``), -1 if it has none any more."""
+        try:
+            raw = self._conn.connection.dbapi_connection
+            return raw.fileno() if isinstance(raw, psycopg.Connection) else -1
+        except (sa.exc.SQLAlchemyError, psycopg.Error):
+            return -1
 
     def reconnect(self) -> None:
         """A new plan connection (the old one is dropped), holding the plan's lock shared again; raise if refused."""
@@ -181,6 +223,11 @@ class SeatPlan(ServerPlan):
         """Record that the seat's plan now includes the edit ``sequence`` (and every one before it)."""
         self._sequence = max(self._sequence, sequence)
 
+    def take_handed(self) -> list[Remote]:
+        """The other seats' edits the turns handed over since the last call (applied, whatever became of the turn)."""
+        handed, self._handed = self._handed, []
+        return handed
+
     def edits_between(self, first: int, last: int) -> list[Remote]:
         """The log's edits after ``first`` up to ``last``, in order (every seat's, this one's included)."""
         with talking_to(self.server), self._conn.begin():
@@ -207,6 +254,7 @@ class SeatPlan(ServerPlan):
                 transaction.rollback()
                 raise
         turn = _Turn(self, self._conn, [Remote(n, e) for n, e in found])
+        self._handed += turn.missing
         if found:
             self._sequence = found[-1][0]
         try:
@@ -290,6 +338,13 @@ class EditListener:
     def broken(self) -> bool:
         """True once the connection is known to be dead."""
         return self._conn.closed or self._conn.broken
+
+    def socket(self) -> int:
+        """The connection's socket, -1 if it has none any more."""
+        try:
+            return self._conn.fileno()
+        except psycopg.Error:
+            return -1
 
     def ping(self) -> None:
         """Ask the server a trivial question on this connection (``PlanFileError`` if it does not answer)."""

@@ -16,8 +16,7 @@ ENTRY = "summit_app.__main__"
 NOT_IN_THE_APP = {
     "summit_app.plan.history": "undo without Qt, for headless tools and tests (the window uses QUndoStack)",
     "summit_app.store.migrations.env": "read by Alembic as a file from the bundle's data (summit-app.spec)",
-    "summit_app.room.seat": "a seat at a summit table, headless until the window uses it (docs/room.md, Seats)",
-    "summit_app.store.seat_plan": "the plan a seat shares, used only by room.seat until the window does",
+    "summit_app.room.overview": "the facilitator's overview of the room, headless until the console uses it",
 }
 #: Migration scripts: read by Alembic as files too.
 AS_DATA = "summit_app.store.migrations.versions."

@@ -7,6 +7,8 @@ for the tests after it).
 
 from __future__ import annotations
 
+import os
+import signal
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -208,3 +210,25 @@ def test_a_removed_seat_is_cut_off_and_refused_when_it_tries_to_come_back(
     ana.heartbeat()
     assert ana.others() == []  # the removed seat is not shown as present
     ana.edit(SetField("district", "", "name", "Still editing"))  # the other seats go on
+
+
+def test_a_server_that_hangs_without_closing_its_connections_is_noticed_by_the_heartbeat(
+        room: Room, table: tuple[str, Callable[[str], Seat]]) -> None:
+    """The seat's server processes stop (their machine still answers TCP): only the seat's own deadline can tell."""
+    location, sit = table
+    ana, ben = sit("Ana"), sit("Ben")
+    with admin(room) as conn:
+        frozen = [int(row[0]) for row in conn.execute(
+            "SELECT pid FROM pg_stat_activity WHERE application_name = %s", (f"Summit Planner seat {ben.seat_id}",))]
+    assert len(frozen) == 2  # the plan connection and the listening one
+    for pid in frozen:
+        os.kill(pid, signal.SIGSTOP)
+    try:
+        assert beat_until_lost(ben)
+    finally:
+        for pid in frozen:
+            os.kill(pid, signal.SIGCONT)
+    written = ana.edit(SetField("district", "", "name", "Hung Server Schools")).sequence
+    assert reconnect(ben)
+    assert ben.sequence == written
+    assert fingerprint(ben.document.plan) == fingerprint(on_server(location))

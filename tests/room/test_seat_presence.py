@@ -7,6 +7,7 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import psycopg
 import pytest
 from room.roomsetup import Room
 from room.seathelp import BEAT, admin, table_location, wait_for
@@ -14,6 +15,7 @@ from room.seathelp import BEAT, admin, table_location, wait_for
 from summit_app.plan.edits import SetField
 from summit_app.plan.interchange import fingerprint
 from summit_app.room.seat import Seat
+from summit_app.store.location import parse_location
 from summit_app.store.plan_file import PlanFile
 from summit_app.store.presence import SeatPresence
 
@@ -101,3 +103,17 @@ def test_presence_never_enters_the_plan_taken_home(room: Room, tmp_path: Path) -
         assert fingerprint(plan.load()) == expected
     status = room.room("status", "--json")
     assert status.returncode == 0, status.stderr
+
+
+def test_a_seat_can_neither_clear_nor_set_the_facilitators_removed_mark(room: Room, tmp_path: Path) -> None:
+    location = table_location(room, "p_marks", tmp_path)
+    where = parse_location(location)
+    with Seat(location, "Ana", heartbeat=BEAT), psycopg.connect(
+            host=where.host, port=where.port, dbname=where.database, user=where.user, password=where.password,
+            autocommit=True, **dict(where.options)) as conn:
+        assert conn.execute("SELECT author FROM p_marks.seat_presence").fetchall() == [("Ana",)]
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("UPDATE p_marks.seat_presence SET removed = true")
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("INSERT INTO p_marks.seat_presence (seat_id, author, removed) VALUES ('x', 'Eve', false)")
+        conn.execute("UPDATE p_marks.seat_presence SET pane = 'budget'")  # its own columns it may write

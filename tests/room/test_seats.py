@@ -221,3 +221,16 @@ def test_two_seats_of_a_room_table_share_its_plan_as_the_table_role(room: Room, 
         caught = ben.catch_up(timeout=5)
         assert [(r.sequence, r.entry.author) for r in caught] == [(written.sequence, "Ana")]
         assert ben.document.plan.district.name == "Hazel Grove Schools"
+
+
+def test_a_refused_edit_still_tells_whose_value_the_edits_it_applied_replaced(seats: Callable[[str], Seat]) -> None:
+    ana, ben = seats("Ana"), seats("Ben")
+    ben.edit(SetField("goals", "g1", "title", "Ben's title"))
+    ana.catch_up(timeout=5)
+    ana.edit(SetField("goals", "g1", "title", "Ana's title"))
+    ana.edit(RemoveItem("goals", "g3"))
+    with pytest.raises(RemovedMeanwhileError):
+        ben.edit(SetField("goals", "g3", "owner", "Ben"))
+    assert [(n.author, n.field) for n in ben.take_notices()] == [("Ana", "title")]
+    undo = ben.undo_conflicts(SetField("goals", "g1", "title", "Access"), 1)
+    assert [n.author for n in undo[1]] == ["Ana"]  # the refused turn's edits count for undo too
