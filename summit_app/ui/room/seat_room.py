@@ -170,6 +170,7 @@ class SeatRoom(QObject):
         self._show(shown)
 
     def _refused(self, reason: str) -> None:
+        self.session.check_lost()  # an edit that found the server gone: read-only now, the banner says why
         if "removed by" in reason:  # the other seat's removal came first: say who, where it shows
             self._show([seat_notices.SeatNotice(f"Not changed: {reason}")])
 

@@ -130,6 +130,7 @@ class SeatSession(QObject):
         self._retry.timeout.connect(self.try_again)
         self._lost_at = 0  # the sequence the seat had when the server went silent
         self._recovering = False  # listening anew after the listening connection failed
+        self.silent = False  # the seat is lost (or removed) and the window knows it
         self.others: list[SeatPresence] = []
         self._unsubscribe = seat.document.subscribe(lambda _e, _p: self.mirror.changed())
 
@@ -145,7 +146,10 @@ class SeatSession(QObject):
 
     def catch_up(self) -> None:
         """Apply what the other seats wrote; ``caught_up`` with it and the notices of replaced own values."""
+        if self.silent:
+            return
         if self.seat.lost:
+            self.check_lost()
             return
         before: model.Plan = self.seat.document.plan
         try:
@@ -154,6 +158,7 @@ class SeatSession(QObject):
         except PlanFileError as exc:
             self._went_silent(exc)
             return
+        self.check_lost()
         notices = self.seat.take_notices()
         if remote or notices:
             self.caught_up.emit(remote, notices, before)
@@ -167,6 +172,14 @@ class SeatSession(QObject):
             self.seat.announce(pane, editing)
         except PlanFileError as exc:
             self._went_silent(exc)
+        else:
+            self.check_lost()
+
+    def check_lost(self) -> None:
+        """The seat found its server gone without raising (``announce``, ``others``): the same as if it had."""
+        if self.seat.lost and not self.silent:
+            why = "The facilitator removed this seat" if self.seat.removed else "the room's server stopped answering"
+            self._went_silent((SeatRemoved if self.seat.removed else SeatLost)(self.place.location, why))
 
     # -- the heartbeat, and coming back -------------------------------------------------
 
@@ -187,6 +200,9 @@ class SeatSession(QObject):
                 self._listener_failed()
                 self._recovering = False
             return
+        if self.silent:
+            return
+        self.silent = True
         self.heartbeat.stop()
         if self._notifier is not None:
             self._notifier.setEnabled(False)
@@ -225,6 +241,7 @@ class SeatSession(QObject):
         if not ok:
             self._retry.start(int(self.seat.retry_delay() * 1000))
             return
+        self.silent = False
         self._listen()
         self.heartbeat.start()
         self.back.emit(self.seat.sequence - self._lost_at)
