@@ -195,6 +195,17 @@ class Seat:
 
         The listening connection is a new one: ``fileno()`` names another
         socket from then on (a window makes its socket notifier again).
+        Both halves in one call: ``connect_again``, then ``rejoin``.
+        """
+        return self.connect_again() and self.rejoin()
+
+    def connect_again(self) -> bool:
+        """The network half of ``try_reconnect``: new connections and the removed mark; False if refused.
+
+        It touches neither the document nor anything a lost seat's other
+        calls use, so a window runs it off its GUI thread (connecting to a
+        machine that does not answer takes the connect timeout) and then calls
+        ``rejoin`` on its own.
         """
         if self.removed:
             raise SeatRemoved(self.store.path, "The facilitator removed this seat")
@@ -206,17 +217,32 @@ class Seat:
             self._listener = self.store.listen()  # listening before the gap is read: nothing falls between
             if self.store.removed(self.seat_id):
                 self._was_removed()
+        except SeatRemoved:
+            raise
+        except PlanFileError:
+            self._attempt_failed()
+            return False
+        return True
+
+    def rejoin(self) -> bool:
+        """After ``connect_again``: write the seat's presence and catch up the gap; True once the seat is back."""
+        if not self.lost:
+            return True
+        try:
             self._announce()
             self._catch_up_gap()
         except SeatRemoved:
             raise
         except PlanFileError:
-            self._attempts += 1
-            self.store.drop()
-            self._listener.close()
+            self._attempt_failed()
             return False
         self.lost, self._attempts = False, 0
         return True
+
+    def _attempt_failed(self) -> None:
+        self._attempts += 1
+        self.store.drop()
+        self._listener.close()
 
     def _catch_up_gap(self) -> None:
         """Apply everything written since the seat's sequence; settle a pending own edit from the log."""

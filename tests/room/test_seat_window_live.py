@@ -3,9 +3,12 @@ seats, and a server that stops answering (tests/room/seat_windows.py makes the w
 
 from __future__ import annotations
 
+import os
+import signal
 from collections.abc import Callable
 
 import pytest
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 from room.roomsetup import Room
@@ -14,7 +17,7 @@ from room.seathelp import BEAT, admin
 
 from summit_app.plan import model
 from summit_app.plan.edits import SetField
-from summit_app.room import facilitator
+from summit_app.room import cluster, facilitator
 from summit_app.room.seat import Seat
 from summit_app.ui.room.seat_room import LOST, REMOVED
 from summit_app.ui.window.main_window import MainWindow
@@ -144,3 +147,33 @@ def test_a_removed_seat_says_so_and_stays_read_only(qtbot: QtBot, room: Room, ta
     assert ana.context is not None
     assert ana.context.read_only
     assert district_field(ana, "name").isReadOnly()
+
+
+def test_connecting_again_to_a_server_that_does_not_answer_leaves_the_window_free(
+        qtbot: QtBot, room: Room, seat_window: SeatWindow, headless_seat: Callable[[str], Seat]) -> None:
+    """The attempt runs in a thread of its own: a silent machine holds it, not the window's event loop."""
+    ana, ben = seat_window("Ana", beat=BEAT), headless_seat("Ben")
+    assert ana.seat_room is not None
+    session = ana.seat_room.session
+    with qtbot.waitSignal(session.lost, timeout=10000), admin(room) as conn:
+        conn.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = %s",
+                     (f"Summit Planner seat {session.seat.seat_id}",))
+    ben.edit(SetField("district", "", "state", "WY"))
+    postmaster = int((cluster.cluster_dir(room.folder) / "postmaster.pid").read_text().split()[0])
+    session._retry.stop()
+    os.kill(postmaster, signal.SIGSTOP)  # new connections get no answer; the seat's attempt waits on it
+    try:
+        session.try_again()
+        attempt = session._attempt
+        assert attempt is not None
+        assert attempt.is_alive()
+        ticks: list[int] = []
+        QTimer.singleShot(0, lambda: ticks.append(1))
+        qtbot.waitUntil(lambda: bool(ticks), timeout=2000)  # the event loop runs meanwhile
+        assert attempt.is_alive()
+    finally:
+        os.kill(postmaster, signal.SIGCONT)
+    with qtbot.waitSignal(session.back, timeout=30000):
+        pass
+    assert ana.context is not None
+    assert ana.context.plan.district.state == "WY"

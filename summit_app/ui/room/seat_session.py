@@ -112,6 +112,7 @@ class SeatSession(QObject):
     back = Signal(int)  # connected again and caught up: how many edits of other seats came in meanwhile
     removed = Signal(str)  # the facilitator removed this seat: it stays read-only
     presence = Signal(object)  # list[SeatPresence]: the other seats at the table, after each look
+    _attempted = Signal(bool, object)  # from the reconnecting thread: (connected, SeatRemoved or None)
 
     def __init__(self, seat: Seat, place: SeatPlace, parent: QObject | None = None, *,
                  beat: float = HEARTBEAT_SECONDS) -> None:
@@ -128,6 +129,11 @@ class SeatSession(QObject):
         self._retry = QTimer(self)
         self._retry.setSingleShot(True)
         self._retry.timeout.connect(self.try_again)
+        self._attempted.connect(self._attempt_done)
+        self._attempt: threading.Thread | None = None  # connecting again, off the GUI thread
+        self._leaving = threading.Lock()  # held while the window leaves or an attempt hands back its result
+        self._left = False
+        self._handed_back = True  # the last attempt's thread is done with the seat
         self._lost_at = 0  # the sequence the seat had when the server went silent
         self._recovering = False  # listening anew after the listening connection failed
         self.silent = False  # the seat is lost (or removed) and the window knows it
@@ -229,15 +235,44 @@ class SeatSession(QObject):
         self.catch_up()
 
     def try_again(self) -> None:
-        """One attempt to reconnect; on success the gap is caught up and ``back`` says how much came in."""
-        before: model.Plan = self.seat.document.plan
-        try:
-            ok = self.seat.try_reconnect()
-        except SeatRemoved as exc:
-            self.removed.emit(exc.why)
+        """One attempt to reconnect, its network half in a thread of its own (a silent machine takes seconds)."""
+        if self._attempt is not None or self._left:
             return
+        self._handed_back = False
+        self._attempt = threading.Thread(target=self._connect_again, name="seat reconnect", daemon=True)
+        self._attempt.start()
+
+    def _connect_again(self) -> None:
+        """The reconnecting thread: connect, then hand the result to the GUI thread (or leave, if the window has)."""
+        removed: SeatRemoved | None = None
+        try:
+            ok = self.seat.connect_again()
+        except SeatRemoved as exc:
+            ok, removed = False, exc
         except PlanFileError:
             ok = False
+        with self._leaving:
+            self._handed_back = True
+            if self._left:
+                self.seat.close()
+                return
+            self._attempted.emit(ok, removed)
+
+    def _attempt_done(self, ok: bool, removed: SeatRemoved | None) -> None:
+        """Back on the GUI thread: catch up the gap (the document's listeners are widgets), or try again later."""
+        self._attempt = None
+        if self._left:
+            return
+        before: model.Plan = self.seat.document.plan
+        try:
+            ok = ok and self.seat.rejoin()
+        except SeatRemoved as exc:
+            removed = exc
+        except PlanFileError:
+            ok = False
+        if removed is not None:
+            self.removed.emit(removed.why)
+            return
         if not ok:
             self._retry.start(int(self.seat.retry_delay() * 1000))
             return
@@ -256,12 +291,19 @@ class SeatSession(QObject):
         self.mirror.changed()
 
     def close(self) -> str:
-        """Stop listening, write the mirror (if the server answers), leave the table; why the mirror failed, or ""."""
+        """Stop listening, write the mirror (if the server answers), leave the table; why the mirror failed, or "".
+
+        An attempt to reconnect still under way closes the seat itself when it ends.
+        """
         self.heartbeat.stop()
         self._retry.stop()
         if self._notifier is not None:
             self._notifier.setEnabled(False)
         self._unsubscribe()
+        with self._leaving:
+            self._left = True
+            connecting = not self._handed_back
         why = "" if self.seat.lost else self.mirror.write_now()
-        self.seat.close()
+        if not connecting:
+            self.seat.close()
         return why
