@@ -88,18 +88,23 @@ def server_schema_problem(conn: sa.Connection, ns: int, plan: str) -> str | None
     for name, kind in expected.items():
         if name not in found:
             return f"its {kind} {shown(name)} is missing"
+    columns = _columns(conn, ns)
     for t in METADATA.tables.values():
-        if _columns(conn, ns, t.name) != expected_columns(t):
+        if columns.get(t.name, {}) != expected_columns(t):
             return f"its table {shown(t.name)} is not defined as a plan's is"
     return None
 
 
-def _columns(conn: sa.Connection, ns: int, table: str) -> dict[str, str]:
+def _columns(conn: sa.Connection, ns: int) -> dict[str, dict[str, str]]:
+    """Every table's columns in the schema, by table (one question: seats ask it again on each reconnect)."""
     rows = conn.execute(sa.text(
-        "SELECT a.attname, format_type(a.atttypid, a.atttypmod) FROM pg_attribute a "
-        "JOIN pg_class c ON c.oid = a.attrelid WHERE c.relnamespace = :ns AND c.relname = :t "
-        "AND a.attnum > 0 AND NOT a.attisdropped"), {"ns": ns, "t": table})
-    return {str(name): str(kind) for name, kind in rows}
+        "SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod) FROM pg_attribute a "
+        "JOIN pg_class c ON c.oid = a.attrelid WHERE c.relnamespace = :ns AND c.relkind = 'r' "
+        "AND a.attnum > 0 AND NOT a.attisdropped"), {"ns": ns})
+    tables: dict[str, dict[str, str]] = {}
+    for table, name, kind in rows:
+        tables.setdefault(str(table), {})[str(name)] = str(kind)
+    return tables
 
 
 def check_server_schema(conn: sa.Connection, plan: str, what: str) -> None:
