@@ -40,7 +40,7 @@ from summit_app.store.edit_notice import accepted_notice, channel
 from summit_app.store.errors import PlanFileError
 from summit_app.store.presence import SeatPresence, presence_channel
 from summit_app.store.server import ServerPlan, _take_lock, talking_to
-from summit_app.store.server_check import check_server_schema, namespace
+from summit_app.store.server_check import check_server_revision, namespace
 
 _TURN_SALT = b"summit-planner table turn "
 #: Seconds a seat's statement may run (a turn waits for the table's other seats within it).
@@ -156,7 +156,7 @@ class SeatPlan(ServerPlan):
         with talking_to(self.server):
             conn = self._engine.connect()
             try:
-                check_server_schema(conn, self.server.plan, self.path)
+                check_server_revision(conn, self.server.plan, self.path)  # the whole schema was checked on opening
                 _take_lock(conn, self.server, shared=True)
                 conn.commit()
             except BaseException:

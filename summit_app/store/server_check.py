@@ -116,6 +116,15 @@ def check_server_schema(conn: sa.Connection, plan: str, what: str) -> None:
     if problem is not None:
         raise PlanFileError(what, f"it is not a Summit Planner plan: {problem}; it was not opened, "
                                   "and nothing in it was run")
+    check_server_revision(conn, plan, what)
+
+
+def check_server_revision(conn: sa.Connection, plan: str, what: str) -> None:
+    """``PlanFileError`` unless the plan's revision is this version's (``check_server_schema`` checks it all).
+
+    Enough for a seat connecting again: it checked the whole schema when it
+    opened the plan, and a table's role may not change a schema.
+    """
     revision = plan_revision(conn, plan)
     if revision is None:
         raise PlanFileError(what, "its plan format is not one this version of Summit Planner knows; "
