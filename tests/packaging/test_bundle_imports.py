@@ -16,8 +16,6 @@ ENTRY = "summit_app.__main__"
 NOT_IN_THE_APP = {
     "summit_app.plan.history": "undo without Qt, for headless tools and tests (the window uses QUndoStack)",
     "summit_app.store.migrations.env": "read by Alembic as a file from the bundle's data (summit-app.spec)",
-    "summit_app.room.seat": "a seat at a summit table, headless until the window uses it (docs/room.md, Seats)",
-    "summit_app.store.seat_plan": "the plan a seat shares, used only by room.seat until the window does",
     "summit_app.room.overview": "the facilitator's overview of the room, headless until the console uses it",
     "summit_app.room.phones.seats": "what a table's seats ask of the phones, headless until the window uses it "
                                     "(docs/phones.md)",

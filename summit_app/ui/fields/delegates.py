@@ -64,6 +64,8 @@ class FieldDelegate(QStyledItemDelegate):
         return editor
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
+        if getattr(editor, "dirty", bool)():
+            return  # typing under way: a repaint of the row (another seat's edit) must not take it away
         if hasattr(editor, "set_value"):
             editor.set_value(index.data(Qt.ItemDataRole.EditRole))
             if isinstance(editor, ChecklistEditor) and editor.count():

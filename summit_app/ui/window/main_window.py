@@ -27,7 +27,7 @@ from summit_app.store.errors import PlanFileError
 from summit_app.store.plan_check import BrokenPlanError
 from summit_app.store.plan_file import close_document
 from summit_app.ui.base import theme
-from summit_app.ui.base.context import UiContext
+from summit_app.ui.base.context import SharedEditor, UiContext
 from summit_app.ui.base.preferences import Preferences
 from summit_app.ui.base.prompts import Prompts, with_plan_suffix
 from summit_app.ui.facilitation.present.tools import FacilitatorTools
@@ -39,6 +39,8 @@ from summit_app.ui.workspace.workspace import PlanWorkspace
 
 if TYPE_CHECKING:  # the export code loads at the first export, not with the first window
     from summit_app.ui.exporting.plan_exports import PlanExports
+    from summit_app.ui.room.join_dialog import JoinDialog, Joined
+    from summit_app.ui.room.seat_room import SeatRoom
 
 APP_TITLE = "Summit Planner"
 SAVED = "All changes saved"
@@ -67,6 +69,8 @@ class MainWindow(QMainWindow):
         self.context: UiContext | None = None
         self.workspace: PlanWorkspace | None = None
         self.faults_view: PlanFaultsView | None = None  # a plan that breaks the format's rules, listed
+        self.seat_room: SeatRoom | None = None  # the open plan is a summit table's, edited from this seat
+        self.join_dialog: JoinDialog | None = None
         self.undo_group = QUndoGroup(self)
         self.recent_menu = QMenu("Open &Recent", self)
         self.help_windows: dict[str, QWidget] = {}  # the Help menu's windows, made on first use
@@ -115,7 +119,8 @@ class MainWindow(QMainWindow):
             return
         district = self.context.plan.district.name or "Untitled district"
         suffix = " (read-only)" if self.context.read_only else ""
-        self.setWindowTitle(f"{district} — {self.plan_path().name}{suffix} — {APP_TITLE}")
+        where = self.seat_room.seat_title if self.seat_room is not None else self.plan_path().name
+        self.setWindowTitle(f"{district} — {where}{suffix} — {APP_TITLE}")
 
     def _show_welcome(self) -> None:
         self._drop_faults()
@@ -130,13 +135,18 @@ class MainWindow(QMainWindow):
     # -- opening and closing ------------------------------------------------------------
 
     def plan_path(self) -> Path:
-        """The open plan's file (this window opens plan files on this computer)."""
+        """The open plan's file (this window opens plan files on this computer; a seat's is its mirror)."""
         assert self.context is not None
+        if self.seat_room is not None:
+            return self.seat_room.place.mirror
         path = local_path(self.context.document.backend)
         assert path is not None, "the window opens plan files"
         return path
 
     def author(self) -> str:
+        """The name the edit log records: the seat's at a summit table, else the one chosen on this computer."""
+        if self.seat_room is not None:
+            return self.seat_room.author
         return self.preferences.author or getpass.getuser()
 
     def set_author(self, name: str) -> None:
@@ -144,6 +154,8 @@ class MainWindow(QMainWindow):
         self.preferences.author = name.strip()
         if self.remember:
             self.preferences.save()
+        if self.seat_room is not None:
+            self.seat_room.author = name.strip() or self.seat_room.author
         if self.context is not None:
             self.context.document.author = self.author()
         self.author_button.show_name()
@@ -261,6 +273,40 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Saved a copy as {target}", 8000)
         return True
 
+    # -- a seat at a summit table ----------------------------------------------------------
+
+    def join_table(self) -> JoinDialog:
+        """File ▸ Join a summit table…: the dialog (not waited for); the plan opens here once joined."""
+        from summit_app.ui.room.join_dialog import JoinDialog
+
+        if self.join_dialog is None:
+            folder = self.plan_path().parent if self.context else None
+            self.join_dialog = JoinDialog(self.author(), self.prompts, folder, self)
+            self.join_dialog.joined.connect(self.open_seat)
+        self.join_dialog.open()
+        return self.join_dialog
+
+    def open_seat(self, joined: Joined) -> bool:
+        """Show the table's plan through the seat ``joined`` took (closing the open plan first)."""
+        from summit_app.ui.room.seat_room import SeatRoom
+
+        self._show_document(joined.seat.document, seat=joined.seat)
+        self.seat_room = SeatRoom(self, joined)
+        self.author_button.show_name()
+        self._opened()
+        return True
+
+    def seat_state_changed(self) -> None:
+        """The seat lost the server, came back, or was removed: read-only badge, title and menus follow."""
+        if self.context is not None:
+            self.read_only_badge.setVisible(self.context.read_only)
+        self._update_title()
+        menus.update_enabled(self)
+
+    def take_home(self) -> bool:
+        """File ▸ Save a copy of this table's plan…: an ordinary plan file from the seat's table."""
+        return self.seat_room.take_home() if self.seat_room is not None else False
+
     @property
     def exports(self) -> PlanExports | None:
         """The open plan's exports (File ▸ Export, the Review pane), made at first use: the export
@@ -271,12 +317,12 @@ class MainWindow(QMainWindow):
 
         return exports_of(self.context)
 
-    def _show_document(self, document: PlanDocument | None) -> bool:
+    def _show_document(self, document: PlanDocument | None, seat: SharedEditor | None = None) -> bool:
         if document is None:
             return False
         self.close_plan()
         self._drop_faults()
-        self.context = UiContext(document, self, self.prompts)
+        self.context = UiContext(document, self, self.prompts, seat)
         self.context.plan_changed.connect(self._plan_changed)
         self.context.edit_refused.connect(self._edit_refused)
         self.context.history_applied.connect(lambda message, _edit: self.statusBar().showMessage(message, 10000))
@@ -288,16 +334,19 @@ class MainWindow(QMainWindow):
         self.workspace.show_pane("district")
         if self.prebuild:
             QTimer.singleShot(0, self.workspace.prebuild)
-        self._opened()
+        if seat is None:
+            self._opened()
         return True
 
     def _opened(self) -> None:
         assert self.context is not None
         path = self.plan_path()
-        self.file_label.setText(str(path))
+        self.file_label.setText(str(path) if self.seat_room is None else
+                                f"Seat at {self.seat_room.seat_title} · a copy is kept in {path.name}")
+        self.file_label.setToolTip(str(path))
         self.read_only_badge.setVisible(self.context.read_only)
         self.saved_label.setText("Opened read-only" if self.context.read_only else SAVED)
-        if self.remember:
+        if self.remember and self.seat_room is None:
             self.preferences.add_recent(path)
             self.preferences.save()
         self._update_title()
@@ -315,15 +364,20 @@ class MainWindow(QMainWindow):
         if isinstance(exports, QObject):
             exports.runner.wait()  # an export under way ends (and a signature is recorded) while the plan is open
         self.context = self.workspace = None
+        seat_room, self.seat_room = self.seat_room, None
         self.undo_group.removeStack(context.undo_stack)
         context.close()
-        close_document(context.document)
+        if seat_room is not None:
+            seat_room.close()  # the mirror written, the seat's connections closed
+        else:
+            close_document(context.document)
         if workspace is not None:
             self.pages.removeWidget(workspace)
             workspace.deleteLater()
         context.deleteLater()
         if isinstance(exports, QObject):
             exports.deleteLater()
+        self.author_button.show_name()
         self._show_welcome()
 
     # -- reacting to edits ----------------------------------------------------------------

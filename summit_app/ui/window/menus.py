@@ -40,6 +40,8 @@ class MenuWindow(PlanWindow, Protocol):
     def open_dialog(self) -> bool: ...
     def import_json(self) -> bool: ...
     def save_copy(self) -> bool: ...
+    def join_table(self) -> object: ...
+    def take_home(self) -> bool: ...
     def close_plan(self) -> None: ...
     def close(self) -> bool: ...
     def ask_author(self) -> bool: ...
@@ -79,10 +81,12 @@ def _file_menu(window: MenuWindow, actions: dict[str, QAction]) -> None:
     actions["new_demo"] = _action(window, menu, "New from &demo plan…", window.new_demo_plan)
     actions["open"] = _action(window, menu, "&Open…", window.open_dialog, QKeySequence.StandardKey.Open)
     actions["import_json"] = _action(window, menu, "&Import plan from JSON…", window.import_json)
+    actions["join"] = _action(window, menu, "&Join a summit table…", window.join_table)
     menu.addMenu(window.recent_menu)
     window.recent_menu.aboutToShow.connect(partial(_fill_recent, window))
     menu.addSeparator()
     actions["save_copy"] = _action(window, menu, "Save a &Copy…", window.save_copy, "Ctrl+Shift+S")
+    actions["take_home"] = _action(window, menu, "Save a copy of this &table's plan…", window.take_home)
     actions["close"] = _action(window, menu, "&Close plan", window.close_plan, QKeySequence.StandardKey.Close)
     menu.addSeparator()
     _export_menu(window, menu.addMenu("&Export"), actions)
@@ -211,6 +215,10 @@ def update_enabled(window: MenuWindow) -> None:
     for name, action in window.actions_.items():
         if name in PLAN_ACTIONS or name.startswith("go_"):
             action.setEnabled(has_plan)
+    seated = getattr(window, "seat_room", None) is not None
+    window.actions_["take_home"].setVisible(seated)
+    window.actions_["take_home"].setEnabled(seated)
+    window.actions_["save_copy"].setVisible(not seated)  # a seat's copy is the table's: take_home
     if window.context is not None and window.context.read_only:
         for kind in EXPORT_KINDS:
             if kind.for_signature:
