@@ -13,7 +13,12 @@ from guihelpers import ScriptedPrompts
 from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 from room.phones.phonesetup import ELEMENT, GOALS, Phones, PhoneTable
+from room.phones.test_phone_browser import browser, tab_to
 from room.phones.test_phone_rounds import form_of, rate
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.remote.webdriver import WebDriver
+from selenium.webdriver.support.ui import WebDriverWait
 
 from summit_app.plan import model
 from summit_app.plan.readiness import spread
@@ -27,6 +32,7 @@ from summit_app.ui.window.main_window import MainWindow
 
 pytestmark = [pytest.mark.xdist_group("room"), pytest.mark.gui]
 WAIT_MS = 10_000
+__all__ = ["browser"]  # the real phone browser's fixture, as the phone service's own browser test makes it
 NOTE = "Labs do it daily"
 
 
@@ -91,7 +97,9 @@ def test_a_seat_asks_the_phones_sees_who_rated_without_a_score_and_reveals_as_on
         qtbot.waitUntil(lambda: panel.who.text() == "2 of 3 have rated: Ana Ruiz, Ben Okafor", timeout=WAIT_MS)
     shown = all_text(window)
     assert NOTE not in shown
-    assert not re.search(r"\b9\b", all_text(pane.detail))  # no score anywhere in the element's card
+    # No score in the silent ratings or the phones' panel (the level anchors above them mention numbers).
+    assert not re.search(r"\b[49]\b", all_text(pane.detail.silent) + all_text(panel))
+    assert not pane.detail.silent.plot.isVisible()
     assert window.context.plan.member_ratings == ()
     assert panel.reveal_button.isEnabled()
 
@@ -185,3 +193,30 @@ def test_a_plan_file_window_has_no_phones(qtbot: QtBot, tmp_path: Path) -> None:
     assert window.context.phones is None
     assert window.workspace is not None
     assert window.workspace.pane("readiness").findChild(PhoneRatingPanel) is None
+
+
+@pytest.mark.slow
+def test_a_phone_browser_rates_by_keyboard_while_the_desktop_seat_watches_then_reveals(
+        qtbot: QtBot, phones: Phones, seat_at: Callable[[], tuple[MainWindow, PhoneTable]],
+        browser: WebDriver) -> None:
+    window, table = seat_at()
+    pane, panel = readiness_of(window)
+    panel.ask_button.click()
+    with phones.live() as base:
+        browser.get(base + table.path("m-cy"))
+        assert browser.find_element(By.TAG_NAME, "h1").text == "Cy Lindqvist"
+        tab_to(browser, "INPUT", "score")
+        for _ in range(6):
+            browser.switch_to.active_element.send_keys(Keys.ARROW_RIGHT)
+        tab_to(browser, "BUTTON", "")
+        browser.switch_to.active_element.send_keys(Keys.ENTER)
+        WebDriverWait(browser, 10).until(lambda d: "saved=1" in d.current_url)
+        qtbot.waitUntil(lambda: panel.who.text() == "1 of 3 has rated: Cy Lindqvist", timeout=WAIT_MS)
+        assert not re.search(r"\b6\b", all_text(pane.detail.silent) + all_text(panel))
+        assert not pane.detail.silent.plot.isVisible()
+        panel.reveal_button.click()
+        WebDriverWait(browser, 10).until(lambda d: "revealed the scores" in d.page_source)
+    assert window.context is not None
+    assert spread(window.context.plan, ELEMENT).scores == (("m-cy", 6),)
+    assert "Median</b> 6" in pane.detail.silent.summary.text()
+    assert pane.detail.silent.plot.isVisible()
