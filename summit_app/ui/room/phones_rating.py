@@ -49,10 +49,10 @@ class PhoneRatingPanel(QFrame):
     def _buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
         self.ask_button = QPushButton("Rate on phones")
-        theme.mark(self.ask_button, "primary")
         self.ask_button.setToolTip("Members' phones ask for a score of this element now")
         self.ask_button.clicked.connect(self.ask)
         self.reveal_button = QPushButton("Reveal")
+        theme.mark(self.reveal_button, "primary")
         self.reveal_button.setToolTip("Read the phones' scores into the plan as one edit (Undo takes it back)")
         self.reveal_button.clicked.connect(self.reveal)
         self.stop_button = QPushButton("Stop asking")
@@ -81,6 +81,7 @@ class PhoneRatingPanel(QFrame):
             self._enable(rated=False)
             return
         self.who.setText(who_line(self.desk.context, rated, "rated"))
+        self.detail.silent.mark_rated_elsewhere(rated, "on phone")
         self.state.setText(self._asking_text(element_id))
         self._enable(rated=bool(rated))
 
@@ -97,7 +98,8 @@ class PhoneRatingPanel(QFrame):
 
     def _enable(self, rated: bool) -> None:
         writable = not self.desk.context.read_only
-        self.ask_button.setEnabled(writable and bool(self.element_id()))
+        asked = self.desk.asking == ("rate", self.element_id())
+        self.ask_button.setEnabled(writable and bool(self.element_id()) and not asked)
         self.reveal_button.setEnabled(writable and rated)
         self.stop_button.setEnabled(writable and self.desk.asking is not None)
 

@@ -102,6 +102,9 @@ def test_a_seat_asks_the_phones_sees_who_rated_without_a_score_and_reveals_as_on
     assert not pane.detail.silent.plot.isVisible()
     assert window.context.plan.member_ratings == ()
     assert panel.reveal_button.isEnabled()
+    marks = {e.accessibleName(): e.placeholderText() for e in pane.detail.silent.findChildren(QLineEdit)}
+    assert marks == {"Silent rating by Ana Ruiz": "●●●●  on phone", "Silent rating by Ben Okafor": "●●●●  on phone",
+                     "Silent rating by Cy Lindqvist": "type 0–10"}
 
     steps = window.context.undo_stack.count()
     assert panel.reveal_button.isEnabled()
