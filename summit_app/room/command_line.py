@@ -73,31 +73,12 @@ def cmd_cards(args: argparse.Namespace) -> int:
     return 0
 
 
-def _table_source(args: argparse.Namespace) -> tuple[facilitator.Fill, Any]:
-    from summit_app.room import facilitator
-
-    if args.from_plan:
-        return facilitator.from_plan_file(args.from_plan)
-    from summit_app.plan import model
-    from summit_app.workflows.documents import read_json_plan
-
-    plan = read_json_plan(args.from_json) if args.from_json else model.Plan()
-    return facilitator.blank_or(plan), lambda: None
-
-
 def cmd_add_table(args: argparse.Namespace) -> int:
     from summit_app.room import facilitator
-    from summit_app.store.location import check_plan_name
+    from summit_app.room.tables import add_table_from
 
     room = _room(args)
-    check_plan_name(args.table, f"table {args.table}")
-    if args.table in load_state(room).tables:  # refused before a source is read
-        raise UsageError(f"table {args.table}", "the room already has a table of that name; choose another name")
-    fill, close = _table_source(args)
-    try:
-        facilitator.add_table(room, args.table, fill)
-    finally:
-        close()
+    add_table_from(room, args.table, plan_file=args.from_plan, json_file=args.from_json)
     print(f"Added table {args.table}: {facilitator.join_code(load_state(room), args.table)}")
     print(f"Its passphrase: summit-app room status --table {args.table} --show-passphrase")
     return 0
@@ -179,19 +160,10 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_export_all(args: argparse.Namespace) -> int:
-    from summit_app.room.server import facilitator_location
-    from summit_app.room.takehome import take_home
+    from summit_app.room.tables import export_all
 
-    room = _room(args)
-    state = load_state(room)
-    folder = Path(args.folder)
-    if not folder.is_dir():
-        raise UsageError(str(folder), "is not a folder")
-    if not state.tables:
-        raise UsageError("room export-all", "the room has no tables yet")
-    copies = [(facilitator_location(room, state, t), folder / f"{t}.techplan") for t in sorted(state.tables)]
-    take_home(copies, force=args.force)
-    print(f"Wrote {len(copies)} plans into {folder}")
+    written = export_all(_room(args), Path(args.folder), force=args.force)
+    print(f"Wrote {len(written)} plans into {args.folder}")
     return 0
 
 

@@ -26,3 +26,14 @@ def write_qr(text: str, target: str) -> None:
         write_outputs([(target, write)])
     except OutputError as exc:
         raise UsageError(exc.what, exc.why) from None
+
+
+def qr_png(text: str, scale: int = 8) -> bytes:
+    """``text`` as a QR code in PNG bytes, for a window to show (the same code ``write_qr`` writes)."""
+    import io
+
+    import segno
+
+    out = io.BytesIO()
+    segno.make_qr(text, error="m").save(out, kind="png", scale=scale, border=4)
+    return out.getvalue()

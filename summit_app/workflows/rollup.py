@@ -12,14 +12,20 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from summit_app.outputs import OutputBatch, Target
 from summit_app.plan.content import Content, load_content
 from summit_app.plan.rollup import RollupReport, SkippedFile, summarize_region
 from summit_app.workflows.exports import Progress
 
+if TYPE_CHECKING:
+    from summit_app.store.rollup_reader import ReadResult
+
 #: How a refusal names the plans read.
 ROLLED_UP = "one of the plans being rolled up"
+#: Reads the listed plans: ``read(plans, progress=(read, listed) -> None)`` (``store.rollup_reader.read_plans``).
+PlanReader = Callable[..., "ReadResult"]
 #: The share of the progress that reading the plans takes.
 READING = 0.8
 
@@ -49,18 +55,19 @@ class NoPlanRead(Exception):
 
 def roll_up(request: RollupRequest, *, progress: Progress | None = None,
             skipped: Callable[[Sequence[SkippedFile]], object] | None = None,
-            role: str = ROLLED_UP, content: Content | None = None) -> RollupReport:
+            role: str = ROLLED_UP, content: Content | None = None, read: PlanReader | None = None) -> RollupReport:
     """Roll the listed plans up into the requested workbook (and PDF); the report written.
 
     The targets are vetted before any plan is read (``OutputError``);
     ``skipped`` hears of the files left out as soon as the plans are read;
-    ``NoPlanRead`` if none could be read.
+    ``NoPlanRead`` if none could be read. ``read`` reads plans that are not
+    files (a summit room's tables, by name); the plans are then not vetted as files.
     """
     from summit_app.export.rollup_pdf import write_rollup_pdf
     from summit_app.export.rollup_xlsx import write_rollup_xlsx
 
-    with OutputBatch(request.targets, request.plans, role) as batch:
-        report = _read_and_summarise(request, progress, skipped, content or load_content())
+    with OutputBatch(request.targets, request.plans if read is None else (), role) as batch:
+        report = _read_and_summarise(request, progress, skipped, content or load_content(), read)
         batch.write(request.xlsx, lambda p: write_rollup_xlsx(report, p))
         _report(progress, READING + (1 - READING) / len(request.targets))
         if request.pdf is not None:
@@ -71,10 +78,11 @@ def roll_up(request: RollupRequest, *, progress: Progress | None = None,
 
 
 def _read_and_summarise(request: RollupRequest, progress: Progress | None,
-                        skipped: Callable[[Sequence[SkippedFile]], object] | None, content: Content) -> RollupReport:
+                        skipped: Callable[[Sequence[SkippedFile]], object] | None, content: Content,
+                        reader: PlanReader | None) -> RollupReport:
     from summit_app.store.rollup_reader import read_plans
 
-    result = read_plans([os.fspath(p) for p in request.plans], progress=lambda read, listed: _report(
+    result = (reader or read_plans)([os.fspath(p) for p in request.plans], progress=lambda read, listed: _report(
         progress, READING * read / listed if listed else READING))
     if skipped is not None:
         skipped(result.skipped)

@@ -194,7 +194,7 @@ class RollupDialog(QDialog):
         if isinstance(request, str) or self.busy:
             self.status.setText(request if isinstance(request, str) else "A roll-up is already running.")
             return False
-        job, thread = RollupJob(request), QThread(self)
+        job, thread = self.make_job(request), QThread(self)
         job.moveToThread(thread)
         thread.started.connect(job.run)
         job.progressed.connect(self.progress.setValue, Qt.ConnectionType.QueuedConnection)
@@ -207,6 +207,10 @@ class RollupDialog(QDialog):
         self._show_skipped([], ran=False)
         thread.start()
         return True
+
+    def make_job(self, request: RollupRequest) -> RollupJob:
+        """The job that reads the plans and writes the outputs (plan files here)."""
+        return RollupJob(request)
 
     @Slot(bool, str, list)
     def _done(self, ok: bool, message: str, skipped: list[str]) -> None:

@@ -18,7 +18,7 @@ from summit_app.outputs import OutputError
 from summit_app.plan.rollup import SkippedFile
 from summit_app.ui.exporting.export_runner import describe_failure
 from summit_app.workflows.exports import fraction
-from summit_app.workflows.rollup import NoPlanRead, RollupRequest, roll_up
+from summit_app.workflows.rollup import NoPlanRead, PlanReader, RollupRequest, roll_up
 
 __all__ = ["ROLE", "RollupJob", "RollupRequest"]
 
@@ -32,9 +32,10 @@ class RollupJob(QObject):
     progressed = Signal(int)  # per mille
     done = Signal(bool, str, list)
 
-    def __init__(self, request: RollupRequest) -> None:
+    def __init__(self, request: RollupRequest, read: PlanReader | None = None) -> None:
         super().__init__()
         self.request = request
+        self.read = read  # the plans' reader when they are not files (a summit room's tables)
         self._skipped: list[str] = []
 
     def _progress(self, *args: float) -> None:
@@ -47,7 +48,8 @@ class RollupJob(QObject):
     def run(self) -> None:
         request = self.request
         try:
-            report = roll_up(request, progress=self._progress, skipped=self._heard_skipped, role=ROLE)
+            report = roll_up(request, progress=self._progress, skipped=self._heard_skipped, role=ROLE,
+                             read=self.read)
         except OutputError as exc:
             self.done.emit(False, describe_failure(Path(exc.what), exc), self._skipped)
         except NoPlanRead as exc:

@@ -93,6 +93,9 @@ def _file_menu(window: MenuWindow, actions: dict[str, QAction]) -> None:
     actions["author"] = _action(window, menu, "Your &name at the table…", window.ask_author)
     menu.addSeparator()
     actions["rollup"] = _action(window, menu, "Regional &roll-up…", window.facilitator.open_rollup)
+    room = menu.addMenu("&Summit room")
+    actions["room_start"] = _action(window, room, "&Start a room…", partial(_room, window, start=True))
+    actions["room_console"] = _action(window, room, "Open the room &console", partial(_room, window, start=False))
     menu.addSeparator()
     actions["quit"] = _action(window, menu, "&Quit", window.close, QKeySequence.StandardKey.Quit)
 
@@ -108,6 +111,17 @@ def _export(window: MenuWindow, kind: ExportKind) -> None:
     exports = window.exports
     if exports is not None and not exports.export(kind) and exports.busy:
         window.statusBar().showMessage("An export is still running; try again when it has finished.", 8000)
+
+
+def _room(window: MenuWindow, *, start: bool) -> None:
+    """File ▸ Summit room: the facilitator's room console (loaded when first asked for)."""
+    from summit_app.ui.room.console_start import launcher_of
+
+    launcher = launcher_of(window)
+    if start:
+        launcher.start_room()
+    else:
+        launcher.open_console()
 
 
 def _fill_recent(window: MenuWindow) -> None:
