@@ -34,8 +34,21 @@ class PhoneBell(QObject):
         self.rounds = rounds
         #: What this seat last asked the phones: ("rate", element id), ("vote", "") or None (nothing).
         self.asking: tuple[str, str] | None = None
-        self._notifier = QSocketNotifier(rounds.listen(), QSocketNotifier.Type.Read, self)
-        self._notifier.activated.connect(self._ring)
+        self._notifier = self._listen()
+
+    def _listen(self) -> QSocketNotifier:
+        notifier = QSocketNotifier(self.rounds.listen(), QSocketNotifier.Type.Read, self)
+        notifier.activated.connect(self._ring)
+        return notifier
+
+    def renew(self, rounds: TableRounds) -> None:
+        """The seat is back after losing the room's server: new connections, and a look at who answered meanwhile."""
+        self._notifier.setEnabled(False)
+        self._notifier.deleteLater()
+        self.rounds.close()
+        self.rounds = rounds
+        self._notifier = self._listen()
+        self.rang.emit()
 
     def _ring(self) -> None:
         try:

@@ -48,6 +48,14 @@ class PhonesDesk(QObject):
         """The dot-vote dialog's part for the phones: open the vote there, see who voted, close and rank."""
         return PhoneVotePanel(self.bell, goals, dots, parent)
 
+    def back(self, location: str) -> None:
+        """The seat is back in the room: the phones are reached anew (quietly kept as they were if they are not)."""
+        try:
+            rounds = TableRounds(location)
+            self.bell.renew(rounds)
+        except PlanFileError:
+            return
+
     def close(self) -> None:
         if self.context.phones is self:
             self.context.phones = None

@@ -212,6 +212,8 @@ class SeatRoom(QObject):
         self._set_offline(True)
 
     def _back(self, count: int) -> None:
+        if self.phones is not None:
+            self.phones.back(self.place.location)
         self.banner.hide()
         self._set_offline(False)
         caught = f"; {count} change{'s' if count != 1 else ''} from the other seats caught up" if count else ""

@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from room.phones.phonesetup import ELEMENT, GOALS, Phones, PhoneTable
 from room.phones.test_phone_browser import browser, tab_to
 from room.phones.test_phone_rounds import form_of, rate
+from room.seathelp import BEAT, admin
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webdriver import WebDriver
@@ -223,3 +224,24 @@ def test_a_phone_browser_rates_by_keyboard_while_the_desktop_seat_watches_then_r
     assert spread(window.context.plan, ELEMENT).scores == (("m-cy", 6),)
     assert "Median</b> 6" in pane.detail.silent.summary.text()
     assert pane.detail.silent.plot.isVisible()
+
+
+def test_after_the_seat_lost_the_server_and_came_back_the_phones_box_follows_the_phones_again(
+        qtbot: QtBot, phones: Phones, seat_at: Callable[[], tuple[MainWindow, PhoneTable]]) -> None:
+    window, table = seat_at()
+    assert window.seat_room is not None
+    session = window.seat_room.session
+    session.heartbeat.setInterval(int(BEAT * 1000))
+    _, panel = readiness_of(window)
+    panel.ask_button.click()
+    with qtbot.waitSignal(session.lost, timeout=WAIT_MS), admin(phones.room) as conn:
+        conn.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name LIKE %s "
+                     "OR application_name LIKE %s",
+                     (f"Summit Planner seat {session.seat.seat_id}", "Summit Planner seat phones%"))
+    assert not panel.reveal_button.isEnabled()  # read-only meanwhile
+    with qtbot.waitSignal(session.back, timeout=15000):
+        pass
+    with phones.client() as client:
+        assert rate(client, table.path("m-cy"), "3").status_code == 303
+        qtbot.waitUntil(lambda: panel.who.text() == "1 of 3 has rated: Cy Lindqvist", timeout=WAIT_MS)
+    assert panel.reveal_button.isEnabled()
