@@ -54,6 +54,11 @@ class PhoneVotePanel(QFrame):
         layout.addLayout(row)
         layout.addWidget(self.result)
         desk.rang.connect(self.refresh)
+        desk.context.plan_changed.connect(self._plan_changed)
+        self.refresh()
+
+    def _plan_changed(self, _edit: object, _plan: object) -> None:
+        """The goals may have changed, or the seat went read-only (or came back)."""
         self.refresh()
 
     def voting(self) -> bool:
