@@ -90,6 +90,9 @@ class PhoneRatingPanel(QFrame):
         if asking is None:
             return "The phones are not asking for anything from this seat."
         if asking == ("rate", element_id):
+            rating = self.desk.context.plan.item("readiness", element_id)
+            if rating is not None and rating.revealed:
+                return "Revealed: members' phones say so until the table asks for something else."
             return "The phones are asking for a score of this element."
         if asking[0] == "rate":
             name = self.desk.context.content.element(asking[1])
@@ -139,9 +142,6 @@ class PhoneRatingPanel(QFrame):
             return False
         context = self.desk.context
         done = context.edit(reveal_edit(context.plan, element.id, element.name, scores))
-        if done and self.desk.asking == ("rate", element.id):
-            self._call("stop the phones", self.desk.rounds.stop)  # revealed: nothing left to ask about it
-            self.desk.asking = None
         self.refresh()
         if not done:
             self.state.setText("The revealed scores could not be written into the plan.")
