@@ -45,6 +45,7 @@ screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen:configfile=tools/projector-720p.json $(PY) tools/present_screenshots.py docs/screenshots
 	QT_QPA_PLATFORM=offscreen $(PY) tools/room_screenshots.py docs/screenshots
 	QT_QPA_PLATFORM=offscreen $(PY) tools/console_screenshots.py docs/screenshots
+	QT_QPA_PLATFORM=offscreen $(PY) tools/phones_screenshots.py docs/screenshots
 
 package: $(STAMP)
 	$(PY) -m pip install --quiet -e ".[package]"

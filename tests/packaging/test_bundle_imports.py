@@ -16,10 +16,6 @@ ENTRY = "summit_app.__main__"
 NOT_IN_THE_APP = {
     "summit_app.plan.history": "undo without Qt, for headless tools and tests (the window uses QUndoStack)",
     "summit_app.store.migrations.env": "read by Alembic as a file from the bundle's data (summit-app.spec)",
-    "summit_app.room.phones.seats": "what a table's seats ask of the phones, headless until the window uses it "
-                                    "(docs/phones.md)",
-    "summit_app.plan.revealing": "phone ratings written into the plan on reveal, used only by room.phones.seats "
-                                 "until the window does",
 }
 #: Migration scripts: read by Alembic as files too.
 AS_DATA = "summit_app.store.migrations.versions."

@@ -40,6 +40,8 @@ class TableRounds:
         except psycopg.Error as exc:
             raise PlanFileError(where.shown(), f"the phones cannot be reached ({_words(exc)})") from None
         self._where = where.shown()
+        self._location = location
+        self._bell: psycopg.Connection[Any] | None = None
 
     def _call(self, function: str, *args: Any) -> list[tuple[Any, ...]]:
         query = sql.SQL("SELECT * FROM {}.{}({})").format(sql.Identifier(API_SCHEMA), sql.Identifier(function),
@@ -83,7 +85,36 @@ class TableRounds:
         """Where the table's phone notifications arrive (``ROUND.VERSION``), for a seat that listens."""
         return channel(self.table)
 
+    def listen(self) -> int:
+        """LISTEN on the table's phone channel on a connection of its own; its socket (for a socket notifier).
+
+        Apart from the calls' connection, so a call never swallows a notification the window waits for.
+        """
+        if self._bell is None:
+            where = parse_location(self._location)
+            options: dict[str, Any] = dict(where.options)
+            try:
+                self._bell = psycopg.connect(
+                    host=where.host, port=where.port, dbname=where.database, user=where.user,
+                    password=where.password, application_name="Summit Planner seat phones (listening)",
+                    autocommit=True, **options)
+                self._bell.execute(sql.SQL("LISTEN {}").format(sql.Identifier(self.channel)))
+            except psycopg.Error as exc:
+                raise PlanFileError(self._where, f"cannot hear the phones ({_words(exc)})") from None
+        return self._bell.fileno()
+
+    def heard(self) -> bool:
+        """True if the phones changed something (a score, a dot, the round) since the last call; never waits."""
+        if self._bell is None:
+            return False
+        try:
+            return bool(list(self._bell.notifies(timeout=0)))
+        except psycopg.Error as exc:
+            raise PlanFileError(self._where, f"cannot hear the phones ({_words(exc)})") from None
+
     def close(self) -> None:
+        if self._bell is not None:
+            self._bell.close()
         self._conn.close()
 
     def __enter__(self) -> TableRounds:

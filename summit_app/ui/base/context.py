@@ -8,12 +8,12 @@ track of the seat's own fields, and undo skips what another seat changed since.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QSpinBox, QWidget
 
 from summit_app.plan import model
 from summit_app.plan.content import Content
@@ -21,6 +21,7 @@ from summit_app.plan.document import PlanDocument, SharedResult
 from summit_app.plan.edits import Edit
 from summit_app.plan.rules import PlanRuleError
 from summit_app.plan.seating import Notice
+from summit_app.plan.voting import Choice
 from summit_app.store.errors import PlanFileError
 from summit_app.ui.base.export_kinds import ExportService
 from summit_app.ui.base.prompts import Prompts
@@ -39,6 +40,12 @@ class SharedEditor(Protocol):
     def edit(self, edit: Edit) -> SharedResult: ...
 
     def undo_conflicts(self, inverse: Edit, written: int) -> tuple[Edit | None, list[Notice]]: ...
+
+
+class TablePhones(Protocol):
+    """A seat's members' phones (``ui.room.phones_desk``), as the dot-vote dialog asks for its part."""
+
+    def vote_panel(self, goals: Callable[[], Sequence[Choice]], dots: QSpinBox, parent: QWidget) -> QWidget: ...
 
 
 class EditCommand(QUndoCommand):
@@ -155,6 +162,7 @@ class UiContext(QObject):
         self.closed = False  # True once the window has closed this plan (its file may be closed too)
         self.exports: ExportService | None = None  # the window's exports of this plan (ui.exporting.plan_exports)
         self.findings: QObject | None = None  # the plan's one findings service (ui.base.findings_service)
+        self.phones: TablePhones | None = None  # a seat's members' phones, when the room has the phone service
 
     @property
     def plan(self) -> model.Plan:

@@ -88,6 +88,11 @@ class VotingDialog(QDialog):
         columns.addWidget(self._build_tally(), 2)
         layout.addLayout(columns, 1)
         layout.addLayout(self._build_buttons())
+        #: A seat's members' phones, when the room has them: the vote can be held there instead.
+        self.phones = context.phones.vote_panel(lambda: goal_choices(self.context.plan), self.dots, self) \
+            if context.phones is not None else None
+        if self.phones is not None:
+            layout.addWidget(self.phones)
         self.status = QLabel()
         self.status.setWordWrap(True)
         layout.addWidget(self.status)

@@ -165,6 +165,7 @@ class RoomConsole(QMainWindow):
         self.project_button = self._button("Project this table", self.project, row)
         self.rotate_button = self._button("New passphrase…", self.rotate_passphrase, row)
         self.remove_seat_button = self._button("Remove a seat…", self.remove_seat, row)
+        self.cards_button = self._button("Members' phone cards…", self.phone_cards, row)
         self._selection_changed()
         return row
 
@@ -304,7 +305,8 @@ class RoomConsole(QMainWindow):
 
     def _selection_changed(self) -> None:
         table = self.selected_table()
-        for button in (self.code_button, self.project_button, self.rotate_button, self.remove_seat_button):
+        for button in (self.code_button, self.project_button, self.rotate_button, self.remove_seat_button,
+                       self.cards_button):
             button.setEnabled(table is not None)
         if table is not None:
             seats = len(self.overviews[table].seats) if table in self.overviews else 0
@@ -389,6 +391,21 @@ class RoomConsole(QMainWindow):
         self.statusBar().showMessage(f"Removed {seat.author}'s seat from table {table}.", 15000)
         self.refresh({table})
         return True
+
+    def phone_cards(self) -> bool:
+        """The selected table's members' phone cards as a PDF (the phone service started first if need be)."""
+        table = self.selected_table()
+        if table is None:
+            return False
+        from summit_app.ui.room.phones_cards import PDF_FILTER, cards_pdf, print_cards
+
+        chosen = self.prompts.export_path(f"Print table {table}'s phone cards",
+                                          Path.home() / f"{table} phone cards.pdf", PDF_FILTER)
+        if chosen is None:
+            return False
+        target = cards_pdf(chosen)
+        return self._run(lambda: print_cards(self.room, table, target), f"Printing table {table}'s phone cards…",
+                         str, "The phone cards were not printed")
 
     # -- room actions ----------------------------------------------------------------------------
 

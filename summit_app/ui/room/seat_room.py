@@ -32,6 +32,7 @@ from summit_app.ui.fields.form_section import FormSection
 from summit_app.ui.room import seat_notices
 from summit_app.ui.room.join_dialog import Joined
 from summit_app.ui.room.notice_bar import NoticeBar
+from summit_app.ui.room.phones_desk import open_desk
 from summit_app.ui.room.presence import PresenceStrip, SoftLocks
 from summit_app.ui.room.seat_session import SeatSession
 from summit_app.ui.workspace.workspace import PlanWorkspace
@@ -106,6 +107,8 @@ class SeatRoom(QObject):
         outer.addWidget(self.notices)
         self._connect()
         self._where()
+        #: The members' phones, when the room has the phone service (else None: the window is as it was).
+        self.phones = open_desk(self.context, self.place.location, window.workspace, self)
 
     def _connect(self) -> None:
         context, session = self.context, self.session
@@ -209,6 +212,8 @@ class SeatRoom(QObject):
         self._set_offline(True)
 
     def _back(self, count: int) -> None:
+        if self.phones is not None:
+            self.phones.back(self.place.location)
         self.banner.hide()
         self._set_offline(False)
         caught = f"; {count} change{'s' if count != 1 else ''} from the other seats caught up" if count else ""
@@ -246,6 +251,8 @@ class SeatRoom(QObject):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.disconnect(self._focus_moved)
+        if self.phones is not None:
+            self.phones.close()
         why = self.session.close()
         if why:
             self.window.statusBar().showMessage(f"The copy on this computer was not updated: {why}", 15000)

@@ -68,7 +68,9 @@ def section_title(text: str) -> QLabel:
 
 
 class ElementDetail(QFrame):
-    """Everything the table decides about one element."""
+    """Everything the table decides about one element; ``shown`` after each showing (a seat's phones follow it)."""
+
+    shown = Signal()
 
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -189,6 +191,7 @@ class ElementDetail(QFrame):
         for editor in (self.score, self.notes):
             editor.setReadOnly(locked)
             theme.show_read_only(editor, locked)
+        self.shown.emit()
 
     def _where(self, element: Element) -> str:
         gear = self.context.content.gear(element.gear_id)

@@ -9,6 +9,7 @@ highest and median, and a dot plot, before the team agrees its consensus.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from decimal import ROUND_HALF_UP, Decimal
 
 from PySide6.QtCore import Qt, Signal
@@ -115,6 +116,12 @@ class SilentRatings(QWidget):
         found = spread(plan, element_id)
         self._show_state(found, revealed, len(plan.members), rating.score if rating else None)
         self._lock(self.context.read_only)
+
+    def mark_rated_elsewhere(self, member_ids: Collection[str], where: str) -> None:
+        """Members who rated elsewhere (on their phones) and not here show as rated too, still without a number."""
+        for row in self._rows:
+            if row.member.id in member_ids and row.entry.placeholderText() == NOT_YET:
+                row.entry.setPlaceholderText(f"●●●●  {where}")
 
     def _lock(self, read_only: bool) -> None:
         """A plan open read-only shows the round but takes no ratings."""
