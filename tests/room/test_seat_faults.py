@@ -147,14 +147,18 @@ def test_an_edit_whose_commit_had_no_answer_is_settled_from_the_log_and_never_se
     with admin(room) as conn:
         conn.execute("ALTER SYSTEM SET synchronous_standby_names = 'nobody'")  # every commit now waits...
         conn.execute("SELECT pg_reload_conf()")
+        reached = False
         try:
             writer = threading.Thread(target=edit)
             writer.start()
-            assert wait_for(lambda: conn.execute(
+            reached = wait_for(lambda: conn.execute(
                 "SELECT count(*) FROM pg_stat_activity WHERE wait_event = 'SyncRep' AND application_name = %s",
-                (f"Summit Planner seat {ana.seat_id}",)).fetchone() == (1,))
+                (f"Summit Planner seat {ana.seat_id}",)).fetchone() == (1,), 60)
         finally:
             conn.execute("ALTER SYSTEM RESET synchronous_standby_names")  # ...until the next start
+            if not reached:  # the tests after this one must not wait for a standby either
+                conn.execute("SELECT pg_reload_conf()")
+        assert reached
     kill_server(room)  # the commit is in the log, its answer never came
     writer.join(30)
     assert len(outcome) == 1
