@@ -111,12 +111,16 @@ def load_state(room: Path) -> RoomState:
 
 def save_state(room: Path, state: RoomState) -> None:
     """Write the state readable by its owner only, replacing the old one in one step."""
-    path = state_path(room)
+    write_private_json(state_path(room), state.to_json())
+
+
+def write_private_json(path: Path, data: dict[str, Any]) -> None:
+    """Write ``data`` to ``path`` readable by its owner only (it holds passwords), replacing it in one step."""
     draft = path.with_name(f".{path.name}.{secrets.token_hex(4)}")
     try:
         fd = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as file:
-            json.dump(state.to_json(), file, indent=2)
+            json.dump(data, file, indent=2)
             file.flush()
             os.fsync(file.fileno())
         os.replace(draft, path)

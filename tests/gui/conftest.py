@@ -13,20 +13,11 @@ import pytest
 from guihelpers import ScriptedPrompts
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from qt_windows import _no_windows_left  # noqa: F401  (autouse: every test closes its windows)
 
 from summit_app.plan import model
 from summit_app.ui.base.preferences import Preferences
 from summit_app.ui.window.main_window import MainWindow
-
-
-@pytest.fixture(autouse=True)
-def _no_windows_left(qapp: QApplication) -> Iterator[None]:
-    yield
-    QApplication.processEvents()
-    left = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
-    for widget in left:
-        widget.close()
-    assert not left, f"the test left windows open: {[type(w).__name__ for w in left]}"
 
 
 @pytest.fixture

@@ -13,8 +13,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
+from qt_windows import _no_windows_left  # noqa: F401  (autouse: every test closes its windows)
 from room.consolehelpers import ScriptedConsolePrompts
 from room.roomsetup import Room
 
@@ -33,16 +34,6 @@ from summit_app.workflows.errors import UsageError
 
 pytestmark = pytest.mark.xdist_group("room")
 WAIT_MS = 5000
-
-
-@pytest.fixture(autouse=True)
-def _no_windows_left(qapp: QApplication) -> Iterator[None]:
-    yield
-    QApplication.processEvents()
-    left = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
-    for widget in left:
-        widget.close()
-    assert not left, f"the test left windows open: {[type(w).__name__ for w in left]}"
 
 
 @pytest.fixture

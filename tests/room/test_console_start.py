@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from qt_windows import _no_windows_left  # noqa: F401  (autouse: every test closes its windows)
 from room.consolehelpers import ScriptedConsolePrompts
 
 from summit_app.room import cluster
@@ -20,16 +20,6 @@ from summit_app.ui.window.main_window import MainWindow
 
 pytestmark = pytest.mark.xdist_group("room")
 START_MS = 60000
-
-
-@pytest.fixture(autouse=True)
-def _no_windows_left(qapp: QApplication) -> Iterator[None]:
-    yield
-    QApplication.processEvents()
-    left = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
-    for widget in left:
-        widget.close()
-    assert not left, f"the test left windows open: {[type(w).__name__ for w in left]}"
 
 
 @pytest.fixture

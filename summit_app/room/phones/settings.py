@@ -9,12 +9,12 @@ digests), and, while the service runs, its port and process id.
 from __future__ import annotations
 
 import json
-import os
 import secrets
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from summit_app.room.state import write_private_json
 from summit_app.workflows.errors import UsageError
 
 PHONES_FILE = "phones.json"
@@ -70,15 +70,4 @@ def load_settings(room: Path) -> PhonesSettings | None:
 
 def save_settings(room: Path, settings: PhonesSettings) -> None:
     """Write the settings readable by their owner only, replacing the old file in one step."""
-    path = phones_path(room)
-    draft = path.with_name(f".{path.name}.{secrets.token_hex(4)}")
-    try:
-        fd = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as file:
-            json.dump(settings.to_json(), file, indent=2)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(draft, path)
-    except OSError as exc:
-        draft.unlink(missing_ok=True)
-        raise UsageError(str(path), f"cannot be written ({exc.strerror or exc})") from None
+    write_private_json(phones_path(room), settings.to_json())
