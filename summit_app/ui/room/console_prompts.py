@@ -114,11 +114,7 @@ class StartRoomDialog(QDialog):
         self.port.setAccessibleName("Port")
         form.addRow("Port", self.port)
         layout.addLayout(form)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        buttons.addButton("Start the room", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(_accept_or_cancel(self, "Start the room"))
         self.resize(620, 220)
 
     def _pick(self) -> None:
@@ -128,6 +124,15 @@ class StartRoomDialog(QDialog):
 
     def choice(self) -> StartChoice:
         return StartChoice(Path(self.folder_edit.text().strip()).expanduser(), self.port.value() or None)
+
+
+def _accept_or_cancel(dialog: QDialog, accept: str) -> QDialogButtonBox:
+    """Cancel and the dialog's own action, wired to close it."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    buttons.addButton(accept, QDialogButtonBox.ButtonRole.AcceptRole)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
 
 
 class NewTableDialog(QDialog):
@@ -154,11 +159,7 @@ class NewTableDialog(QDialog):
         self.path.setAccessibleName("Source file")
         form.addRow("File", _browse_row(self.path, self._pick))
         layout.addLayout(form)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        buttons.addButton("Add the table", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(_accept_or_cancel(self, "Add the table"))
         self.resize(560, 240)
 
     def _pick(self) -> None:

@@ -9,14 +9,26 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QObject, QSocketNotifier, Signal
+from PySide6.QtCore import QObject, QSocketNotifier, Qt, Signal
+from PySide6.QtWidgets import QLabel
 
 from summit_app.room.phones.seats import TableRounds
 from summit_app.store.errors import PlanFileError
 from summit_app.ui.base.context import UiContext
 from summit_app.ui.base.theme import ACCENT_SOFT, LINE
 
+
 #: The phones' panels: a tinted box, so what the phones do stands apart from what is typed here.
+def plain_line(name: str = "") -> QLabel:
+    """A wrapped line of plain text (names typed by members are never read as markup), named for screen readers."""
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    if name:
+        label.setAccessibleName(name)
+    return label
+
+
 PANEL_STYLE = f"""
 QFrame#phonesPanel {{ background: {ACCENT_SOFT}; border: 1px solid {LINE}; border-radius: 8px; }}
 QFrame#phonesPanel QLabel {{ background: transparent; }}

@@ -9,14 +9,13 @@ the silent ratings above then show the spread as for ratings typed here.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from summit_app.plan.revealing import reveal_edit
 from summit_app.store.errors import PlanFileError
 from summit_app.ui.base import theme
 from summit_app.ui.panes.readiness.readiness_detail import ElementDetail
-from summit_app.ui.room.phones_bell import PANEL_STYLE, PhoneBell, who_line
+from summit_app.ui.room.phones_bell import PANEL_STYLE, PhoneBell, plain_line, who_line
 
 
 class PhoneRatingPanel(QFrame):
@@ -35,10 +34,7 @@ class PhoneRatingPanel(QFrame):
         self.state = QLabel()
         self.state.setWordWrap(True)
         theme.mark(self.state, "muted")
-        self.who = QLabel()
-        self.who.setWordWrap(True)
-        self.who.setTextFormat(Qt.TextFormat.PlainText)
-        self.who.setAccessibleName("Who has rated on a phone")
+        self.who = plain_line("Who has rated on a phone")
         for widget in (title, self.state, self.who):
             layout.addWidget(widget)
         layout.addLayout(self._buttons())

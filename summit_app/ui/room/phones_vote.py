@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
 from summit_app.plan.voting import Choice, TallyRow, priority_edit
 from summit_app.store.errors import PlanFileError
 from summit_app.ui.base import theme
-from summit_app.ui.room.phones_bell import PANEL_STYLE, PhoneBell, who_line
+from summit_app.ui.room.phones_bell import PANEL_STYLE, PhoneBell, plain_line, who_line
 
 
 class PhoneVotePanel(QFrame):
@@ -33,13 +32,8 @@ class PhoneVotePanel(QFrame):
         layout.setContentsMargins(12, 8, 12, 8)
         title = QLabel("On members' phones (goals)")
         theme.mark(title, "sectionTitle")
-        self.who = QLabel()
-        self.who.setWordWrap(True)
-        self.who.setTextFormat(Qt.TextFormat.PlainText)
-        self.who.setAccessibleName("Who has voted on a phone")
-        self.result = QLabel()
-        self.result.setWordWrap(True)
-        self.result.setTextFormat(Qt.TextFormat.PlainText)
+        self.who = plain_line("Who has voted on a phone")
+        self.result = plain_line()
         row = QHBoxLayout()
         self.open_button = QPushButton("Vote on phones")
         self.open_button.setToolTip("Members' phones hold a dot vote over the goals, with the dots set above")
