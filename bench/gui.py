@@ -1,7 +1,9 @@
 """GUI figures: start-up against a bare PySide6 window, opening a very large plan, pane switches, edits.
 
-Start-up runs whole processes side by side (``summit-app DEMO --smoke`` and a
-bare window that is shown and painted once), alternating, median of 11 each. The rest runs
+Start-up runs whole processes side by side (``summit-app DEMO --smoke``, a
+bare window that is shown and painted once, and a bare editor window: a list of
+steps, a heading, a three-field form and a table over a Python model, the least
+any window showing a plan draws), alternating, median of 11 each. The rest runs
 in this process on ``samples.large_plan()`` written to a file.
 """
 
@@ -25,6 +27,32 @@ BARE_WINDOW = (
     "app = QApplication([])\n"
     "w = QMainWindow(); w.resize(1440, 900); w.show(); w.grab(); w.close()\n"
 )
+#: The least a window that shows a plan draws, with nothing of the app's: steps, a heading, a
+#: form and a table over a Python model (Qt's enumerations, the font, shaped text, a layout).
+BARE_EDITOR = """
+from PySide6.QtCore import QAbstractTableModel, Qt
+from PySide6.QtWidgets import (QApplication, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget,
+                               QMainWindow, QTableView, QVBoxLayout, QWidget)
+
+class Model(QAbstractTableModel):
+    def rowCount(self, parent=None):
+        return 3
+    def columnCount(self, parent=None):
+        return 3
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        return f"Item {index.row()}, {index.column()}" if role == Qt.ItemDataRole.DisplayRole else None
+
+app = QApplication([])
+w = QMainWindow(); w.resize(1440, 900)
+central = QWidget(); row = QHBoxLayout(central)
+steps = QListWidget(); steps.addItems(["Team", "Readiness", "Vision and goals", "Budget"]); row.addWidget(steps)
+page = QVBoxLayout(); row.addLayout(page, 1); page.addWidget(QLabel("District and team"))
+form = QFormLayout(); page.addLayout(form)
+for name in ("District", "Superintendent", "Plan years"):
+    form.addRow(name, QLineEdit(name))
+view = QTableView(); view.setModel(Model(view)); page.addWidget(view)
+w.setCentralWidget(central); w.show(); w.grab(); w.close()
+"""
 RUNS = 5
 #: Whole-process start-ups, each side: a process start varies by tens of milliseconds from run to run.
 STARTS = 11
@@ -49,7 +77,7 @@ def _process_seconds(command: list[str], env: dict[str, str]) -> float:
     return time.perf_counter() - start
 
 
-def startup(workdir: Path) -> Figure:
+def startup(workdir: Path) -> list[Figure]:
     from summit_app.plan.samples import demo_plan
     from summit_app.store.plan_file import PlanFile
 
@@ -58,15 +86,22 @@ def startup(workdir: Path) -> Figure:
     env = _child_environment(workdir)
     app_command = [sys.executable, "-m", "summit_app", str(demo), "--smoke"]
     bare_command = [sys.executable, "-c", BARE_WINDOW]
-    _process_seconds(app_command, env)  # untimed: writes the bytecode, warms the file cache
-    _process_seconds(bare_command, env)
-    app, bare = [], []
+    editor_command = [sys.executable, "-c", BARE_EDITOR]
+    commands = (app_command, bare_command, editor_command)
+    for command in commands:
+        _process_seconds(command, env)  # untimed: writes the bytecode, warms the file cache
+    runs: tuple[list[float], ...] = ([], [], [])
     for _ in range(STARTS):
-        app.append(_process_seconds(app_command, env))
-        bare.append(_process_seconds(bare_command, env))
-    app_s, bare_s = statistics.median(app), statistics.median(bare)
-    return Figure("gui: summit-app DEMO --smoke (whole process)", app_s, "s", target=STARTUP_RATIO * bare_s,
-                  peer="bare PySide6 window", peer_value=bare_s, note=f"target: {STARTUP_RATIO}x the bare window")
+        for command, times in zip(commands, runs, strict=True):
+            times.append(_process_seconds(command, env))
+    app_s, bare_s, editor_s = (statistics.median(times) for times in runs)
+    return [
+        Figure("gui: summit-app DEMO --smoke (whole process)", app_s, "s", target=STARTUP_RATIO * bare_s,
+               peer="bare PySide6 window", peer_value=bare_s, note=f"target: {STARTUP_RATIO}x the bare window"),
+        Figure("gui: the same start-up, beside a bare editor window", app_s, "s",
+               peer="bare editor window", peer_value=editor_s,
+               note="steps, a form, a table over a Python model"),
+    ]
 
 
 def _ms(action: Callable[[], object]) -> float:
@@ -199,7 +234,7 @@ def typing_recounts(workdir: Path) -> Figure:
 
 
 def measure(workdir: Path) -> list[Figure]:
-    return [startup(workdir), *large_plan_figures(workdir), typing_recounts(workdir)]
+    return [*startup(workdir), *large_plan_figures(workdir), typing_recounts(workdir)]
 
 
 if __name__ == "__main__":
