@@ -13,7 +13,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 from qt_windows import _no_windows_left  # noqa: F401  (autouse: every test closes its windows)
 from room.consolehelpers import ScriptedConsolePrompts
@@ -282,3 +283,25 @@ def test_the_live_roll_up_reads_the_rooms_tables_follows_their_edits_and_writes_
     assert str(len(tables)) in texts
     assert not any("room_facilitator" in t or room.state.facilitator_password in t for t in texts)
     dialog.close()
+
+
+def test_tab_walks_the_console_in_reading_order_and_reaches_a_selected_tables_actions(
+        room: Room, console: Callable[[], RoomConsole], qtbot: QtBot) -> None:
+    room.add("con_tabs")
+    shown = console()
+
+    def walk_from(start: QWidget, steps: int) -> list[QWidget]:
+        start.setFocus()
+        qtbot.waitUntil(start.hasFocus, timeout=WAIT_MS)
+        walked = [start]
+        for _ in range(steps):
+            qtbot.keyClick(walked[-1], Qt.Key.Key_Tab)
+            walked.append(QApplication.focusWidget())
+        return walked
+
+    room_row = [shown.add_button, shown.export_button, shown.rollup_button, shown.stop_button, shown.tables]
+    assert walk_from(shown.add_button, 5) == [*room_row, shown.add_button]  # the table's actions wait for a table
+    shown.select("con_tabs")  # no seat in yet: "Remove a seat…" stays out of the way
+    table_row = [shown.code_button, shown.project_button, shown.rotate_button, shown.cards_button]
+    assert not shown.remove_seat_button.isEnabled()
+    assert walk_from(shown.add_button, 9) == [*room_row, *table_row, shown.add_button]

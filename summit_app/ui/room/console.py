@@ -116,6 +116,7 @@ class RoomConsole(QMainWindow):
         self.tables.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.tables.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tables.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tables.setTabKeyNavigation(False)  # rows are read, not edited: Tab goes on to the table's actions
         self.tables.setWordWrap(True)
         rows = self.tables.verticalHeader()
         rows.hide()
