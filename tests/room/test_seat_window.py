@@ -20,7 +20,7 @@ from room.roomsetup import Room
 from room.seat_windows import SeatWindow, district_field, headless_seat, notices, seat_window, table
 
 from summit_app.plan import model
-from summit_app.plan.edits import RemoveItem, SetField
+from summit_app.plan.edits import AddItem, MoveItem, RemoveItem, SetField
 from summit_app.room.seat import Seat
 from summit_app.store.plan_file import PlanFile
 from summit_app.ui.base.preferences import Preferences
@@ -100,6 +100,32 @@ def test_a_cell_being_typed_in_keeps_its_typing_when_another_seat_changes_its_ro
     qtbot.keyClicks(editor, "band")
     press_enter(qtbot, editor)
     assert goal_of(ana, "g1").title == "Broadband"
+
+
+def test_a_cell_being_typed_in_stays_open_on_its_row_when_another_seat_adds_moves_and_removes_rows(
+        qtbot: QtBot, seat_window: SeatWindow, headless_seat: Callable[[str], Seat]) -> None:
+    ana, ben = seat_window("Ana"), headless_seat("Ben")
+    assert ana.workspace is not None
+    assert ana.context is not None
+    ana.workspace.show_pane("vision")
+    QApplication.processEvents()
+    ana.activateWindow()
+    qtbot.waitUntil(ana.isActiveWindow)
+    goals = ana.workspace.pane("vision").goals  # type: ignore[attr-defined]
+    editor = cell_editor(qtbot, goals, 1, column_of(goals, "title"))  # g2, "Learning"
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Teach")
+    ben.edit(AddItem("goals", model.Goal("g0", title="Safety"), 0))  # a row above the one being typed in
+    qtbot.waitUntil(lambda: [g.id for g in ana.context.plan.goals] == ["g0", "g1", "g2"])  # type: ignore[union-attr]
+    assert (editor.text(), editor.isVisible(), ana.focusWidget()) == ("Teach", True, editor)
+    ben.edit(MoveItem("goals", "g1", 0))  # rows above it change places
+    ben.edit(RemoveItem("goals", "g0"))  # and one goes
+    qtbot.waitUntil(lambda: [g.id for g in ana.context.plan.goals] == ["g1", "g2"])  # type: ignore[union-attr]
+    assert (editor.text(), editor.isVisible(), ana.focusWidget()) == ("Teach", True, editor)
+    assert goals.view.currentIndex().row() == 1  # the edited item's row, wherever it went
+    qtbot.keyClicks(editor, "ing")
+    press_enter(qtbot, editor)
+    assert [(g.id, g.title) for g in ana.context.plan.goals] == [("g1", "Access"), ("g2", "Teaching")]
 
 
 def goal_of(window: MainWindow, goal_id: str) -> model.Goal:

@@ -77,15 +77,17 @@ class CollectionModel(QAbstractTableModel):
         return [it for it in items if self.row_filter(it)] if self.row_filter else list(items)
 
     def refresh(self, plan: model.Plan) -> None:
-        """Show ``plan``: changed rows repaint; a different set or order of rows resets."""
-        old, new = self._items, self._rows(plan)
+        """Show ``plan``: changed rows repaint; rows added, removed or moved are inserted and removed as such.
+
+        Never a reset: a view keeps its row heights, its selection and a cell
+        editor open on a row that stays (another seat adding a row above the
+        one being typed in moves the editor with its row).
+        """
+        new = self._rows(plan)
         self._plan, self._targets, self._texts = plan, {}, {}
-        if [it.id for it in old] != [it.id for it in new]:
-            self.beginResetModel()
-            self._items = new
-            self.endResetModel()
-            return
-        self._items = new
+        if [it.id for it in self._items] != [it.id for it in new]:
+            self._change_rows(new)
+        old, self._items = self._items, new
         changed = [r for r, (a, b) in enumerate(zip(old, new, strict=True)) if a is not b]
         if any(c.compute for c in self.columns):
             changed = list(range(len(new)))  # computed cells can follow any change of the plan
@@ -93,6 +95,22 @@ class CollectionModel(QAbstractTableModel):
         if changed:  # one signal for the changed span: cheap on a thousand rows
             self.dataChanged.emit(self.index(changed[0], 0), self.index(changed[-1], last))
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, last)
+
+    def _change_rows(self, new: list[Any]) -> None:
+        """Remove and insert rows until this model's rows have the ids of ``new``, in its order."""
+        from difflib import SequenceMatcher  # only when rows come or go: not on the start path
+
+        ids = [it.id for it in new]
+        steps = SequenceMatcher(None, [it.id for it in self._items], ids, autojunk=False).get_opcodes()
+        for kind, start, end, new_start, new_end in reversed(steps):  # from the end: earlier rows keep their place
+            if kind in ("delete", "replace"):
+                self.beginRemoveRows(QModelIndex(), start, end - 1)
+                del self._items[start:end]
+                self.endRemoveRows()
+            if kind in ("insert", "replace"):
+                self.beginInsertRows(QModelIndex(), start, start + new_end - new_start - 1)
+                self._items[start:start] = new[new_start:new_end]
+                self.endInsertRows()
 
     def set_filter(self, row_filter: Callable[[Any], bool] | None) -> None:
         self.beginResetModel()

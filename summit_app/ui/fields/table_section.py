@@ -107,6 +107,8 @@ class TableSection(QWidget):
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
         self.model.modelReset.connect(self._update_buttons)
         self.model.modelReset.connect(self.view.updateGeometry)
+        self.model.rowsInserted.connect(self.view.updateGeometry)  # a table sized to its rows grows …
+        self.model.rowsRemoved.connect(self.view.updateGeometry)  # … and shrinks with them
         self.view.widened.connect(self._refit_to_width)
         self._fitted = False
         self._update_buttons()
