@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from fixture_types import MakePlanFile, MakeWindow
-from guihelpers import ScriptedPrompts, plan_on_disk, saved, shortcut, type_into
+from guihelpers import ScriptedPrompts, cell_editor, column_of, plan_on_disk, saved, shortcut, type_into
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QFontInfo
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
@@ -179,3 +179,31 @@ def test_review_findings_lead_to_the_item_in_its_pane(make_window: MakeWindow) -
     assert workspace.pane("budget").lines.current_id() == line.id
     review.navigate_pane.emit("privacy")
     assert workspace.stack.currentWidget().pane_id == "privacy"
+
+
+
+PLAN_TO_TYPE_IN = model.Plan(district=model.District(name="Harbor"), goals=(model.Goal("g1", title="Access"),))
+
+
+def test_closing_the_window_keeps_what_a_cell_editor_was_typing(qtbot: QtBot, make_window: MakeWindow) -> None:
+    """A cell still being typed in when the window closes is saved, as on leaving it."""
+    window = make_window(PLAN_TO_TYPE_IN)
+    path = window.plan_path()
+    window.workspace.show_pane("vision")
+    goals = window.workspace.pane("vision").goals
+    editor = cell_editor(qtbot, goals, 0, column_of(goals, "title"))
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Broadband")
+    window.close()
+    assert plan_on_disk(path).goals[0].title == "Broadband"
+
+
+def test_closing_the_window_keeps_what_a_field_was_typing(qtbot: QtBot, make_window: MakeWindow) -> None:
+    window = make_window(PLAN_TO_TYPE_IN)
+    path = window.plan_path()
+    name = window.workspace.pane("district").district_form.editor("name")
+    name.setFocus()
+    name.selectAll()
+    qtbot.keyClicks(name, "Harbor Unified")
+    window.close()
+    assert plan_on_disk(path).district.name == "Harbor Unified"

@@ -358,6 +358,7 @@ class MainWindow(QMainWindow):
         """Close the open plan (it is already saved) and show the welcome screen."""
         if self.context is None:
             return
+        self._finish_typing()
         self.facilitator.plan_closing()
         context, workspace = self.context, self.workspace
         exports = context.exports  # made only if something exported, or the Review pane was built
@@ -379,6 +380,16 @@ class MainWindow(QMainWindow):
             exports.deleteLater()
         self.author_button.show_name()
         self._show_welcome()
+
+    def _finish_typing(self) -> None:
+        """What a field or a table cell of the plan still holds goes in, as it would on leaving it.
+
+        Closing the window, or opening another plan, while typing would
+        otherwise take the editor away with the plan already closed.
+        """
+        focused = QApplication.focusWidget()
+        if self.workspace is not None and focused is not None and self.workspace.isAncestorOf(focused):
+            focused.clearFocus()  # a field commits on losing the focus; a cell editor commits and closes
 
     # -- reacting to edits ----------------------------------------------------------------
 
