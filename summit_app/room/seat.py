@@ -107,6 +107,8 @@ class Seat:
         ``SeatLost`` if the server does not answer: the edit is not applied
         here, and whether it reached the log is settled on reconnecting.
         """
+        if self._closed:
+            raise PlanFileError(self.store.path, "this seat has left the table; nothing was changed")
         self._refuse_lost()
         try:
             with self._watching():

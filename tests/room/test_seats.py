@@ -234,3 +234,13 @@ def test_a_refused_edit_still_tells_whose_value_the_edits_it_applied_replaced(se
     assert [(n.author, n.field) for n in ben.take_notices()] == [("Ana", "title")]
     undo = ben.undo_conflicts(SetField("goals", "g1", "title", "Access"), 1)
     assert [n.author for n in undo[1]] == ["Ana"]  # the refused turn's edits count for undo too
+
+
+def test_a_seat_that_has_left_refuses_an_edit_in_one_line_and_changes_nothing(
+        seats: Callable[[str], Seat], table_plan: str) -> None:
+    ana = seats("Ana")
+    ana.close()
+    with pytest.raises(PlanFileError, match="this seat has left the table; nothing was changed"):
+        ana.edit(SetField("goals", "g1", "title", "Broadband"))
+    assert goal(server_plan(table_plan), "g1").title == "Access"
+    assert goal(ana.document.plan, "g1").title == "Access"
