@@ -207,3 +207,15 @@ def test_closing_the_window_keeps_what_a_field_was_typing(qtbot: QtBot, make_win
     qtbot.keyClicks(name, "Harbor Unified")
     window.close()
     assert plan_on_disk(path).district.name == "Harbor Unified"
+
+
+def test_opening_another_plan_keeps_what_a_long_text_was_typing(
+        qtbot: QtBot, make_window: MakeWindow, make_plan_file: MakePlanFile) -> None:
+    window = make_window(PLAN_TO_TYPE_IN)
+    path = window.plan_path()
+    window.workspace.show_pane("vision")
+    statement = window.workspace.pane("vision").statement.editor("statement")
+    statement.setFocus()
+    qtbot.keyClicks(statement, "Every student learns anywhere.")
+    assert window.open_path(make_plan_file(model.Plan(), "other.techplan"))
+    assert plan_on_disk(path).vision.statement == "Every student learns anywhere."
