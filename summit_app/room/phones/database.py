@@ -10,7 +10,8 @@ theirs) and writes none.
 A table's seats call into ``room_phones_api``: ``SECURITY DEFINER`` functions
 that find the caller's table from the role it signed in as (``seat_TABLE``,
 the session's own user: ``SET ROLE`` cannot change it) and do only what a
-seat may: set the round, list who has rated or voted (member ids, no
+seat may: set the round, say what the round asks (so every seat at the table
+shows what any of them asked), list who has rated or voted (member ids, no
 scores), and reveal a round's scores, marking them revealed as it returns them.
 
 Every change sends ``pg_notify`` on the table's phone channel with two
@@ -194,6 +195,16 @@ END $$;
 """
 
 
+#: What the caller's table's phones are asked now, whichever seat asked (no scores, no votes): made
+#: or replaced every time the service is set up, so a room made before it has it too.
+_ASKING = f"""
+CREATE OR REPLACE FUNCTION {API_SCHEMA}.asking() RETURNS TABLE (kind text, element_id text, revealed boolean)
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+    SELECT r.kind, r.element_id, r.revealed FROM {PRIVATE_SCHEMA}.round r
+     WHERE r.table_name = {PRIVATE_SCHEMA}.caller_table() $$;
+"""
+
+
 def channel(table: str) -> str:
     """The phone channel of ``table``: what the service and the table's seats LISTEN on."""
     return "summit_phones_" + hashlib.sha256(table.encode()).hexdigest()[:32]
@@ -236,6 +247,9 @@ def ensure_phones(room: Path, state: RoomState, settings: PhonesSettings) -> Non
         conn.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(state.facilitator_user), role))
         if conn.execute("SELECT 1 FROM pg_namespace WHERE nspname = %s", (PRIVATE_SCHEMA,)).fetchone() is None:
             _make_schemas(conn)
+        conn.execute(sql.SQL("SET LOCAL ROLE {}").format(role))
+        conn.execute(_ASKING.encode())
+        conn.execute("RESET ROLE")
         conn.commit()
 
 

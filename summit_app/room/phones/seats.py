@@ -63,6 +63,14 @@ class TableRounds:
         """The phones ask for nothing now."""
         self._call("stop_round")
 
+    def asking(self) -> tuple[str, str] | None:
+        """What the table's phones are asked now, whichever seat asked: ("rate", element id), ("vote", "") or None."""
+        rows = self._call("asking")
+        kind = str(rows[0][0]) if rows else ""
+        if kind == "rate":
+            return kind, str(rows[0][1])
+        return (kind, "") if kind == "vote" else None
+
     def who_rated(self, element_id: str) -> list[str]:
         """The ids of the members who have scored ``element_id`` (no scores)."""
         return [str(r[0]) for r in self._call("who_rated", element_id)]

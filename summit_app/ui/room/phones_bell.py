@@ -2,12 +2,14 @@
 
 When a member scores or places dots, ``rang`` fires and the phones' panels
 ask again who has answered (names only; no score is read before the table
-reveals). ``asking`` is what this seat last asked the phones.
+reveals). ``asking`` is what the table's phones are asked, by this seat or
+another: read from the room's server when the bell rings.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import suppress
 
 from PySide6.QtCore import QObject, QSocketNotifier, Qt, Signal
 from PySide6.QtWidgets import QLabel
@@ -44,9 +46,10 @@ class PhoneBell(QObject):
         super().__init__(parent)
         self.context = context
         self.rounds = rounds
-        #: What this seat last asked the phones: ("rate", element id), ("vote", "") or None (nothing).
+        #: What the table's phones are asked: ("rate", element id), ("vote", "") or None (nothing).
         self.asking: tuple[str, str] | None = None
         self._notifier = self._listen()
+        self._look()
 
     def _listen(self) -> QSocketNotifier:
         notifier = QSocketNotifier(self.rounds.listen(), QSocketNotifier.Type.Read, self)
@@ -60,7 +63,13 @@ class PhoneBell(QObject):
         self.rounds.close()
         self.rounds = rounds
         self._notifier = self._listen()
+        self._look()
         self.rang.emit()
+
+    def _look(self) -> None:
+        """What the phones are asked now (another seat of the table may have asked); kept as it was if unreachable."""
+        with suppress(PlanFileError):
+            self.asking = self.rounds.asking()
 
     def _ring(self) -> None:
         try:
@@ -69,6 +78,7 @@ class PhoneBell(QObject):
             self._notifier.setEnabled(False)  # the connection is gone: the panels say so on their next call
             heard = True
         if heard:
+            self._look()
             self.rang.emit()
 
     def close(self) -> None:

@@ -84,7 +84,7 @@ class PhoneRatingPanel(QFrame):
     def _asking_text(self, element_id: str) -> str:
         asking = self.desk.asking
         if asking is None:
-            return "The phones are not asking for anything from this seat."
+            return "The phones are not asking for anything now."
         if asking == ("rate", element_id):
             rating = self.desk.context.plan.item("readiness", element_id)
             if rating is not None and rating.revealed:

@@ -50,20 +50,23 @@ def all_text(root: QWidget) -> str:
 
 
 @pytest.fixture
-def seat_at(qtbot: QtBot, phones: Phones, tmp_path: Path) -> Iterator[Callable[[], tuple[MainWindow, PhoneTable]]]:
-    """A shown seat window at a new table with a team of three (its phones ready), and the table."""
+def seat_at(qtbot: QtBot, phones: Phones, tmp_path: Path) -> Iterator[Callable[..., tuple[MainWindow, PhoneTable]]]:
+    """A shown seat window at a new table with a team of three (its phones ready), and the table.
+
+    ``seat_at(table, name)`` seats another window at a table already made.
+    """
     made: list[MainWindow] = []
 
-    def sit() -> tuple[MainWindow, PhoneTable]:
-        table = phones.table(f"pd{uuid.uuid4().hex[:10]}", cache=tmp_path / "certificates")
+    def sit(table: PhoneTable | None = None, name: str = "Dee") -> tuple[MainWindow, PhoneTable]:
+        table = table or phones.table(f"pd{uuid.uuid4().hex[:10]}", cache=tmp_path / "certificates")
         window = MainWindow(Preferences(), ScriptedPrompts(), remember=False)
         qtbot.addWidget(window)
         made.append(window)
         window.resize(1400, 900)
         window.show()
         room = phones.room
-        window.open_seat(join(JoinRequest(room.code(table.name), room.passphrase(table.name), "Dee",
-                                          tmp_path / f"{table.name} mirror.techplan")))
+        window.open_seat(join(JoinRequest(room.code(table.name), room.passphrase(table.name), name,
+                                          tmp_path / f"{table.name} {name} mirror.techplan")))
         return window, table
 
     yield sit
@@ -83,7 +86,7 @@ def readiness_of(window: MainWindow, element_id: str = ELEMENT) -> tuple[Readine
 
 
 def test_a_seat_asks_the_phones_sees_who_rated_without_a_score_and_reveals_as_one_undo_step(
-        qtbot: QtBot, phones: Phones, seat_at: Callable[[], tuple[MainWindow, PhoneTable]]) -> None:
+        qtbot: QtBot, phones: Phones, seat_at: Callable[..., tuple[MainWindow, PhoneTable]]) -> None:
     window, table = seat_at()
     pane, panel = readiness_of(window)
     assert window.context is not None
@@ -127,8 +130,26 @@ def test_a_seat_asks_the_phones_sees_who_rated_without_a_score_and_reveals_as_on
     assert not silent.summary.isVisible()
 
 
+def test_every_seat_at_the_table_shows_what_one_of_them_asked_the_phones_and_may_stop_it(
+        qtbot: QtBot, seat_at: Callable[..., tuple[MainWindow, PhoneTable]]) -> None:
+    dee, table = seat_at()
+    eli, _ = seat_at(table, "Eli")
+    _, asked_here = readiness_of(dee)
+    _, elsewhere = readiness_of(eli)
+    assert elsewhere.state.text() == "The phones are not asking for anything now."
+    asked_here.ask_button.click()
+    qtbot.waitUntil(lambda: "asking for a score of this element" in elsewhere.state.text(), timeout=WAIT_MS)
+    assert not elsewhere.ask_button.isEnabled()  # asked already: not asked twice
+    assert elsewhere.stop_button.isEnabled()
+    elsewhere.stop_button.click()
+    qtbot.waitUntil(lambda: asked_here.state.text() == "The phones are not asking for anything now.",
+                    timeout=WAIT_MS)
+    assert asked_here.ask_button.isEnabled()
+    assert not asked_here.stop_button.isEnabled()
+
+
 def test_stop_asking_leaves_the_phones_with_nothing_to_answer(
-        phones: Phones, seat_at: Callable[[], tuple[MainWindow, PhoneTable]]) -> None:
+        phones: Phones, seat_at: Callable[..., tuple[MainWindow, PhoneTable]]) -> None:
     window, table = seat_at()
     _, panel = readiness_of(window)
     panel.ask_button.click()
@@ -141,7 +162,7 @@ def test_stop_asking_leaves_the_phones_with_nothing_to_answer(
 
 
 def test_the_dot_vote_on_phones_sets_goal_priorities_as_one_undo_step(
-        qtbot: QtBot, phones: Phones, seat_at: Callable[[], tuple[MainWindow, PhoneTable]]) -> None:
+        qtbot: QtBot, phones: Phones, seat_at: Callable[..., tuple[MainWindow, PhoneTable]]) -> None:
     window, table = seat_at()
     assert window.context is not None
     dialog = VotingDialog(window.context, window)
@@ -173,7 +194,7 @@ def test_the_dot_vote_on_phones_sets_goal_priorities_as_one_undo_step(
 
 
 def test_a_seat_without_the_phone_service_shows_no_phones(
-        qtbot: QtBot, phones: Phones, seat_at: Callable[[], tuple[MainWindow, PhoneTable]]) -> None:
+        qtbot: QtBot, phones: Phones, seat_at: Callable[..., tuple[MainWindow, PhoneTable]]) -> None:
     window, _ = seat_at()
     assert window.seat_room is not None
     assert window.seat_room.phones is not None
@@ -201,7 +222,7 @@ def test_a_plan_file_window_has_no_phones(qtbot: QtBot, tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_a_phone_browser_rates_by_keyboard_while_the_desktop_seat_watches_then_reveals(
-        qtbot: QtBot, phones: Phones, seat_at: Callable[[], tuple[MainWindow, PhoneTable]],
+        qtbot: QtBot, phones: Phones, seat_at: Callable[..., tuple[MainWindow, PhoneTable]],
         browser: WebDriver) -> None:
     window, table = seat_at()
     pane, panel = readiness_of(window)
@@ -227,7 +248,7 @@ def test_a_phone_browser_rates_by_keyboard_while_the_desktop_seat_watches_then_r
 
 
 def test_after_the_seat_lost_the_server_and_came_back_the_phones_box_follows_the_phones_again(
-        qtbot: QtBot, phones: Phones, seat_at: Callable[[], tuple[MainWindow, PhoneTable]]) -> None:
+        qtbot: QtBot, phones: Phones, seat_at: Callable[..., tuple[MainWindow, PhoneTable]]) -> None:
     window, table = seat_at()
     assert window.seat_room is not None
     session = window.seat_room.session

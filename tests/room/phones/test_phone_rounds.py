@@ -15,8 +15,11 @@ from summit_app.plan.edits import RemoveItem
 from summit_app.plan.readiness import spread
 from summit_app.plan.revealing import reveal_edit
 from summit_app.plan.voting import goal_choices, priority_edit
+from summit_app.room.phones.database import admin_connection, ensure_phones
 from summit_app.room.phones.seats import TableRounds
+from summit_app.room.phones.settings import API_SCHEMA
 from summit_app.room.seat import Seat
+from summit_app.store.errors import PlanFileError
 
 pytestmark = pytest.mark.xdist_group("room")
 
@@ -131,3 +134,24 @@ def test_a_dot_vote_from_phones_becomes_goal_priorities_in_one_edit(phones: Phon
         seat.edit(done.inverse)
         assert [g.priority for g in seat.document.plan.goals] == [g.priority for g in GOALS]
         assert "Nothing to answer yet" in client.get(table.path("m-ana")).text
+
+
+def test_a_seat_reads_what_its_tables_phones_are_asked_even_in_a_room_set_up_before_it_could(
+        phones: Phones, seat_cache: Path) -> None:
+    table = phones.table("ph_asking", cache=seat_cache)
+    with admin_connection(phones.room.folder, phones.room.state) as conn:  # as a room made by an earlier version
+        conn.execute(f"DROP FUNCTION {API_SCHEMA}.asking()".encode())
+        conn.commit()
+    with TableRounds(table.location) as rounds, pytest.raises(PlanFileError):
+        rounds.asking()
+    ensure_phones(phones.room.folder, phones.room.state, phones.settings)  # what `room phones` does on starting
+    other = phones.table("ph_asking_other", cache=seat_cache)
+    with TableRounds(table.location) as rounds, TableRounds(other.location) as elsewhere:
+        assert rounds.asking() is None
+        rounds.rate_now(ELEMENT)
+        assert rounds.asking() == ("rate", ELEMENT)
+        assert elsewhere.asking() is None  # another table's round is not this one's
+        rounds.open_vote(goal_choices(model.Plan(goals=GOALS)), 3)
+        assert rounds.asking() == ("vote", "")
+        rounds.stop()
+        assert rounds.asking() is None
