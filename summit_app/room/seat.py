@@ -16,15 +16,23 @@ server that stopped answering makes the seat ``lost`` (read-only:
 ``SeatLost``). ``try_reconnect`` then tries again, ``retry_delay`` apart; once
 connected it reads the gap from the edit log, which also settles an own edit
 whose commit had no answer (it is never sent again).
+
+A window may call ``heartbeat`` (and ``connect_again``) from a thread of its
+own: the calls that use the seat's connections take turns, so a heartbeat
+waiting on a machine that stopped answering holds that thread, not the
+window's, and an edit made meanwhile waits for it.
 """
 
 from __future__ import annotations
 
 import secrets
+import threading
 import time
 from collections import deque
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager, suppress
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager, suppress
+from functools import wraps
+from typing import Concatenate, ParamSpec, TypeVar
 
 from summit_app.plan.content import Content, load_content
 from summit_app.plan.document import LogEntry, PlanDocument, Remote, SharedResult
@@ -47,6 +55,19 @@ _RETRY_DELAYS = (0.25, 0.5, 1.0)
 _REMEMBERED = 2000
 
 
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def _in_turn(method: Callable[Concatenate[Seat, _P], _R]) -> Callable[Concatenate[Seat, _P], _R]:
+    """The method uses the seat's connections: one such call at a time, whichever thread makes it."""
+    @wraps(method)
+    def in_turn(seat: Seat, *args: _P.args, **kwargs: _P.kwargs) -> _R:
+        with seat._turns:
+            return method(seat, *args, **kwargs)
+    return in_turn
+
+
 class SeatLost(PlanFileError):
     """The server stopped answering: the seat is read-only until ``try_reconnect`` succeeds."""
 
@@ -62,6 +83,7 @@ class Seat:
                  heartbeat: float = HEARTBEAT_SECONDS) -> None:
         #: Random per open seat: names the seat's connections and presence (not a secret, not a name).
         self.seat_id = secrets.token_hex(8)
+        self._turns = threading.RLock()  # held by each call that uses the connections (see the module's notes)
         self.author = author
         self._heartbeat = heartbeat
         self.store = SeatPlan.open_seat(location, holder=author, seat_id=self.seat_id, heartbeat=heartbeat)
@@ -101,6 +123,7 @@ class Seat:
         """
         return self._listener.fileno()
 
+    @_in_turn
     def edit(self, edit: Edit) -> SharedResult:
         """Apply the seat's own edit (after catching up inside the table's turn); raise if refused.
 
@@ -111,7 +134,7 @@ class Seat:
             raise PlanFileError(self.store.path, "this seat has left the table; nothing was changed")
         self._refuse_lost()
         try:
-            with self._watching():
+            with self._watching(), self._answered():
                 result = self.document.apply_shared(edit)
         finally:  # the other seats' edits the turn applied, even if the own edit was then refused
             self._heard_remote(self.store.take_handed())
@@ -119,6 +142,7 @@ class Seat:
         self._own_sequences.add(result.sequence)
         return result
 
+    @_in_turn
     def undo_conflicts(self, inverse: Edit, written: int) -> tuple[Edit | None, list[Notice]]:
         """The part of ``inverse`` (undoing the own edit ``written``) that nothing another seat changed since touches.
 
@@ -141,6 +165,7 @@ class Seat:
 
     # -- presence ---------------------------------------------------------------------------------
 
+    @_in_turn
     def announce(self, pane: str, editing: str = "") -> None:
         """Tell the table where this seat is: a pane id, and the long-text field being typed in ("" = none).
 
@@ -152,18 +177,19 @@ class Seat:
             return
         self._where = (pane, editing)
         if not self.lost:
-            with suppress(PlanFileError), self._watching():  # lost or removed: the next heartbeat says so
-                self._announce()
+            with suppress(PlanFileError), self._watching(), self._answered():  # lost or removed: the next
+                self._announce()  # heartbeat says so
 
     def _announce(self) -> None:
         if self.store.has_presence and not self.store.announce(self.seat_id, self.author, *self._where):
             self._was_removed()
 
+    @_in_turn
     def others(self) -> list[SeatPresence]:
         """The other seats seen recently, ordered by author (none while this seat is lost; never raises)."""
         if not self.lost and (self._present is None or self._listener.presence_changed()):
             try:
-                with self._watching():
+                with self._watching(), self._answered():
                     self._present = self.store.present(self._heartbeat * STALE_HEARTBEATS)
             except PlanFileError:
                 pass  # lost now (the next heartbeat says so), or the server refused: the last known seats
@@ -178,11 +204,11 @@ class Seat:
 
     # -- heartbeat and faults -------------------------------------------------------------------
 
+    @_in_turn
     def heartbeat(self) -> None:
         """Refresh the seat's presence and check the server answers on both connections; ``SeatLost`` if not."""
         self._refuse_lost()
-        answer = max(2.0, ANSWER_HEARTBEATS * self._heartbeat)
-        with self._watching(), answer_within(answer, (self.store.socket(), self._listener.socket())):
+        with self._watching(), self._answered():
             if not self.store.refresh(self.seat_id):
                 self._announce()  # the row was gone (not removed): write it again
             self._listener.ping()
@@ -226,6 +252,7 @@ class Seat:
             return False
         return True
 
+    @_in_turn
     def rejoin(self) -> bool:
         """After ``connect_again``: write the seat's presence and catch up the gap; True once the seat is back."""
         if not self.lost:
@@ -276,6 +303,12 @@ class Seat:
             raise SeatLost(exc.what, f"the room's server stopped answering; this seat is read-only until it "
                                      f"is back ({exc.why})") from None
 
+    def _answered(self) -> AbstractContextManager[None]:
+        """The block's questions to the server are answered within the heartbeat's deadline, or the seat's
+        connections are cut (and the seat found lost): a server that hangs holds no caller for longer."""
+        answer = max(2.0, ANSWER_HEARTBEATS * self._heartbeat)
+        return answer_within(answer, (self.store.socket(), self._listener.socket()))
+
     def _listener_broken(self) -> bool:
         try:
             return self._listener.broken()
@@ -313,6 +346,7 @@ class Seat:
             self._notices += replaced
             self._own -= {(n.collection, n.item_id, n.field) for n in replaced}
 
+    @_in_turn
     def catch_up(self, timeout: float = 0) -> list[Remote]:
         """Apply the other seats' edits written since this seat last looked; returns them in sequence order.
 
@@ -323,7 +357,8 @@ class Seat:
         with self._watching():
             if not self._stale and not self._heard_news(timeout):
                 return []
-            remote = self.store.remote_after()
+            with self._answered():
+                remote = self.store.remote_after()
         for other in remote:
             self.document.apply_remote(other.entry)
             self.store.applied(other.sequence)
@@ -342,12 +377,14 @@ class Seat:
             heard = self._listener.heard(left)
         return True
 
+    @_in_turn
     def reconnect(self) -> None:
         """Listen again on a new connection (after it was lost); the next ``catch_up`` reads the gap from the log."""
         self._listener.close()
         self._listener = self.store.listen()
         self._stale = True
 
+    @_in_turn
     def close(self) -> None:
         """Leave the table: the seat's presence goes (if the server answers), then its connections."""
         if self._closed:

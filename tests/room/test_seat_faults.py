@@ -7,6 +7,7 @@ for the tests after it).
 
 from __future__ import annotations
 
+import hashlib
 import os
 import signal
 import threading
@@ -32,7 +33,9 @@ pytestmark = pytest.mark.xdist_group("room")
 @pytest.fixture
 def table(room: Room, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[tuple[str, Callable[[str], Seat]]]:
     """A table of the test's own and a way to sit at it; the room's server runs again after the test."""
-    location = table_location(room, "f_" + request.node.name.removeprefix("test_")[:30], tmp_path)
+    name = request.node.name.removeprefix("test_")
+    unique = hashlib.sha256(name.encode()).hexdigest()[:6]  # the variants of a parametrised test apart
+    location = table_location(room, f"f_{name[:23].rstrip('_[')}_{unique}", tmp_path)
     opened: list[Seat] = []
 
     def sit(author: str) -> Seat:
@@ -236,6 +239,47 @@ def test_a_server_that_hangs_without_closing_its_connections_is_noticed_by_the_h
     written = ana.edit(SetField("district", "", "name", "Hung Server Schools")).sequence
     assert reconnect(ben)
     assert ben.sequence == written
+    assert fingerprint(ben.document.plan) == fingerprint(on_server(location))
+
+
+@pytest.mark.parametrize("ask", ["others", "catch_up", "edit", "announce"])
+def test_a_hung_server_holds_no_call_of_a_seat_past_the_heartbeats_deadline(
+        room: Room, table: tuple[str, Callable[[str], Seat]], ask: str) -> None:
+    """Not only the heartbeat: reading who is here, catching up, an edit and telling where one is each give up
+    on a server whose processes stopped (the machine still answers TCP) and find the seat lost."""
+    location, sit = table
+    ana, ben = sit("Ana"), sit("Ben")
+    ana.edit(SetField("district", "", "name", "Before the hang"))  # news for Ben's catch-up
+    ben.announce("vision")  # and a presence change for Ben's "who is here"
+    with admin(room) as conn:
+        frozen = [int(row[0]) for row in conn.execute(
+            "SELECT pid FROM pg_stat_activity WHERE application_name = %s", (f"Summit Planner seat {ben.seat_id}",))]
+    calls: dict[str, Callable[[], object]] = {
+        "others": ben.others, "catch_up": lambda: ben.catch_up(timeout=1),
+        "edit": lambda: ben.edit(SetField("district", "", "state", "WA")), "announce": lambda: ben.announce("budget")}
+    for pid in frozen:
+        os.kill(pid, signal.SIGSTOP)
+    try:
+        outcome: list[BaseException | None] = []
+
+        def call() -> None:
+            try:
+                calls[ask]()
+            except PlanFileError as exc:
+                outcome.append(exc)
+            else:
+                outcome.append(None)
+
+        asking = threading.Thread(target=call, daemon=True)
+        asking.start()
+        asking.join(60)  # far past the deadline (5 s): a call with no deadline would still be waiting
+        assert not asking.is_alive()
+    finally:
+        for pid in frozen:
+            os.kill(pid, signal.SIGCONT)
+    assert ben.lost
+    assert outcome[0] is None or isinstance(outcome[0], SeatLost)  # "others" and "announce" never raise
+    assert reconnect(ben)
     assert fingerprint(ben.document.plan) == fingerprint(on_server(location))
 
 

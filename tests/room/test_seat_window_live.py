@@ -177,3 +177,43 @@ def test_connecting_again_to_a_server_that_does_not_answer_leaves_the_window_fre
         pass
     assert ana.context is not None
     assert ana.context.plan.district.state == "WY"
+
+
+def test_a_server_that_hangs_holds_the_heartbeats_thread_not_the_window(
+        qtbot: QtBot, room: Room, seat_window: SeatWindow) -> None:
+    """The seat's server processes stop while their machine still answers TCP: the heartbeat waits out its
+    deadline in a thread of its own, the window's event loop runs meanwhile, and the seat is then lost."""
+    ana = seat_window("Ana", beat=BEAT)
+    assert ana.seat_room is not None
+    session = ana.seat_room.session
+    with admin(room) as conn:
+        frozen = [int(row[0]) for row in conn.execute(
+            "SELECT pid FROM pg_stat_activity WHERE application_name = %s",
+            (f"Summit Planner seat {session.seat.seat_id}",))]
+    assert len(frozen) == 2  # the plan connection and the listening one
+    qtbot.waitUntil(lambda: session.seat.others() == [] and session._beating is None, timeout=10000)
+    session.catch_up()  # the window has read who is here and every notification so far: it asks nothing now
+    for pid in frozen:
+        os.kill(pid, signal.SIGSTOP)
+    try:
+        seen: list[bool] = []
+
+        def look() -> None:  # runs on the window's event loop
+            beating = session._beating
+            seen.append(beating is not None and beating.is_alive() and not session.silent)
+
+        looking = QTimer()
+        looking.timeout.connect(look)
+        looking.start(20)
+        with qtbot.waitSignal(session.lost, timeout=20000):
+            pass
+        looking.stop()
+        assert any(seen)  # the event loop ran while a heartbeat waited on the hung server
+        assert ana.seat_room.banner.isVisible()
+    finally:
+        for pid in frozen:
+            os.kill(pid, signal.SIGCONT)
+    with qtbot.waitSignal(session.back, timeout=30000):
+        pass
+    assert ana.context is not None
+    assert not ana.context.read_only

@@ -4,8 +4,9 @@
 screen. A socket notifier on ``seat.fileno()`` wakes it when another seat
 may have written; it then catches up (the document's listeners repaint the
 panes) and hands on the notices of this seat's values that were replaced. A
-heartbeat every ``HEARTBEAT_SECONDS`` tells it when the room's server stops
-answering: the seat is then read-only and tries again after
+heartbeat every ``HEARTBEAT_SECONDS``, asked from a thread of its own (a
+machine that stopped answering holds that thread, not the window), tells it
+when the room's server stops answering: the seat is then read-only and tries again after
 ``seat.retry_delay()`` until it is back and caught up (or was removed).
 
 The mirror (a plain ``.techplan`` copy kept on this computer) is written
@@ -113,6 +114,7 @@ class SeatSession(QObject):
     removed = Signal(str)  # the facilitator removed this seat: it stays read-only
     presence = Signal(object)  # list[SeatPresence]: the other seats at the table, after each look
     _attempted = Signal(bool, object)  # from the reconnecting thread: (connected, SeatRemoved or None)
+    _beaten = Signal(object)  # from the heartbeat's thread: None, or the PlanFileError it raised
 
     def __init__(self, seat: Seat, place: SeatPlace, parent: QObject | None = None, *,
                  beat: float = HEARTBEAT_SECONDS) -> None:
@@ -130,7 +132,9 @@ class SeatSession(QObject):
         self._retry.setSingleShot(True)
         self._retry.timeout.connect(self.try_again)
         self._attempted.connect(self._attempt_done)
+        self._beaten.connect(self._beat_done)
         self._attempt: threading.Thread | None = None  # connecting again, off the GUI thread
+        self._beating: threading.Thread | None = None  # the heartbeat under way, off the GUI thread
         self._leaving = threading.Lock()  # held while the window leaves or an attempt hands back its result
         self._left = False
         self._handed_back = True  # the last attempt's thread is done with the seat
@@ -190,13 +194,35 @@ class SeatSession(QObject):
     # -- the heartbeat, and coming back -------------------------------------------------
 
     def beat(self) -> None:
-        """Tell the room this seat is here, and learn whether the server still answers."""
+        """Tell the room this seat is here, and learn whether the server still answers.
+
+        The question goes in a thread of its own: a room machine that stopped
+        answering holds it for the heartbeat's deadline, not the window.
+        """
+        if self._beating is not None or self.silent or self._left:
+            return
+        self._beating = threading.Thread(target=self._beat_off_thread, name="seat heartbeat", daemon=True)
+        self._beating.start()
+
+    def _beat_off_thread(self) -> None:
+        failure: PlanFileError | None = None
         try:
             self.seat.heartbeat()
         except PlanFileError as exc:
-            self._went_silent(exc)
+            failure = exc
+        with self._leaving:
+            if not self._left:
+                self._beaten.emit(failure)
+
+    def _beat_done(self, failure: PlanFileError | None) -> None:
+        """Back on the GUI thread: the seat is lost, or a notification not yet reported is read now."""
+        self._beating = None
+        if self._left:
+            return
+        if failure is not None:
+            self._went_silent(failure)
         else:
-            self.catch_up()  # a notification the socket notifier has not reported yet is read now
+            self.catch_up()
 
     def _went_silent(self, exc: PlanFileError) -> None:
         """The server stopped answering (or the seat was removed): read-only, and try again after a while."""
@@ -237,6 +263,9 @@ class SeatSession(QObject):
     def try_again(self) -> None:
         """One attempt to reconnect, its network half in a thread of its own (a silent machine takes seconds)."""
         if self._attempt is not None or self._left:
+            return
+        if self._beating is not None:  # a heartbeat still waits on the old connections: try when it is done
+            self._retry.start(int(self.seat.retry_delay() * 1000))
             return
         self._handed_back = False
         self._attempt = threading.Thread(target=self._connect_again, name="seat reconnect", daemon=True)
