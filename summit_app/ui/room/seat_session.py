@@ -210,9 +210,10 @@ class SeatSession(QObject):
             self.seat.heartbeat()
         except PlanFileError as exc:
             failure = exc
-        with self._leaving:
-            if not self._left:
-                self._beaten.emit(failure)
+        finally:  # whatever happened, the window hears that this beat is over (and beats again)
+            with self._leaving:
+                if not self._left:
+                    self._beaten.emit(failure)
 
     def _beat_done(self, failure: PlanFileError | None) -> None:
         """Back on the GUI thread: the seat is lost, or a notification not yet reported is read now."""
