@@ -201,6 +201,8 @@ class SeatSession(QObject):
         """
         if self._beating is not None or self.silent or self._left:
             return
+        if self._notifier is not None:  # a beat that finds the server gone closes the listening socket meanwhile
+            self._notifier.setEnabled(False)
         self._beating = threading.Thread(target=self._beat_off_thread, name="seat heartbeat", daemon=True)
         self._beating.start()
 
@@ -222,8 +224,10 @@ class SeatSession(QObject):
             return
         if failure is not None:
             self._went_silent(failure)
-        else:
-            self.catch_up()
+            return
+        if self._notifier is not None:
+            self._notifier.setEnabled(True)  # what arrived during the beat wakes it at once
+        self.catch_up()
 
     def _went_silent(self, exc: PlanFileError) -> None:
         """The server stopped answering (or the seat was removed): read-only, and try again after a while."""
