@@ -40,7 +40,7 @@ from summit_app.plan.edits import Edit
 from summit_app.plan.seating import Notice, fields_set, replaced_own, undo_without_conflicts
 from summit_app.store.errors import PlanFileError
 from summit_app.store.presence import SeatPresence
-from summit_app.store.seat_plan import EditListener, SeatPlan, answer_within
+from summit_app.store.seat_plan import STATEMENT_TIMEOUT, EditListener, SeatPlan, answer_within
 
 #: How often a window calls ``Seat.heartbeat`` (seconds).
 HEARTBEAT_SECONDS: float = 2.0
@@ -134,7 +134,7 @@ class Seat:
             raise PlanFileError(self.store.path, "this seat has left the table; nothing was changed")
         self._refuse_lost()
         try:
-            with self._watching(), self._answered():
+            with self._watching(), self._answered(STATEMENT_TIMEOUT + 5):  # a busy server's statement first
                 result = self.document.apply_shared(edit)
         finally:  # the other seats' edits the turn applied, even if the own edit was then refused
             self._heard_remote(self.store.take_handed())
@@ -303,10 +303,11 @@ class Seat:
             raise SeatLost(exc.what, f"the room's server stopped answering; this seat is read-only until it "
                                      f"is back ({exc.why})") from None
 
-    def _answered(self) -> AbstractContextManager[None]:
-        """The block's questions to the server are answered within the heartbeat's deadline, or the seat's
-        connections are cut (and the seat found lost): a server that hangs holds no caller for longer."""
-        answer = max(2.0, ANSWER_HEARTBEATS * self._heartbeat)
+    def _answered(self, seconds: float | None = None) -> AbstractContextManager[None]:
+        """The block's questions to the server are answered within ``seconds`` (the heartbeat's deadline by
+        default), or the seat's connections are cut (and the seat found lost): a server that hangs holds no
+        caller for longer. An edit waits longer: its commit is slower under load, and cutting it costs more."""
+        answer = seconds if seconds is not None else max(2.0, ANSWER_HEARTBEATS * self._heartbeat)
         return answer_within(answer, (self.store.socket(), self._listener.socket()))
 
     def _listener_broken(self) -> bool:

@@ -152,6 +152,9 @@ def test_an_edit_whose_commit_had_no_answer_is_settled_from_the_log_and_never_se
         conn.execute("SELECT pg_reload_conf()")
         reached = False
         try:
+            # The server's processes take the setting when the reload signal reaches them: once this one has
+            # it, so has Ana's (one signal to all), before her edit's commit.
+            assert wait_for(lambda: conn.execute("SHOW synchronous_standby_names").fetchone() == ("nobody",), 30)
             writer = threading.Thread(target=edit)
             writer.start()
             reached = wait_for(lambda: conn.execute(
@@ -272,7 +275,7 @@ def test_a_hung_server_holds_no_call_of_a_seat_past_the_heartbeats_deadline(
 
         asking = threading.Thread(target=call, daemon=True)
         asking.start()
-        asking.join(60)  # far past the deadline (5 s): a call with no deadline would still be waiting
+        asking.join(60)  # far past the deadline (2 s; an edit 20 s): a call without one would still wait
         assert not asking.is_alive()
     finally:
         for pid in frozen:
