@@ -11,9 +11,7 @@ room does): ``QT_QPA_PLATFORM=offscreen python tools/console_screenshots.py docs
 from __future__ import annotations
 
 import os
-import shutil
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -32,6 +30,7 @@ from summit_app.room.join import connect_seat  # noqa: E402
 from summit_app.room.seat import Seat  # noqa: E402
 from summit_app.room.state import load_state  # noqa: E402
 from summit_app.ui.room.console import RoomConsole  # noqa: E402
+from tools.scratch_room import scratch_room  # noqa: E402
 
 #: (table, its plan, the seats at it and the step each is on)
 TABLES = (
@@ -62,31 +61,27 @@ def save(widget: QWidget, target: Path, written: list[Path]) -> None:
 def render(out: Path) -> list[Path]:
     application()
     out.mkdir(parents=True, exist_ok=True)
-    base = Path(tempfile.mkdtemp(prefix="summit-room-shots-"))
-    base.chmod(0o755)  # the server's user must reach the cluster when this runs as root
-    room = base / "room"
     seats: list[Seat] = []
     written: list[Path] = []
-    try:
-        facilitator.start_room(facilitator.StartRequest(room, cluster.free_port(), None, "192.168.1.20"))
-        for table, plan, _sitting in TABLES:
-            facilitator.add_table(room, table, facilitator.blank_or(plan()))
-        state = load_state(room)
-        for table, _plan, sitting in TABLES:
-            location = connect_seat(facilitator.join_code(state, table).text().replace("192.168.1.20", "127.0.0.1"),
-                                    state.tables[table].passphrase, base / "cache")
-            for author, pane in sitting:
-                seat = Seat(location, author)
-                seat.announce(pane)
-                seats.append(seat)
-        seats[3].edit(SetField("district", "", "name", "Pine Hollow School District"))
-        written += render_console(room, out)
-    finally:
-        for seat in seats:
-            seat.close()
-        if cluster.is_running(room):
-            cluster.stop_cluster(room)
-        shutil.rmtree(base, ignore_errors=True)
+    with scratch_room("summit-room-shots-") as base:
+        room = base / "room"
+        try:
+            facilitator.start_room(facilitator.StartRequest(room, cluster.free_port(), None, "192.168.1.20"))
+            for table, plan, _sitting in TABLES:
+                facilitator.add_table(room, table, facilitator.blank_or(plan()))
+            state = load_state(room)
+            for table, _plan, sitting in TABLES:
+                location = connect_seat(facilitator.join_code(state, table).text().replace("192.168.1.20", "127.0.0.1"),
+                                        state.tables[table].passphrase, base / "cache")
+                for author, pane in sitting:
+                    seat = Seat(location, author)
+                    seat.announce(pane)
+                    seats.append(seat)
+            seats[3].edit(SetField("district", "", "name", "Pine Hollow School District"))
+            written += render_console(room, out)
+        finally:
+            for seat in seats:
+                seat.close()
     return written
 
 

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import socket
 import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -43,21 +42,15 @@ from summit_app.ui.base.preferences import Preferences  # noqa: E402
 from summit_app.ui.panes.readiness.readiness import ReadinessPane  # noqa: E402
 from summit_app.ui.room.join_dialog import JoinRequest, join  # noqa: E402
 from summit_app.ui.window.main_window import MainWindow  # noqa: E402
+from tools.scratch_room import scratch_room  # noqa: E402
+from tools.scratch_room import wait as wait_until  # noqa: E402
+
+wait = partial(wait_until, tool="phones screenshots")
 
 SIZE = (1440, 900)
 TABLE = "cedar_valley"
 ELEMENT = "cia-agency"
 RATERS = ("member-01", "member-03", "member-04", "member-07")
-
-
-def wait(condition: Callable[[], bool], seconds: float = 15) -> None:
-    """Let the window's event loop run until ``condition()`` holds."""
-    deadline = time.monotonic() + seconds
-    while not condition():
-        if time.monotonic() > deadline:
-            raise SystemExit("phones screenshots: the window did not get there in time")
-        QApplication.processEvents()
-        time.sleep(0.01)
 
 
 def serve(config: ServiceConfig) -> tuple[uvicorn.Server, threading.Thread, str]:
@@ -137,14 +130,8 @@ def render(out: Path) -> list[Path]:
     """Write the phones screenshot into ``out``; returns its path."""
     application()
     out.mkdir(parents=True, exist_ok=True)
-    folder = Path(tempfile.mkdtemp(prefix="summit-screens-phones-"))
-    folder.chmod(0o755)  # the room's server (the postgres user, when run as root) must reach its cluster
-    try:
+    with scratch_room("summit-screens-phones-") as folder:
         return [rated(out, folder)]
-    finally:
-        if cluster.is_running(folder / "room"):
-            cluster.stop_cluster(folder / "room")
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -11,12 +11,10 @@ passphrase (``room-seat-join.png``). The room is stopped and removed afterwards.
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -37,19 +35,13 @@ from summit_app.room.state import CERT_FILE, load_state  # noqa: E402
 from summit_app.ui.base.preferences import Preferences  # noqa: E402
 from summit_app.ui.room.join_dialog import JoinRequest, join  # noqa: E402
 from summit_app.ui.window.main_window import MainWindow  # noqa: E402
+from tools.scratch_room import scratch_room  # noqa: E402
+from tools.scratch_room import wait as wait_until  # noqa: E402
+
+wait = partial(wait_until, tool="room screenshots")
 
 SIZE = (1440, 900)
 TABLE = "cedar_valley"
-
-
-def wait(condition: Callable[[], bool], seconds: float = 15) -> None:
-    """Let the window's event loop run until ``condition()`` holds."""
-    deadline = time.monotonic() + seconds
-    while not condition():
-        if time.monotonic() > deadline:
-            raise SystemExit("room screenshots: the window did not get there in time")
-        QApplication.processEvents()
-        time.sleep(0.01)
 
 
 def start(folder: Path) -> tuple[str, str]:
@@ -124,15 +116,9 @@ def render(out: Path) -> list[Path]:
     """Write the room screenshots into ``out``; returns their paths."""
     application()
     out.mkdir(parents=True, exist_ok=True)
-    folder = Path(tempfile.mkdtemp(prefix="summit-screens-room-"))
-    folder.chmod(0o755)  # the room's server (the postgres user, when run as root) must reach its cluster
-    try:
+    with scratch_room("summit-screens-room-") as folder:
         code, passphrase = start(folder)
         return [*seated(out, folder, code, passphrase), refused_join(out, folder, code)]
-    finally:
-        if cluster.is_running(folder / "room"):
-            cluster.stop_cluster(folder / "room")
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 if __name__ == "__main__":
