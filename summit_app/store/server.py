@@ -57,7 +57,10 @@ def make_server_engine(location: ServerLocation, holder: str = "",
     name = printable(f"Summit Planner: {holder}" if holder else "Summit Planner", 60)
     connect_args: dict[str, Any] = {"connect_timeout": int(options.get("connect_timeout") or CONNECT_TIMEOUT),
                                     "application_name": name, **(connect or {})}
-    return sa.create_engine(url, poolclass=sa.pool.NullPool, connect_args=connect_args,
+    # Each connection is closed when given back (NullPool), which ends any transaction on the server: a
+    # rollback first would only be one more question, and on a connection the server cut it fails and
+    # is logged with its traceback.
+    return sa.create_engine(url, poolclass=sa.pool.NullPool, pool_reset_on_return=None, connect_args=connect_args,
                             execution_options={"schema_translate_map": {None: location.plan}})
 
 
